@@ -1,0 +1,63 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Daybook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "daybook", targets: ["daybook"]),
+        .library(name: "DaybookSite", targets: ["DaybookSite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "DaybookContent",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "DaybookMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(
+            name: "DaybookSite",
+            dependencies: [
+                "DaybookContent", "DaybookMarkdown",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "DaybookPreview",
+            dependencies: ["DaybookSite", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .target(
+            name: "DaybookDeploy",
+            dependencies: [
+                "DaybookSite",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .executableTarget(
+            name: "daybook",
+            dependencies: [
+                "DaybookContent", "DaybookSite", "DaybookPreview", "DaybookDeploy",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DaybookContentTests", dependencies: ["DaybookContent"]),
+        .testTarget(name: "DaybookMarkdownTests", dependencies: ["DaybookMarkdown"]),
+        .testTarget(name: "DaybookSiteTests", dependencies: ["DaybookSite"]),
+        .testTarget(name: "DaybookPreviewTests", dependencies: ["DaybookPreview"]),
+        .testTarget(name: "DaybookDeployTests", dependencies: ["DaybookDeploy"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
