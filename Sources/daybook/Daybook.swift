@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `daybook` command line: a thin layer over the Daybook libraries.
+@main
+struct Daybook: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "daybook",
+        abstract: "Build a static website for a daily research-paper digest.",
+        subcommands: [BuildCommand.self]
+    )
+}
