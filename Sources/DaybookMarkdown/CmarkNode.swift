@@ -36,13 +36,6 @@ enum CmarkNode {
         return node
     }
 
-    /// A new inline node rendered as the HTML `html`, verbatim.
-    static func rawInline(_ html: [UInt8]) -> OpaquePointer {
-        let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
-        withCString(html) { _ = cmark_node_set_on_enter(node, $0) }
-        return node
-    }
-
     /// Puts `replacement` where `node` is and frees `node` with what it still holds.
     static func replace(_ node: OpaquePointer, with replacement: OpaquePointer) {
         cmark_node_insert_before(node, replacement)

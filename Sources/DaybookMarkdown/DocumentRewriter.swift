@@ -1,22 +1,24 @@
 import CCmarkGFM
 
-/// Makes a parsed document safe and puts the protected spans back, before it is rendered to HTML.
+/// Makes a parsed document safe before it is rendered to HTML, and prepares the tokens.
 ///
-/// - Text: tokens become math markup (or, inside image alt text, the source as written).
-/// - Code, code blocks, link URLs and titles: tokens become the source as written.
 /// - Raw HTML (inline or block) becomes text, so it shows escaped instead of vanishing.
 /// - Links and images: relative URLs are made absolute; disallowed schemes (`LinkPolicy`) are
 ///   unwrapped, keeping their text.
+/// - Math tokens stay only in text nodes (they become math markup after rendering); in code, raw
+///   HTML, image alt text and link titles they go back to the source as written. Literal tokens
+///   stay everywhere and are put back after rendering too; URLs get their exact source back.
+///
+/// cmark's own safe mode stays on underneath as a second line of defence.
 struct DocumentRewriter {
     let spans: [ProtectedSpan]
     let resolver: URLResolver?
 
-    /// Rewrites `document` in place; returns whether any math markup was put in.
+    /// Rewrites `document` in place; returns whether math tokens remain to be expanded.
     func rewrite(_ document: OpaquePointer) -> Bool {
-        var texts: [(node: OpaquePointer, inImage: Bool)] = []
-        var codes: [OpaquePointer] = []
-        var rawInlines: [OpaquePointer] = []
-        var rawBlocks: [OpaquePointer] = []
+        var hasMath = false
+        var sourceOnly: [OpaquePointer] = []
+        var rawHTML: [(node: OpaquePointer, isBlock: Bool)] = []
         var links: [(node: OpaquePointer, isImage: Bool)] = []
         var imageDepth = 0
 
@@ -27,13 +29,19 @@ struct DocumentRewriter {
             let entering = event == CMARK_EVENT_ENTER
             switch cmark_node_get_type(node) {
             case CMARK_NODE_TEXT:
-                if hasToken(node) { texts.append((node, imageDepth > 0)) }
+                let literal = CmarkNode.bytes(cmark_node_get_literal(node))
+                guard Token.mayContain(literal) else { break }
+                if imageDepth > 0 {
+                    sourceOnly.append(node)
+                } else if !hasMath {
+                    hasMath = TokenText.hasMath(literal, spans: spans)
+                }
             case CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-                if hasToken(node) { codes.append(node) }
+                if Token.mayContain(CmarkNode.bytes(cmark_node_get_literal(node))) { sourceOnly.append(node) }
             case CMARK_NODE_HTML_INLINE:
-                rawInlines.append(node)
+                rawHTML.append((node, false))
             case CMARK_NODE_HTML_BLOCK:
-                rawBlocks.append(node)
+                rawHTML.append((node, true))
             case CMARK_NODE_LINK:
                 if entering { links.append((node, false)) }
             case CMARK_NODE_IMAGE:
@@ -48,22 +56,15 @@ struct DocumentRewriter {
             }
         }
 
-        var hasMath = false
-        for (node, inImage) in texts {
-            if inImage {
-                CmarkNode.setLiteral(node, restored(cmark_node_get_literal(node)))
-            } else {
-                hasMath = splitMath(node) || hasMath
+        for node in sourceOnly {
+            CmarkNode.setLiteral(node, withMathSource(cmark_node_get_literal(node)))
+        }
+        for (node, isBlock) in rawHTML {
+            var literal = withMathSource(cmark_node_get_literal(node))
+            guard isBlock else {
+                CmarkNode.replace(node, with: CmarkNode.text(literal))
+                continue
             }
-        }
-        for node in codes {
-            CmarkNode.setLiteral(node, restored(cmark_node_get_literal(node)))
-        }
-        for node in rawInlines {
-            CmarkNode.replace(node, with: CmarkNode.text(restored(cmark_node_get_literal(node))))
-        }
-        for node in rawBlocks {
-            var literal = restored(cmark_node_get_literal(node))
             while let last = literal.last, last == 0x0A || last == 0x0D { literal.removeLast() }
             let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
             cmark_node_append_child(paragraph, CmarkNode.text(literal))
@@ -75,59 +76,27 @@ struct DocumentRewriter {
         return hasMath
     }
 
-    private func hasToken(_ node: OpaquePointer) -> Bool {
-        Token.mayContain(CmarkNode.bytes(cmark_node_get_literal(node)))
-    }
-
-    private func restored(_ pointer: UnsafePointer<CChar>?) -> [UInt8] {
-        TokenText.restoringSource(CmarkNode.bytes(pointer), spans: spans)
-    }
-
-    /// Replaces a text node holding tokens by text and math nodes; returns whether math was put in.
-    private func splitMath(_ node: OpaquePointer) -> Bool {
-        var hasMath = false
-        var pieces: [OpaquePointer] = []
-        var pendingText: [UInt8] = []
-        TokenText.forEachSegment(CmarkNode.bytes(cmark_node_get_literal(node)), spanCount: spans.count) { segment in
-            switch segment {
-            case .text(let run):
-                pendingText.append(contentsOf: run)
-            case .span(let index):
-                switch spans[index] {
-                case .literal(let text):
-                    pendingText.append(contentsOf: text.utf8)
-                case .math(let tex, let display, _):
-                    if !pendingText.isEmpty {
-                        pieces.append(CmarkNode.text(pendingText))
-                        pendingText.removeAll(keepingCapacity: true)
-                    }
-                    pieces.append(CmarkNode.rawInline(HTMLEscaping.math(tex, display: display)))
-                    hasMath = true
-                }
-            }
-        }
-        if !hasMath {
-            CmarkNode.setLiteral(node, pendingText)
-            return false
-        }
-        if !pendingText.isEmpty { pieces.append(CmarkNode.text(pendingText)) }
-        for piece in pieces { cmark_node_insert_before(node, piece) }
-        cmark_node_unlink(node)
-        cmark_node_free(node)
-        return true
+    /// The C string's bytes with math tokens back to their source, literal tokens kept.
+    private func withMathSource(_ pointer: UnsafePointer<CChar>?) -> [UInt8] {
+        TokenText.restoringSource(CmarkNode.bytes(pointer), spans: spans, keepingLiterals: true)
     }
 
     private func rewriteLink(_ node: OpaquePointer, isImage: Bool) {
-        var url = String(decoding: restored(cmark_node_get_url(node)), as: UTF8.self)
-        if let resolver { url = resolver.resolve(url) }
-        guard LinkPolicy.allows(url, image: isImage) else {
+        let source = TokenText.restoringSource(CmarkNode.bytes(cmark_node_get_url(node)), spans: spans)
+        var url = String(decoding: source, as: UTF8.self)
+        // Checked before resolving too: `java\tscript:` has no valid scheme, so it would resolve as a path.
+        var allowed = LinkPolicy.allows(url, image: isImage)
+        if allowed, let resolver {
+            url = resolver.resolve(url)
+            allowed = LinkPolicy.allows(url, image: isImage)
+        }
+        guard allowed else {
             CmarkNode.unwrap(node)
             return
         }
         CmarkNode.withCString(Array(url.utf8)) { _ = cmark_node_set_url(node, $0) }
-        let title = CmarkNode.bytes(cmark_node_get_title(node))
-        if Token.mayContain(title) {
-            CmarkNode.withCString(TokenText.restoringSource(title, spans: spans)) { _ = cmark_node_set_title(node, $0) }
+        if Token.mayContain(CmarkNode.bytes(cmark_node_get_title(node))) {
+            CmarkNode.withCString(withMathSource(cmark_node_get_title(node))) { _ = cmark_node_set_title(node, $0) }
         }
     }
 }

@@ -28,13 +28,19 @@ public final class MarkdownRenderer: Sendable {
     public func render(_ markdown: String, baseURL: String? = nil) -> RenderedMarkdown {
         let protected = MathProtector.protect(markdown, mode: .markdown)
         let rewriter = DocumentRewriter(spans: protected.spans, resolver: baseURL.flatMap(URLResolver.init(base:)))
-        let (html, hasMath) = CmarkEngine.withDocument(protected.bytes) { document, extensions in
+        var (html, hasMath) = CmarkEngine.withDocument(protected.bytes) { document, extensions in
             let hasMath = rewriter.rewrite(document)
             guard let rendered = cmark_render_html(document, CmarkEngine.options, extensions) else {
                 fatalError("cmark_render_html failed: out of memory")
             }
             defer { free(rendered) }
             return (String(cString: rendered), hasMath)
+        }
+        // Outside the lock: tokens left in the HTML become math markup or their source.
+        if !protected.spans.isEmpty, let expanded = html.withUTF8({ bytes in
+            Token.mayContain(bytes) ? TokenText.expandingTokens(bytes, spans: protected.spans) : nil
+        }) {
+            html = String(decoding: expanded, as: UTF8.self)
         }
         return RenderedMarkdown(html: html, hasMath: hasMath)
     }

@@ -1,8 +1,8 @@
 /// Finds math spans in source text and swaps them for placeholder tokens (see `ProtectedSpan`).
 ///
 /// Delimiters: `$…$` and `\(…\)` inline, `$$…$$` and `\[…\]` display (as arXiv's MathJax reads them).
-/// Inline `$` follows pandoc: the opening `$` is not followed by whitespace, the closing `$` is not
-/// preceded by whitespace nor followed by a digit, so "costs $5 and $10" holds no math. `\$` is an
+/// Inline `$` follows pandoc: the opening `$` is not followed by whitespace, the next `$` closes and
+/// must not be preceded by whitespace nor followed by a digit, so "costs $5 and $10" holds no math. `\$` is an
 /// escaped dollar. In Markdown, code spans, fenced code blocks and `<scheme:…>` autolinks are left alone
 /// and math never crosses a blank line.
 struct MathProtector {
@@ -202,14 +202,17 @@ struct MathProtector {
         pending = end
     }
 
-    /// The index of the `$` closing an inline span opened at `opening`, by pandoc's rule.
+    /// The index of the `$` closing an inline span opened at `opening`, by pandoc's rule: the next
+    /// unescaped `$` closes, unless whitespace precedes it or a digit follows it; then there is no span.
     private func closingDollar(opening: Int, _ end: Int) -> Int? {
         guard opening + 1 < end, !Self.isSpace(b[opening + 1]) else { return nil }
         var k = opening + 1
         while k < end {
             let c = b[k]
             if c == 0x5C { k += 2; continue }
-            if c == 0x24, !Self.isSpace(b[k - 1]), !(k + 1 < end && Self.isDigit(b[k + 1])) { return k }
+            if c == 0x24 {
+                return Self.isSpace(b[k - 1]) || (k + 1 < end && Self.isDigit(b[k + 1])) ? nil : k
+            }
             k += 1
         }
         return nil

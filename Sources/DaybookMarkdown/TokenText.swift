@@ -22,14 +22,48 @@ struct TokenText {
         if bytes.count > runStart { body(.text(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))) }
     }
 
-    /// `bytes` with every token replaced by the source text it stands for.
-    static func restoringSource(_ bytes: UnsafeBufferPointer<UInt8>, spans: [ProtectedSpan]) -> [UInt8] {
+    /// `bytes` with math tokens (and, unless `keepingLiterals`, every token) replaced by the source text.
+    static func restoringSource(_ bytes: UnsafeBufferPointer<UInt8>, spans: [ProtectedSpan],
+                                keepingLiterals: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         forEachSegment(bytes, spanCount: spans.count) { segment in
             switch segment {
-            case .text(let run): out.append(contentsOf: run)
-            case .span(let index): out.append(contentsOf: spans[index].source.utf8)
+            case .text(let run):
+                out.append(contentsOf: run)
+            case .span(let index):
+                if keepingLiterals, case .literal = spans[index] {
+                    Token.append(index, to: &out)
+                } else {
+                    out.append(contentsOf: spans[index].source.utf8)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Whether `bytes` holds a math token.
+    static func hasMath(_ bytes: UnsafeBufferPointer<UInt8>, spans: [ProtectedSpan]) -> Bool {
+        var found = false
+        forEachSegment(bytes, spanCount: spans.count) { segment in
+            if case .span(let index) = segment, case .math = spans[index] { found = true }
+        }
+        return found
+    }
+
+    /// Rendered HTML with every token replaced: math by its markup, literals by their source.
+    static func expandingTokens(_ html: UnsafeBufferPointer<UInt8>, spans: [ProtectedSpan]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(html.count + 64)
+        forEachSegment(html, spanCount: spans.count) { segment in
+            switch segment {
+            case .text(let run):
+                out.append(contentsOf: run)
+            case .span(let index):
+                switch spans[index] {
+                case .math(let tex, let display, _): HTMLEscaping.appendMath(tex, display: display, to: &out)
+                case .literal(let source): out.append(contentsOf: source.utf8)
+                }
             }
         }
         return out
