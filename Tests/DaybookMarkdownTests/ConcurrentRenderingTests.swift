@@ -4,9 +4,11 @@ import Testing
 /// cmark-gfm keeps extension state in globals: parsing on several threads at once silently loses
 /// strikethrough and autolinks. These tests fail when `CmarkEngine` stops serializing parses.
 @Suite struct ConcurrentRenderingTests {
-    /// Different documents leaning on every extension and on math.
+    /// Different documents leaning on every extension and on math; the short ones make parsers
+    /// come and go often, which is when the C library's global state changes.
     static let documents: [String] = (0..<120).map { i in
-        """
+        if i % 2 == 1 { return "~~x\(i)~~ www.a\(i).org" }
+        return """
         Paper \(i): we ~~drop~~ keep \(i) heads, see https://example.org/\(i) and www.site\(i).com.
         Math $x_{\(i)}^2 = \\{a\\}$ costs $\(i) and more.
 
@@ -26,7 +28,7 @@ import Testing
             for task in 0..<8 {
                 group.addTask {
                     var wrong = 0
-                    for round in 0..<6 {
+                    for round in 0..<12 {
                         for offset in 0..<Self.documents.count {
                             let index = (offset * 7 + task * 13 + round) % Self.documents.count
                             if renderer.render(Self.documents[index]).html != serial[index] { wrong += 1 }
@@ -44,11 +46,11 @@ import Testing
     }
 
     @Test func theSerialRenderUsesEveryExtension() {
-        let html = MarkdownRenderer().render(Self.documents[3]).html
+        let html = MarkdownRenderer().render(Self.documents[4]).html
         #expect(html.contains("<del>drop</del>"))
-        #expect(html.contains(#"<a href="https://example.org/3">"#))
-        #expect(html.contains(#"<a href="http://www.site3.com">"#))
+        #expect(html.contains(#"<a href="https://example.org/4">"#))
+        #expect(html.contains(#"<a href="http://www.site4.com">"#))
         #expect(html.contains("<table>"))
-        #expect(html.contains(#"<span class="math inline">\(x_{3}^2 = \{a\}\)</span>"#))
+        #expect(html.contains(#"<span class="math inline">\(x_{4}^2 = \{a\}\)</span>"#))
     }
 }
