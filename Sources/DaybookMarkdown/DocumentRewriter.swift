@@ -28,7 +28,7 @@ struct DocumentRewriter {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let entering = event == CMARK_EVENT_ENTER
             switch cmark_node_get_type(node) {
-            case CMARK_NODE_TEXT:
+            case CMARK_NODE_TEXT where !spans.isEmpty:
                 let literal = CmarkNode.bytes(cmark_node_get_literal(node))
                 guard Token.mayContain(literal) else { break }
                 if imageDepth > 0 {
@@ -36,7 +36,7 @@ struct DocumentRewriter {
                 } else if !hasMath {
                     hasMath = TokenText.hasMath(literal, spans: spans)
                 }
-            case CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+            case CMARK_NODE_CODE where !spans.isEmpty, CMARK_NODE_CODE_BLOCK where !spans.isEmpty:
                 if Token.mayContain(CmarkNode.bytes(cmark_node_get_literal(node))) { sourceOnly.append(node) }
             case CMARK_NODE_HTML_INLINE:
                 rawHTML.append((node, false))

@@ -62,26 +62,31 @@ struct ExcerptBuilder {
     }
 
     private static func collapsingWhitespace(_ raw: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
-        var pendingSpace = false
-        for c in raw {
-            if MathProtector.isSpace(c) {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(c)
+        String(unsafeUninitializedCapacity: raw.count) { out in
+            var count = 0
+            var pendingSpace = false
+            for c in raw {
+                if MathProtector.isSpace(c) {
+                    pendingSpace = count > 0
+                } else {
+                    if pendingSpace {
+                        out[count] = 0x20
+                        count += 1
+                    }
+                    pendingSpace = false
+                    out[count] = c
+                    count += 1
+                }
             }
+            return count
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// `text` cut at a word boundary so that, with "…" appended, it is at most `maxLength` characters.
     static func cut(_ text: String, maxLength: Int) -> String {
         let mathSpace = Character("\u{E002}")
         func finished(_ s: Substring) -> String {
-            String(s).replacing(String(mathSpace), with: " ")
+            s.unicodeScalars.contains("\u{E002}") ? String(s).replacing(String(mathSpace), with: " ") : String(s)
         }
         guard maxLength > 0 else { return "" }
         guard let limit = text.index(text.startIndex, offsetBy: maxLength, limitedBy: text.endIndex),

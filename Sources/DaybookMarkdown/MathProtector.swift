@@ -22,6 +22,10 @@ struct MathProtector {
     static func protect(_ text: String, mode: Mode) -> Result {
         var text = text
         return text.withUTF8 { source in
+            // Most abstracts hold no math: with no `$`, backslash or private-use lead byte there is nothing to do.
+            guard Token.contains(0x24, in: source) || Token.contains(0x5C, in: source) || Token.contains(Token.lead0, in: source) else {
+                return Result(bytes: Array(source), spans: [])
+            }
             var protector = MathProtector(source: source, mode: mode)
             protector.run()
             return Result(bytes: protector.out, spans: protector.spans)
@@ -120,7 +124,12 @@ struct MathProtector {
     private mutating func scanInline(_ start: Int, _ end: Int) {
         var j = start
         while j < end {
-            switch b[j] {
+            let c = b[j]
+            guard c == 0x24 || c == 0x5C || c == 0x60 || c == 0x3C || c == Token.lead0 else {
+                j += 1
+                continue
+            }
+            switch c {
             case 0x5C: // backslash
                 guard j + 1 < end else { j += 1; continue }
                 let next = b[j + 1]
@@ -152,9 +161,13 @@ struct MathProtector {
                     j += 1
                 }
             case 0x60 where mode == .markdown: // `
-                j = endOfCodeSpan(j, end)
+                let after = endOfCodeSpan(j, end)
+                protectPrivateUse(j, after)
+                j = after
             case 0x3C where mode == .markdown: // <
-                j = endOfAutolink(j, end) ?? j + 1
+                guard let after = endOfAutolink(j, end) else { j += 1; continue }
+                protectPrivateUse(j, after)
+                j = after
             case Token.lead0 where isTokenDelimiter(j, end):
                 protectDelimiter(j)
                 j += 3

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A piece of source text swapped for a placeholder token before cmark sees the Markdown.
 ///
 /// A token is U+E000, the span's decimal index, U+E001: private-use characters cmark passes through
@@ -48,11 +54,19 @@ enum Token {
 
     /// Whether `bytes` may hold a token (has the first delimiter).
     static func mayContain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i + 2 < bytes.count {
-            if bytes[i] == lead0, bytes[i + 1] == lead1, bytes[i + 2] == open { return true }
-            i += 1
+        guard var start = bytes.baseAddress else { return false }
+        let end = start + bytes.count
+        while start < end, let found = memchr(start, Int32(lead0), end - start) {
+            let hit = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+            if end - hit >= 3, hit[1] == lead1, hit[2] == open { return true }
+            start = hit + 1
         }
         return false
+    }
+
+    /// Whether `bytes` holds `byte`.
+    static func contains(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = bytes.baseAddress else { return false }
+        return memchr(start, Int32(byte), bytes.count) != nil
     }
 }

@@ -101,6 +101,20 @@ import Testing
             == "<p>a \u{E000}0\u{E001} <span class=\"math inline\">\\(x\\)</span></p>\n")
     }
 
+    @Test func privateUseCharactersInCodeAndTitlesSurvive() {
+        let forged = "\u{E000}0\u{E001}"
+        #expect(renderer.render("$x$ `\(forged)` [a](b \"\(forged)\")\n\n```\n\(forged)\n```").html == """
+            <p><span class="math inline">\\(x\\)</span> <code>\(forged)</code> <a href="b" title="\(forged)">a</a></p>
+            <pre><code>\(forged)
+            </code></pre>
+
+            """)
+    }
+
+    @Test func mathInALinkTitleStaysAsWritten() {
+        #expect(renderer.render("[a](b \"$x$\")").html == "<p><a href=\"b\" title=\"$x$\">a</a></p>\n")
+    }
+
     @Test func sameInputGivesTheSameOutput() {
         let source = "| a |\n|---|\n| $x$ ~~y~~ www.z.org |"
         #expect(renderer.render(source) == MarkdownRenderer().render(source))
