@@ -6,7 +6,8 @@ import CCmarkGFM
 /// - Links and images: relative URLs are made absolute; disallowed schemes (`LinkPolicy`) are
 ///   unwrapped, keeping their text.
 /// - Math tokens stay only in text nodes (they become math markup after rendering); in code, raw
-///   HTML, image alt text and link titles they go back to the source as written. Literal tokens
+///   HTML, image alt text, link titles and the text of links whose URL holds them they go back to
+///   the source as written. Literal tokens
 ///   stay everywhere and are put back after rendering too; URLs get their exact source back.
 ///
 /// cmark's own safe mode stays on underneath as a second line of defence.
@@ -20,7 +21,9 @@ struct DocumentRewriter {
         var sourceOnly: [OpaquePointer] = []
         var rawHTML: [(node: OpaquePointer, isBlock: Bool)] = []
         var links: [(node: OpaquePointer, isImage: Bool)] = []
-        var imageDepth = 0
+        /// Inside an image (alt text) or a link whose URL holds math tokens (an autolinked URL with
+        /// dollars), math stays as written.
+        var sourceDepth = 0
 
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
@@ -31,7 +34,7 @@ struct DocumentRewriter {
             case CMARK_NODE_TEXT where !spans.isEmpty:
                 let literal = CmarkNode.bytes(cmark_node_get_literal(node))
                 guard Token.mayContain(literal) else { break }
-                if imageDepth > 0 {
+                if sourceDepth > 0 {
                     sourceOnly.append(node)
                 } else if !hasMath {
                     hasMath = TokenText.hasMath(literal, spans: spans)
@@ -44,13 +47,12 @@ struct DocumentRewriter {
                 rawHTML.append((node, true))
             case CMARK_NODE_LINK:
                 if entering { links.append((node, false)) }
-            case CMARK_NODE_IMAGE:
-                if entering {
-                    links.append((node, true))
-                    imageDepth += 1
-                } else {
-                    imageDepth -= 1
+                if !spans.isEmpty, TokenText.hasMath(CmarkNode.bytes(cmark_node_get_url(node)), spans: spans) {
+                    sourceDepth += entering ? 1 : -1
                 }
+            case CMARK_NODE_IMAGE:
+                if entering { links.append((node, true)) }
+                sourceDepth += entering ? 1 : -1
             default:
                 break
             }

@@ -111,6 +111,12 @@ import Testing
             """)
     }
 
+    @Test func dollarsInAnAutolinkedURLStayAsWritten() {
+        let rendered = renderer.render("see https://x.org/$a$b")
+        #expect(rendered.html == "<p>see <a href=\"https://x.org/$a$b\">https://x.org/$a$b</a></p>\n")
+        #expect(!rendered.hasMath)
+    }
+
     @Test func mathInALinkTitleStaysAsWritten() {
         #expect(renderer.render("[a](b \"$x$\")").html == "<p><a href=\"b\" title=\"$x$\">a</a></p>\n")
     }
