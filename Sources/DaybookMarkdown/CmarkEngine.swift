@@ -11,7 +11,7 @@ enum CmarkEngine {
     static let options = CMARK_OPT_DEFAULT | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
 
     /// The GFM extensions attached to every parser, found once in the C registry.
-    struct Extensions: ~Copyable {
+    struct Extensions {
         let all: [OpaquePointer]
 
         init() {

@@ -4,7 +4,8 @@ import CCmarkGFM
 struct ExcerptBuilder {
     let spans: [ProtectedSpan]
 
-    /// Whitespace inside math while the text is gathered, so math is never cut; spaces in the end.
+    /// Stands for whitespace inside math while the text is gathered, so no cut falls inside math;
+    /// it becomes a space again in the end.
     private static let mathSpace: [UInt8] = [0xEE, 0x80, 0x82] // U+E002
 
     /// The document's text: markup removed, math as `$tex$` / `$$tex$$`, whitespace collapsed.

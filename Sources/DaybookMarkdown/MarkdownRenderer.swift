@@ -16,8 +16,8 @@ import Darwin
 ///
 /// Safe by construction: raw HTML in the source shows as escaped text, links with schemes other than
 /// http(s), mailto and ftp lose their link (the text stays), math keeps its TeX exactly for KaTeX.
-/// Every cmark parse is serialized behind one process-wide lock (see `CmarkEngine`); the rest runs
-/// concurrently, so one renderer may be shared by any number of tasks.
+/// Parsing, rewriting and rendering with cmark happen under one process-wide lock (see `CmarkEngine`);
+/// finding math and putting it back run concurrently. One renderer may be shared by any number of tasks.
 public final class MarkdownRenderer: Sendable {
     public init() {}
 

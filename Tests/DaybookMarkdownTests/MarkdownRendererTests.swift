@@ -8,6 +8,11 @@ import Testing
         #expect(renderer.render("Hello *world*.").html == "<p>Hello <em>world</em>.</p>\n")
     }
 
+    @Test func theDocumentedExampleHolds() {
+        let abstract = renderer.render("We bound $O(n^2)$ ~~time~~.", baseURL: "https://example.org/papers/x/")
+        #expect(abstract.html == "<p>We bound <span class=\"math inline\">\\(O(n^2)\\)</span> <del>time</del>.</p>\n")
+    }
+
     @Test func emptyMarkdownRendersToNothing() {
         #expect(renderer.render("") == RenderedMarkdown(html: "", hasMath: false))
     }
