@@ -1,0 +1,32 @@
+/// Warnings (never errors) about records that are valid but probably not what the author meant:
+/// an empty abstract, a featured day before the published date, the same title under two ids.
+enum ContentAuditor {
+    /// Where a `.md` record wrote its fields, by paper id (imported papers have none).
+    typealias Positions = [String: PaperRecordParser.Record]
+
+    static func warnings(for papers: [Paper], positions: Positions) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        func warn(_ paper: Paper, _ message: String, at position: (line: Int, column: Int)?) {
+            warnings.append(Diagnostic(path: paper.source.path, line: position?.line ?? 0, column: position?.column ?? 0,
+                                       message: message, severity: .warning))
+        }
+        var titles: [String: Paper] = [:]
+        for paper in papers {  // sorted by id, so the first of a title is stable
+            let record = positions[paper.id]
+            if paper.abstract.allSatisfy(\.isWhitespace) {
+                warn(paper, "empty abstract", at: record.map { ($0.paper.source.bodyLine, 1) })
+            }
+            if let published = paper.published, paper.day < published {
+                warn(paper, "featured day \(paper.day) is before the published date \(published)",
+                     at: record?.dayPosition)
+            }
+            let key = SourceText.collapsingWhitespace(paper.title).lowercased()
+            if let first = titles[key] {
+                warn(paper, "same title as '\(first.id)' (\(first.source.path))", at: record?.titlePosition)
+            } else {
+                titles[key] = paper
+            }
+        }
+        return warnings.sorted()
+    }
+}

@@ -1,0 +1,130 @@
+/// Turns a file's bytes into text: checks UTF-8 (naming the line and column of a bad byte),
+/// skips a byte-order mark, and maps offsets to 1-based lines and columns.
+enum SourceText {
+    /// The UTF-8 byte-order mark `EF BB BF`.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// The text of `bytes` without a leading byte-order mark, or an error positioned at the first
+    /// byte that is not valid UTF-8.
+    static func decode(_ bytes: [UInt8], path: String) throws(ContentError) -> String {
+        let start = bytes.starts(with: byteOrderMark) ? 3 : 0
+        let body = bytes[start...]
+        if let text = String(validating: body, as: UTF8.self) { return text }
+        let offset = firstInvalidOffset(body)
+        let (line, column) = position(ofOffset: offset, in: body)
+        let byte = offset < body.endIndex ? body[offset] : 0
+        throw ContentError([Diagnostic(path: path, line: line, column: column,
+                                       message: "invalid UTF-8: byte 0x\(hex(byte)) is not valid here; save the file as UTF-8")])
+    }
+
+    /// The offset (an index of `bytes`) of the first byte that starts an invalid UTF-8 sequence.
+    static func firstInvalidOffset(_ bytes: ArraySlice<UInt8>) -> Int {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let lead = bytes[index]
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch lead {
+            case 0x00...0x7F: index += 1; continue
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return index
+            }
+            guard index + length <= bytes.endIndex else { return index }
+            for k in 1..<length {
+                let byte = bytes[index + k]
+                let (lo, hi): (UInt8, UInt8) = k == 1 ? (low, high) : (0x80, 0xBF)
+                guard byte >= lo && byte <= hi else { return index }
+            }
+            index += length
+        }
+        return index
+    }
+
+    /// 1-based line and column (counted in Unicode scalars, as libyaml does) of a byte offset.
+    static func position(ofOffset offset: Int, in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        var index = bytes.startIndex
+        while index < offset && index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
+        }
+        return (line, column)
+    }
+
+    /// Collapses every run of whitespace (including line breaks) to one space and trims the ends.
+    static func collapsingWhitespace(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A value as shown in a message: quoted, escaped, shortened past 60 characters.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if count == 60 { out += "…"; break }
+            count += 1
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+    }
+}
+
+extension SourceText {
+    /// Hard-wrapped text (as arXiv abstracts come) reflowed: whitespace collapsed inside each
+    /// paragraph, paragraphs (separated by blank lines) joined by one blank line.
+    static func reflowingParagraphs(_ text: String) -> String {
+        var paragraphs: [String] = []
+        var current = ""
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            if line.allSatisfy(\.isWhitespace) {
+                if !current.isEmpty { paragraphs.append(collapsingWhitespace(current)) }
+                current = ""
+            } else {
+                current += current.isEmpty ? String(line) : " " + line
+            }
+        }
+        if !current.isEmpty { paragraphs.append(collapsingWhitespace(current)) }
+        return paragraphs.joined(separator: "\n\n")
+    }
+}

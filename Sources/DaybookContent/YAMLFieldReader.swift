@@ -1,0 +1,312 @@
+import Yams
+
+/// Reads typed fields out of a composed YAML tree (Yams `Node`), collecting every problem as a
+/// positioned diagnostic instead of stopping at the first.
+///
+/// Values are read from the scalars' text as written, never through YAML's type resolution, so
+/// `id: 2405.01230` keeps its trailing zero and `day: 2026-11-20` is not turned into a timestamp.
+struct YAMLFieldReader {
+    let path: String
+    /// The file line of the YAML text's first line.
+    let firstLine: Int
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(path: String, firstLine: Int) {
+        self.path = path
+        self.firstLine = firstLine
+    }
+
+    /// Composes `yaml` into a node tree (nil for an empty document), mapping a syntax error to the file's line.
+    static func compose(_ yaml: String, path: String, firstLine: Int) throws(ContentError) -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+        } catch let error as YamlError {
+            throw ContentError([syntaxDiagnostic(error, yaml: yaml, path: path, firstLine: firstLine)])
+        } catch {
+            throw ContentError([Diagnostic(path: path, line: firstLine, column: 1, message: "invalid YAML: \(error)")])
+        }
+    }
+
+    private static func syntaxDiagnostic(_ error: YamlError, yaml: String, path: String, firstLine: Int) -> Diagnostic {
+        let shift = firstLine - 1
+        func located(_ context: YamlError.Context?, _ problem: String, _ mark: Mark) -> Diagnostic {
+            var message = "invalid YAML: \(problem)"
+            if let context {
+                message += " (\(context.text) at line \(context.mark.line + shift))"
+            }
+            return Diagnostic(path: path, line: mark.line + shift, column: mark.column, message: message)
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            return located(context, problem, mark)
+        case let .reader(problem, offset, _, _):
+            var line = 1, column = 1
+            for character in yaml.prefix(offset ?? 0) {
+                if character.isNewline { line += 1; column = 1 } else { column += character.unicodeScalars.count }
+            }
+            return Diagnostic(path: path, line: line + shift, column: column, message: "invalid YAML: \(problem)")
+        default:
+            return Diagnostic(path: path, line: firstLine, column: 1, message: "invalid YAML: \(error)")
+        }
+    }
+
+    // MARK: Positions and errors
+
+    /// The file position of a node.
+    func position(of node: Node) -> (line: Int, column: Int) {
+        guard let mark = node.mark else { return (firstLine, 1) }
+        return (mark.line + firstLine - 1, mark.column)
+    }
+
+    mutating func fail(_ message: String, at node: Node) {
+        let (line, column) = position(of: node)
+        diagnostics.append(Diagnostic(path: path, line: line, column: column, message: message))
+    }
+
+    mutating func fail(_ message: String, line: Int, column: Int) {
+        diagnostics.append(Diagnostic(path: path, line: line, column: column, message: message))
+    }
+
+    /// How a value is shown in a message: a scalar quoted, else its kind.
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case let .scalar(scalar): return isNull(node) ? "nothing" : SourceText.quoted(scalar.string)
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        }
+    }
+
+    /// A plain `~`, `null` or empty value.
+    static func isNull(_ node: Node) -> Bool {
+        guard case let .scalar(scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
+    }
+
+    // MARK: Mappings
+
+    /// The pairs of a mapping by key. Non-text keys, repeated keys and keys outside `known` are
+    /// reported (`context` names the mapping in messages, e.g. `'links'`; nil for the top level).
+    mutating func fields(of node: Node, known: [String], context: String?) -> [String: Node] {
+        guard case let .mapping(mapping) = node else {
+            fail("\(context.map { "\($0) must be a mapping" } ?? "front matter must be a mapping of fields"), got \(Self.describe(node))",
+                 at: node)
+            return [:]
+        }
+        var result: [String: Node] = [:]
+        var keyNodes: [String: Node] = [:]
+        for (key, value) in mapping {
+            guard case let .scalar(scalar) = key else {
+                fail("a field name must be text, got \(Self.describe(key))", at: key)
+                continue
+            }
+            let name = scalar.string
+            if let first = keyNodes[name] {
+                fail("duplicate field '\(name)' (first at line \(position(of: first).line))", at: key)
+                continue
+            }
+            keyNodes[name] = key
+            guard known.contains(name) else {
+                let what = context.map { "unknown key '\(name)' in \($0)" } ?? "unknown field '\(name)'"
+                if let guess = Self.suggestion(for: name, among: known) {
+                    fail("\(what) (did you mean '\(guess)'?)", at: key)
+                } else {
+                    fail("\(what) (known: \(known.joined(separator: ", ")))", at: key)
+                }
+                continue
+            }
+            result[name] = value
+        }
+        return result
+    }
+
+    /// The known name closest to a misspelt one: within two edits, or sharing a 4-letter prefix.
+    static func suggestion(for name: String, among known: [String]) -> String? {
+        let lower = name.lowercased()
+        var best: (String, Int)?
+        for candidate in known {
+            let distance = editDistance(Array(lower.utf8), Array(candidate.utf8))
+            if distance <= 2, distance < best?.1 ?? Int.max { best = (candidate, distance) }
+        }
+        if let best { return best.0 }
+        return known.first { lower.count >= 4 && ($0.hasPrefix(lower) || lower.hasPrefix($0)) }
+    }
+
+    private static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    // MARK: Scalars
+
+    /// A text value as written; nil (no error) when null; an error for lists and mappings.
+    mutating func text(_ node: Node, field: String) -> String? {
+        guard case let .scalar(scalar) = node else {
+            fail("'\(field)' must be text, got \(Self.describe(node))", at: node)
+            return nil
+        }
+        return Self.isNull(node) ? nil : scalar.string
+    }
+
+    /// Text with whitespace runs collapsed; an error when it is empty or missing.
+    mutating func requiredLine(_ node: Node, field: String) -> String? {
+        guard let raw = text(node, field: field) else {
+            if case .scalar = node { fail("'\(field)' must not be empty", at: node) }
+            return nil
+        }
+        let line = SourceText.collapsingWhitespace(raw)
+        if line.isEmpty { fail("'\(field)' must not be empty", at: node) }
+        return line.isEmpty ? nil : line
+    }
+
+    /// A whole number ≥ `minimum` (`42`, `"42"` and `42.0` are accepted); nil when null.
+    mutating func wholeNumber(_ node: Node, field: String, minimum: Int = 0) -> Int? {
+        guard case let .scalar(scalar) = node, !Self.isNull(node) else {
+            if case .scalar = node { return nil }
+            fail("'\(field)' must be a whole number, got \(Self.describe(node))", at: node)
+            return nil
+        }
+        guard let value = Self.parseWholeNumber(scalar.string) else {
+            fail("'\(field)' must be a whole number, got \(Self.describe(node))", at: node)
+            return nil
+        }
+        guard value >= minimum else {
+            fail("'\(field)' must be at least \(minimum), got \(value)", at: node)
+            return nil
+        }
+        return value
+    }
+
+    /// Digits with an optional sign and an optional all-zero fraction (`42`, `-3`, `42.0`).
+    static func parseWholeNumber(_ text: String) -> Int? {
+        var digits = Substring(text.trimmingSpaces)
+        if let dot = digits.firstIndex(of: ".") {
+            let fraction = digits[digits.index(after: dot)...]
+            guard fraction.allSatisfy({ $0 == "0" }) else { return nil }
+            digits = digits[..<dot]
+        }
+        let body = digits.first == "-" || digits.first == "+" ? digits.dropFirst() : digits
+        guard !body.isEmpty, body.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        return Int(digits.first == "+" ? body : digits)
+    }
+
+    /// A date `YYYY-MM-DD` (a time after it, `2026-11-20T10:00:00Z`, is accepted and ignored); nil when null.
+    mutating func day(_ node: Node, field: String) -> Day? {
+        guard case let .scalar(scalar) = node, !Self.isNull(node) else {
+            if case .scalar = node { return nil }
+            fail("'\(field)' must be a date written YYYY-MM-DD, got \(Self.describe(node))", at: node)
+            return nil
+        }
+        switch Self.parseDay(scalar.string.trimmingSpaces) {
+        case let .success(day): return day
+        case let .failure(problem):
+            fail("'\(field)' \(problem.message)", at: node)
+            return nil
+        }
+    }
+
+    struct DateProblem: Error { var message: String }
+
+    /// Parses `YYYY-MM-DD` (optionally followed by `T` and a time), explaining impossible dates.
+    static func parseDay(_ text: String) -> Result<Day, DateProblem> {
+        if let day = Day(iso: text, allowTime: true), isTimeSuffixValid(text) { return .success(day) }
+        let bytes = Array(text.utf8.prefix(10))
+        let shaped = bytes.count == 10 && bytes.enumerated().allSatisfy { index, byte in
+            index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (byte >= 48 && byte <= 57)
+        }
+        guard shaped, isTimeSuffixValid(text), let year = Int(text.prefix(4)),
+              let month = Int(text.dropFirst(5).prefix(2)), let dayNumber = Int(text.dropFirst(8).prefix(2)) else {
+            return .failure(DateProblem(message: "must be a date written YYYY-MM-DD, got \(SourceText.quoted(text))"))
+        }
+        let reason: String
+        if !(1...12).contains(month) {
+            reason = "there is no month \(month)"
+        } else if year < 1 {
+            reason = "there is no year 0"
+        } else {
+            let names = ["January", "February", "March", "April", "May", "June", "July", "August",
+                         "September", "October", "November", "December"]
+            reason = "\(names[month - 1]) \(year) has \(Day.daysIn(month: month, year: year)) days"
+        }
+        _ = dayNumber
+        return .failure(DateProblem(message: "is not a real date: \(SourceText.quoted(text)) (\(reason))"))
+    }
+
+    /// Nothing after the date, or `T` followed by time characters only.
+    private static func isTimeSuffixValid(_ text: String) -> Bool {
+        let rest = text.utf8.dropFirst(10)
+        guard let first = rest.first else { return true }
+        return first == UInt8(ascii: "T") && rest.count > 1 && rest.dropFirst().allSatisfy {
+            ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "+")
+                || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "Z")
+        }
+    }
+
+    /// A list of non-empty text items, each with whitespace collapsed; nil when null.
+    mutating func textList(_ node: Node, field: String) -> [String]? {
+        if Self.isNull(node) { return nil }
+        guard case let .sequence(sequence) = node else {
+            fail("'\(field)' must be a list, got \(Self.describe(node))", at: node)
+            return nil
+        }
+        var items: [String] = []
+        items.reserveCapacity(sequence.count)
+        for (index, item) in sequence.enumerated() {
+            guard case let .scalar(scalar) = item else {
+                fail("'\(field)' item \(index + 1) must be text, got \(Self.describe(item))", at: item)
+                continue
+            }
+            let value = Self.isNull(item) ? "" : SourceText.collapsingWhitespace(scalar.string)
+            if value.isEmpty {
+                fail("'\(field)' item \(index + 1) is empty", at: item)
+            } else {
+                items.append(value)
+            }
+        }
+        return items
+    }
+
+    /// An absolute `http://` or `https://` URL; nil when null.
+    mutating func url(_ node: Node, field: String) -> String? {
+        guard let raw = text(node, field: field) else { return nil }
+        let value = raw.trimmingSpaces
+        guard Self.isHTTPURL(value) else {
+            fail("'\(field)' must be an absolute http(s) URL, got \(SourceText.quoted(raw))", at: node)
+            return nil
+        }
+        return value
+    }
+
+    /// `http://host…` or `https://host…` with a host and no spaces.
+    static func isHTTPURL(_ value: String) -> Bool {
+        let rest: Substring
+        if value.hasPrefix("https://") { rest = value.dropFirst(8) }
+        else if value.hasPrefix("http://") { rest = value.dropFirst(7) }
+        else { return false }
+        guard let first = rest.first, first != "/" else { return false }
+        return !value.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 }
+    }
+}
+
+extension String {
+    /// Without leading and trailing whitespace (including line breaks).
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        if start == scalars.startIndex && end == scalars.index(before: scalars.endIndex) { return self }
+        return String(scalars[start...end])
+    }
+}
