@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+@testable import DaybookContent
+
+@Suite("Content loader")
+struct ContentLoaderTests {
+    @Test func loadsTheValidFixtureSite() throws {
+        let result = try ContentLoader(siteRoot: fixturePath("valid-site")).load()
+        #expect(result.papers.map(\.id) == ["2405.01234", "2411.00001", "2509.03311", "2509.04664", "2509.05012",
+                                            "hep-ex/0307015", "sparse-routing-notes"])
+        let byID = Dictionary(uniqueKeysWithValues: result.papers.map { ($0.id, $0) })
+
+        // The .md record wins for what it sets; the JSON fills the rest.
+        let hallucinate = try #require(byID["2509.04664"])
+        #expect(hallucinate.upvotes == 30)
+        #expect(hallucinate.tags == ["hallucination"])
+        #expect(hallucinate.authors.count == 4)
+        #expect(hallucinate.published == Day(year: 2025, month: 9, day: 4))
+        #expect(hallucinate.source == SourceLocation(path: "content/papers/2025-09-08/2509.04664.md", bodyLine: 8))
+
+        // Two JSON files: larger counts, earliest day, first file's text.
+        let scaling = try #require(byID["2509.05012"])
+        #expect(scaling.upvotes == 57 && scaling.stars == 130)
+        #expect(scaling.day == Day(year: 2025, month: 9, day: 8))
+        #expect(scaling.authors == ["Mei Lin", "Jonas Weber"])
+        #expect(scaling.source.path == "content/hf/2025-09-08.json")
+
+        let crlf = try #require(byID["hep-ex/0307015"])
+        #expect(crlf.abstract == "A record saved with CRLF line ends.\nIt still loads.")
+        #expect(crlf.authors == ["D0 Collaboration"])
+
+        #expect(try #require(byID["2405.01234"]).tags == ["LLM", "quantization"])
+
+        let expected = try String(contentsOfFile: fixturePath("valid-site/expected-warnings.txt"), encoding: .utf8)
+        #expect(result.warnings.map(\.description).joined(separator: "\n") + "\n" == expected)
+    }
+
+    @Test(arguments: ["invalid-bad-yaml", "invalid-missing-title", "invalid-duplicate-id", "invalid-impossible-date",
+                      "invalid-wrong-type", "invalid-unclosed-front-matter", "invalid-hf-json"])
+    func reportsExactlyTheExpectedErrorsForAnInvalidFixtureSite(_ name: String) throws {
+        let expected = try String(contentsOfFile: fixturePath(name + "/expected-errors.txt"), encoding: .utf8)
+        let lines = errorLines { () throws(ContentError) in _ = try ContentLoader(siteRoot: fixturePath(name)).load() }
+        #expect(lines.joined(separator: "\n") + "\n" == expected)
+    }
+
+    @Test func reportsProblemsFromEveryFileTogether() throws {
+        let site = try TemporarySite([
+            "content/a/1.md": "---\nid: a\n---\n",
+            "content/b/deeper/still/2.md": "no front matter",
+            "content/c.json": "[",
+            "content/ok.md": "---\nid: ok\ntitle: T\nday: 2026-11-20\n---\nFine.",
+        ])
+        defer { site.remove() }
+        let lines = errorLines { () throws(ContentError) in _ = try ContentLoader(siteRoot: site.root).load() }
+        #expect(lines == [
+            "content/a/1.md:1:1: missing required field 'day'",
+            "content/a/1.md:1:1: missing required field 'title'",
+            "content/b/deeper/still/2.md:1:1: a record must start with a '---' line that opens its front matter",
+            "content/c.json:1:2: invalid JSON: expected a value, found the end of the file",
+        ])
+    }
+
+    @Test func skipsHiddenFilesEditorLeftoversAndNonRecordFiles() throws {
+        let site = try TemporarySite([
+            "content/ok.md": "---\nid: ok\ntitle: T\nday: 2026-11-20\n---\nFine.",
+            "content/.draft.md": "broken",
+            "content/.git/x.md": "broken",
+            "content/ok.md~": "broken",
+            "content/#ok.md#": "broken",
+            "content/figure.png": "binary",
+        ])
+        defer { site.remove() }
+        let result = try ContentLoader(siteRoot: site.root).load()
+        #expect(result.papers.map(\.id) == ["ok"])
+        #expect(result.warnings.isEmpty)
+    }
+
+    @Test func warnsButLoadsWhenThereIsNoContentFolder() throws {
+        let site = try TemporarySite(["daybook.yml": "title: T\n"])
+        defer { site.remove() }
+        let result = try ContentLoader(siteRoot: site.root).load()
+        #expect(result.papers.isEmpty)
+        #expect(result.warnings.map(\.description) == ["content: warning: no such folder: the site has no papers"])
+    }
+
+    @Test func usesACustomContentFolderName() throws {
+        let site = try TemporarySite(["papers/x.md": "---\nid: x\ntitle: T\nday: 2026-11-20\n---\nA."])
+        defer { site.remove() }
+        let result = try ContentLoader(siteRoot: site.root, contentDirectory: "papers").load()
+        #expect(result.papers.map(\.source.path) == ["papers/x.md"])
+    }
+
+    @Test func reportsAnUnreadableFile() throws {
+        let site = try TemporarySite(["content/x.md": "---\nid: x\ntitle: T\nday: 2026-11-20\n---\nA."])
+        defer { site.remove() }
+        // A dangling symbolic link cannot be read.
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/content/gone.md", withDestinationPath: site.root + "/nowhere")
+        let lines = errorLines { () throws(ContentError) in _ = try ContentLoader(siteRoot: site.root).load() }
+        #expect(lines == ["content/gone.md: cannot read: No such file or directory"])
+    }
+
+    @Test func warnsAboutSuspiciousRecords() throws {
+        let site = try TemporarySite([
+            "content/a.md": "---\nid: a\ntitle: Same  Title\nday: 2026-11-20\npublished: 2026-11-22\n---\n",
+            "content/b.md": "---\nid: b\ntitle: same title\nday: 2026-11-20\n---\nText.",
+        ])
+        defer { site.remove() }
+        let result = try ContentLoader(siteRoot: site.root).load()
+        #expect(result.warnings.map(\.description) == [
+            "content/a.md:4:6: warning: featured day 2026-11-20 is before the published date 2026-11-22",
+            "content/a.md:7:1: warning: empty abstract",
+            "content/b.md:3:8: warning: same title as 'a' (content/a.md)",
+        ])
+    }
+
+    @Test func loadsManyRecordsInParallelInAStableOrder() throws {
+        var files: [String: String] = [:]
+        for index in 0..<500 {
+            files["content/papers/d\(index % 7)/p\(index).md"] = "---\nid: p\(index)\ntitle: Paper \(index)\nday: 2026-11-20\n---\nAbstract \(index)."
+        }
+        files["content/papers/d3/broken.md"] = "---\nid: p1\ntitle: Dup\nday: 2026-11-20\n---\n"
+        let site = try TemporarySite(files)
+        defer { site.remove() }
+        let lines = errorLines { () throws(ContentError) in _ = try ContentLoader(siteRoot: site.root).load() }
+        #expect(lines == ["content/papers/d3/broken.md:2:5: duplicate id 'p1' (also in content/papers/d1/p1.md)"])
+        try FileManager.default.removeItem(atPath: site.root + "/content/papers/d3/broken.md")
+        let result = try ContentLoader(siteRoot: site.root).load()
+        #expect(result.papers.count == 500)
+        #expect(result.papers.map(\.id) == (0..<500).map { "p\($0)" }.sorted())
+        #expect(result.papers.allSatisfy { $0.abstract == "Abstract \($0.id.dropFirst())." })
+    }
+}
