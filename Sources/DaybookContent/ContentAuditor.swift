@@ -20,7 +20,7 @@ enum ContentAuditor {
                 warn(paper, "featured day \(paper.day) is before the published date \(published)",
                      at: record?.dayPosition)
             }
-            let key = SourceText.collapsingWhitespace(paper.title).lowercased()
+            let key = paper.title.lowercased()  // titles are already whitespace-collapsed
             if let first = titles[key] {
                 warn(paper, "same title as '\(first.id)' (\(first.source.path))", at: record?.titlePosition)
             } else {

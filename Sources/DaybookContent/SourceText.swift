@@ -64,20 +64,95 @@ enum SourceText {
     }
 
     /// Collapses every run of whitespace (including line breaks) to one space and trims the ends.
+    /// Works on UTF-8 bytes and returns the text itself when it is already clean (the common case).
     static func collapsingWhitespace(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var index = 0
+            var clean = true
+            var previousWasSpace = true  // a leading space is not clean
+            while index < bytes.count {
+                let width = whitespaceWidth(bytes, at: index)
+                if width > 0 {
+                    if previousWasSpace || width > 1 || bytes[index] != 0x20 { clean = false; break }
+                    previousWasSpace = true
+                    index += width
+                } else {
+                    previousWasSpace = false
+                    index += 1
+                }
             }
+            if clean && !previousWasSpace || bytes.isEmpty { return nil }
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            index = 0
+            while index < bytes.count {
+                let width = whitespaceWidth(bytes, at: index)
+                if width > 0 {
+                    pendingSpace = !out.isEmpty
+                    index += width
+                } else {
+                    if pendingSpace { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(bytes[index])
+                    index += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
+    }
+
+    /// The text without leading and trailing whitespace.
+    static func trimmed(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var start = 0
+            while start < bytes.count {
+                let width = whitespaceWidth(bytes, at: start)
+                if width == 0 { break }
+                start += width
+            }
+            var end = start
+            var index = start
+            while index < bytes.count {
+                let width = whitespaceWidth(bytes, at: index)
+                if width == 0 { index += 1; end = index } else { index += width }
+            }
+            if start == 0 && end == bytes.count { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        } ?? text
+    }
+
+    /// Whether the text holds any whitespace or control character.
+    static func containsSpaceOrControl(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for index in 0..<bytes.count where bytes[index] < 0x20 || bytes[index] == 0x7F || whitespaceWidth(bytes, at: index) > 0 {
+                return true
+            }
+            return false
         }
-        return out
+    }
+
+    /// The byte length of the Unicode whitespace character (White_Space property) starting at
+    /// `index`, or 0 when there is none. ASCII is checked first; only a few lead bytes can start others.
+    @inline(__always)
+    static func whitespaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
+        guard byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3), index + 1 < bytes.count else { return 0 }
+        let second = bytes[index + 1]
+        if byte == 0xC2 { return second == 0x85 || second == 0xA0 ? 2 : 0 }
+        guard index + 2 < bytes.count else { return 0 }
+        let third = bytes[index + 2]
+        switch (byte, second) {
+        case (0xE1, 0x9A): return third == 0x80 ? 3 : 0  // U+1680
+        case (0xE2, 0x80): return (third >= 0x80 && third <= 0x8A) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
+        case (0xE2, 0x81): return third == 0x9F ? 3 : 0  // U+205F
+        case (0xE3, 0x80): return third == 0x80 ? 3 : 0  // U+3000
+        default: return 0
+        }
     }
 
     /// A value as shown in a message: quoted, escaped, shortened past 60 characters.

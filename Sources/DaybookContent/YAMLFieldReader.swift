@@ -296,17 +296,11 @@ struct YAMLFieldReader {
         else if value.hasPrefix("http://") { rest = value.dropFirst(7) }
         else { return false }
         guard let first = rest.first, first != "/" else { return false }
-        return !value.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 }
+        return !SourceText.containsSpaceOrControl(value)
     }
 }
 
 extension String {
     /// Without leading and trailing whitespace (including line breaks).
-    var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        if start == scalars.startIndex && end == scalars.index(before: scalars.endIndex) { return self }
-        return String(scalars[start...end])
-    }
+    var trimmingSpaces: String { SourceText.trimmed(self) }
 }
