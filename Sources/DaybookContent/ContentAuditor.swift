@@ -1,5 +1,6 @@
 /// Warnings (never errors) about records that are valid but probably not what the author meant:
-/// an empty abstract, a featured day before the published date, the same title under two ids.
+/// an empty abstract, a featured day before the published date, the same title under two ids, a
+/// record in a dated folder (`papers/2026-11-20/`) whose `day` differs.
 enum ContentAuditor {
     /// Where a `.md` record wrote its fields, by paper id (imported papers have none).
     typealias Positions = [String: PaperRecordParser.Record]
@@ -20,6 +21,9 @@ enum ContentAuditor {
                 warn(paper, "featured day \(paper.day) is before the published date \(published)",
                      at: record?.dayPosition)
             }
+            if let record, let folderDay = folderDay(of: paper.source.path), folderDay != paper.day {
+                warn(paper, "'day' is \(paper.day) but the record is in folder \(folderDay)", at: record.dayPosition)
+            }
             let key = paper.title.lowercased()  // titles are already whitespace-collapsed
             if let first = titles[key] {
                 warn(paper, "same title as '\(first.id)' (\(first.source.path))", at: record?.titlePosition)
@@ -28,5 +32,12 @@ enum ContentAuditor {
             }
         }
         return warnings.sorted()
+    }
+
+    /// The date named by the record's nearest folder, when that folder's name is a date.
+    private static func folderDay(of path: String) -> Day? {
+        let parts = path.split(separator: "/")
+        guard parts.count >= 2 else { return nil }
+        return Day(iso: parts[parts.count - 2])
     }
 }

@@ -24,13 +24,24 @@ struct ContentWalker {
     static func files(in folder: String, displayPrefix: String) throws(ContentError) -> [File] {
         var files: [File] = []
         var problems: [Diagnostic] = []
-        walk(folder, display: displayPrefix, into: &files, problems: &problems, isRoot: true)
+        var visited = Set<FolderIdentity>()
+        walk(folder, display: displayPrefix, into: &files, problems: &problems, visited: &visited)
         guard problems.isEmpty else { throw ContentError(problems) }
         return files.sorted { $0.displayPath < $1.displayPath }
     }
 
+    /// A folder's device and inode, so that a symbolic link back up the tree is walked only once.
+    private struct FolderIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
     private static func walk(_ folder: String, display: String, into files: inout [File],
-                             problems: inout [Diagnostic], isRoot: Bool) {
+                             problems: inout [Diagnostic], visited: inout Set<FolderIdentity>) {
+        var info = stat()
+        if stat(folder, &info) == 0 {
+            guard visited.insert(FolderIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { return }
+        }
         guard let directory = opendir(folder) else {
             problems.append(Diagnostic(path: display, message: "cannot read folder: \(FileReader.errorText(errno))"))
             return
@@ -61,8 +72,8 @@ struct ContentWalker {
                 files.append(File(path: path, displayPath: shown, kind: .huggingFace))
             }
         }
-        for (path, shown) in subfolders {
-            walk(path, display: shown, into: &files, problems: &problems, isRoot: false)
+        for (path, shown) in subfolders.sorted(by: { $0.1 < $1.1 }) {
+            walk(path, display: shown, into: &files, problems: &problems, visited: &visited)
         }
     }
 }

@@ -90,6 +90,14 @@ struct ContentLoaderTests {
         #expect(result.papers.map(\.source.path) == ["papers/x.md"])
     }
 
+    @Test func walksAFolderReachedTwiceThroughASymbolicLinkOnlyOnce() throws {
+        let site = try TemporarySite(["content/papers/x.md": "---\nid: x\ntitle: T\nday: 2026-11-20\n---\nA."])
+        defer { site.remove() }
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/content/papers/loop", withDestinationPath: "..")
+        let result = try ContentLoader(siteRoot: site.root).load()
+        #expect(result.papers.map(\.source.path) == ["content/papers/x.md"])
+    }
+
     @Test func reportsAnUnreadableFile() throws {
         let site = try TemporarySite(["content/x.md": "---\nid: x\ntitle: T\nday: 2026-11-20\n---\nA."])
         defer { site.remove() }
@@ -103,10 +111,12 @@ struct ContentLoaderTests {
         let site = try TemporarySite([
             "content/a.md": "---\nid: a\ntitle: Same  Title\nday: 2026-11-20\npublished: 2026-11-22\n---\n",
             "content/b.md": "---\nid: b\ntitle: same title\nday: 2026-11-20\n---\nText.",
+            "content/2026-11-21/c.md": "---\nid: c\ntitle: C\nday: 2026-11-20\n---\nText.",
         ])
         defer { site.remove() }
         let result = try ContentLoader(siteRoot: site.root).load()
         #expect(result.warnings.map(\.description) == [
+            "content/2026-11-21/c.md:4:6: warning: 'day' is 2026-11-20 but the record is in folder 2026-11-21",
             "content/a.md:4:6: warning: featured day 2026-11-20 is before the published date 2026-11-22",
             "content/a.md:7:1: warning: empty abstract",
             "content/b.md:3:8: warning: same title as 'a' (content/a.md)",
