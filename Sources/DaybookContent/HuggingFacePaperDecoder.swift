@@ -14,9 +14,7 @@
 public enum HuggingFacePaperDecoder {
     /// Every paper in the file, in file order, each with `source.path == path`.
     public static func decode(bytes: [UInt8], path: String) throws(ContentError) -> [Paper] {
-        if SourceText.firstInvalidOffset(bytes[...]) < bytes.count {
-            _ = try SourceText.decode(bytes, path: path)  // throws, positioned at the bad byte
-        }
+        try SourceText.checkUTF8(bytes[(bytes.starts(with: SourceText.byteOrderMark) ? 3 : 0)...], path: path)
         let root = try JSONParser.parse(bytes, path: path)
         var reader = JSONFieldReader(path: path, locator: JSONLocator(bytes))
         var papers: [Paper] = []
@@ -61,7 +59,7 @@ public enum HuggingFacePaperDecoder {
             paper = item
         }
         let before = reader.diagnostics.count
-        let id = reader.id(paper, in: item)
+        let id = reader.id(paper)
         let title = reader.requiredText(paper["title"] ?? wrapper?["title"], field: "title", in: paper)
         let daily = paper["submittedOnDailyAt"].flatMap { $0.isNull ? nil : $0 }
         let (dayNode, dayField) = daily.map { ($0, "submittedOnDailyAt") } ?? (wrapper?["publishedAt"], "publishedAt")

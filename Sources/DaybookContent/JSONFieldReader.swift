@@ -42,7 +42,7 @@ struct JSONFieldReader {
     }
 
     /// The paper's `id`, checked against the id rules.
-    mutating func id(_ paper: JSONValue, in item: JSONValue) -> String? {
+    mutating func id(_ paper: JSONValue) -> String? {
         guard let text = requiredText(paper["id"], field: "id", in: paper) else { return nil }
         let id = text.trimmingSpaces
         if let problem = PaperIDProblem.find(in: id) {

@@ -37,10 +37,7 @@ public enum PaperRecordParser {
     static func parseRecord(bytes: [UInt8], path: String) throws(ContentError) -> Record {
         let start = bytes.starts(with: SourceText.byteOrderMark) ? 3 : 0
         let content = bytes[start...]
-        let invalid = SourceText.firstInvalidOffset(content)
-        if invalid < content.endIndex {
-            _ = try SourceText.decode(bytes, path: path)  // throws, positioned at the bad byte
-        }
+        try SourceText.checkUTF8(content, path: path)
         let split = try FrontMatterSplitter(content, path: path)
         let firstLine = FrontMatterSplitter.yamlFirstLine
         let yaml = String(decoding: split.yaml, as: UTF8.self)

@@ -7,14 +7,19 @@ enum SourceText {
     /// The text of `bytes` without a leading byte-order mark, or an error positioned at the first
     /// byte that is not valid UTF-8.
     static func decode(_ bytes: [UInt8], path: String) throws(ContentError) -> String {
-        let start = bytes.starts(with: byteOrderMark) ? 3 : 0
-        let body = bytes[start...]
-        if let text = String(validating: body, as: UTF8.self) { return text }
-        let offset = firstInvalidOffset(body)
-        let (line, column) = position(ofOffset: offset, in: body)
-        let byte = offset < body.endIndex ? body[offset] : 0
+        let body = bytes[(bytes.starts(with: byteOrderMark) ? 3 : 0)...]
+        try checkUTF8(body, path: path)
+        return String(decoding: body, as: UTF8.self)
+    }
+
+    /// Throws an error positioned at the first byte that is not valid UTF-8, if there is one.
+    /// `bytes` must start where the file's text starts (after a byte-order mark), so that positions are right.
+    static func checkUTF8(_ bytes: ArraySlice<UInt8>, path: String) throws(ContentError) {
+        let offset = firstInvalidOffset(bytes)
+        guard offset < bytes.endIndex else { return }
+        let (line, column) = position(ofOffset: offset, in: bytes)
         throw ContentError([Diagnostic(path: path, line: line, column: column,
-                                       message: "invalid UTF-8: byte 0x\(hex(byte)) is not valid here; save the file as UTF-8")])
+                                       message: "invalid UTF-8: byte 0x\(hex(bytes[offset])) is not valid here; save the file as UTF-8")])
     }
 
     /// The offset (an index of `bytes`) of the first byte that starts an invalid UTF-8 sequence.

@@ -227,7 +227,7 @@ struct YAMLFieldReader {
             index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (byte >= 48 && byte <= 57)
         }
         guard shaped, isTimeSuffixValid(text), let year = Int(text.prefix(4)),
-              let month = Int(text.dropFirst(5).prefix(2)), let dayNumber = Int(text.dropFirst(8).prefix(2)) else {
+              let month = Int(text.dropFirst(5).prefix(2)) else {
             return .failure(DateProblem(message: "must be a date written YYYY-MM-DD, got \(SourceText.quoted(text))"))
         }
         let reason: String
@@ -240,7 +240,6 @@ struct YAMLFieldReader {
                          "September", "October", "November", "December"]
             reason = "\(names[month - 1]) \(year) has \(Day.daysIn(month: month, year: year)) days"
         }
-        _ = dayNumber
         return .failure(DateProblem(message: "is not a real date: \(SourceText.quoted(text)) (\(reason))"))
     }
 
