@@ -34,6 +34,11 @@ struct YAMLFieldReader {
             if let context {
                 message += " (\(context.text) at line \(context.mark.line + shift))"
             }
+            if problem.hasPrefix("mapping values are not allowed") {
+                message += "; put a value holding ': ' in quotes"
+            } else if problem.contains("tab character") {
+                message += "; indent with spaces, not tabs"
+            }
             return Diagnostic(path: path, line: mark.line + shift, column: mark.column, message: message)
         }
         switch error {

@@ -150,7 +150,10 @@ struct PaperRecordParserErrorTests {
             "\(path):4:4: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 3)",
         ])
         #expect(errors("---\nid: a\n\ttitle: T\n---\n") == [
-            "\(path):3:1: invalid YAML: found a tab character that violates indentation (while scanning a plain scalar at line 2)",
+            "\(path):3:1: invalid YAML: found a tab character that violates indentation (while scanning a plain scalar at line 2); indent with spaces, not tabs",
+        ])
+        #expect(errors("---\nid: a\ntitle: Attention: All You Need\nday: 2026-11-20\n---\n") == [
+            "\(path):3:17: invalid YAML: mapping values are not allowed in this context; put a value holding ': ' in quotes",
         ])
     }
 

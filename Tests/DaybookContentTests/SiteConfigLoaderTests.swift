@@ -73,7 +73,7 @@ struct SiteConfigLoaderTests {
     }
 
     @Test func mapsYAMLSyntaxErrorsToTheFileLine() {
-        #expect(errors("title: T\n  bad: indent\n") == ["daybook.yml:2:6: invalid YAML: mapping values are not allowed in this context"])
+        #expect(errors("title: T\n  bad: indent\n") == ["daybook.yml:2:6: invalid YAML: mapping values are not allowed in this context; put a value holding ': ' in quotes"])
     }
 
     @Test func rejectsATopLevelValueThatIsNotAMapping() {
