@@ -29,7 +29,7 @@ public struct ContentLoader: Sendable {
 
     public func load() throws(ContentError) -> ContentLoadResult {
         let folder = siteRoot.isEmpty ? contentDirectory : siteRoot + "/" + contentDirectory
-        if case let .failure(error) = FileReader.read(folder), error.isMissing {
+        if FileReader.isMissing(folder) {
             return ContentLoadResult(papers: [], warnings: [
                 Diagnostic(path: contentDirectory, message: "no such folder: the site has no papers", severity: .warning),
             ])

@@ -32,6 +32,12 @@ public enum FileReader {
         return .success(bytes)
     }
 
+    /// Whether nothing exists at `path` (a dangling symbolic link counts as nothing).
+    public static func isMissing(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) != 0 && errno == ENOENT
+    }
+
     static func errorText(_ code: Int32) -> String {
         String(cString: strerror(code))
     }
