@@ -1,6 +1,38 @@
 import ArgumentParser
+import DaybookSite
+import Foundation
 
-struct BuildCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "build", abstract: "Build content/ into site/.")
-    func run() async throws {}
+/// `daybook build`: content/ → site/.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site from content/ into the output folder (site/ by default).",
+        discussion: "Run from the site's folder. A failed build leaves the output folder untouched."
+    )
+
+    @Option(name: .long, help: "Output folder (default: the config's 'output', else site).")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "Absolute base URL, overriding the config's 'base_url'.")
+    var baseURL: String?
+
+    @Option(name: .long, help: "Config file.")
+    var config: String = "daybook.yml"
+
+    @Option(name: .long, help: "Site folder (default: the current folder).")
+    var root: String = "."
+
+    func run() throws {
+        var options = BuildOptions(siteRoot: Console.absolute(root), configPath: config, output: output, baseURL: baseURL)
+        options.siteRoot = Console.absolute(root)
+        do {
+            let report = try SiteBuilder(options: options).build()
+            Console.printWarnings(report.warnings)
+            Console.printSummary(report)
+        } catch {
+            Console.error(error.description)
+            Console.error("build failed: the output folder was not changed")
+            throw ExitCode(1)
+        }
+    }
 }

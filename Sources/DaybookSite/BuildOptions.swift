@@ -1,0 +1,24 @@
+/// How to run a build; every field has the CLI's default.
+public struct BuildOptions: Sendable {
+    /// The site folder (holds `daybook.yml`, `content/`).
+    public var siteRoot: String
+    /// `daybook.yml` path; relative paths are taken from `siteRoot`.
+    public var configPath: String = "daybook.yml"
+    /// Overrides the config's `output`.
+    public var output: String?
+    /// Overrides the config's `base_url`.
+    public var baseURL: String?
+    /// Markup appended before `</body>` on every page (the preview server's reload script).
+    public var bodyEnd: String = ""
+
+    public init(siteRoot: String, configPath: String = "daybook.yml", output: String? = nil, baseURL: String? = nil) {
+        self.siteRoot = siteRoot
+        self.configPath = configPath
+        self.output = output
+        self.baseURL = baseURL
+    }
+
+    func resolve(_ path: String) -> String {
+        path.hasPrefix("/") ? path : siteRoot + "/" + path
+    }
+}

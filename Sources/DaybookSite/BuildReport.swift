@@ -1,0 +1,38 @@
+import DaybookContent
+
+/// What a build did, for the CLI's summary.
+public struct BuildReport: Sendable {
+    public struct Stage: Sendable {
+        public let name: String
+        public let seconds: Double
+    }
+
+    public var records = 0
+    public var days = 0
+    public var pages = 0
+    public var feedItems = 0
+    public var files = 0
+    public var stages: [Stage] = []
+    public var warnings: [Diagnostic] = []
+    public var write: OutputWriter.Report?
+    public var outputDirectory = ""
+
+    public var totalSeconds: Double { stages.reduce(0) { $0 + $1.seconds } }
+}
+
+/// A build that failed: every problem found, positioned where possible.
+public struct BuildError: Error, Sendable, CustomStringConvertible {
+    public let diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics.sorted()
+    }
+
+    public init(message: String, path: String = "") {
+        self.diagnostics = [Diagnostic(path: path, message: message)]
+    }
+
+    public var description: String {
+        diagnostics.map { $0.path.isEmpty ? "error: \($0.message)" : $0.description }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,104 @@
+import DaybookContent
+
+/// The loaded papers, indexed the ways pages need them: by id, by featured day, by tag.
+///
+/// Orders are fixed so output is deterministic: days newest first; papers within a list by
+/// upvotes (most first), then title, then id.
+public struct Library: Sendable {
+    public let papers: [Paper]
+    /// Index into `papers` by id.
+    public let byID: [String: Int]
+    /// Featured days, newest first.
+    public let days: [Day]
+    /// Paper indices per day, ranked.
+    public let papersByDay: [Day: [Int]]
+    /// Tags, sorted by their URL slug; each with its paper indices, newest day first then ranked.
+    public let tags: [TagEntry]
+
+    public struct TagEntry: Sendable {
+        public let name: String
+        public let slug: String
+        public let papers: [Int]
+    }
+
+    public init(papers unsorted: [Paper]) {
+        let papers = unsorted.sorted { $0.id < $1.id }
+        self.papers = papers
+        var byID: [String: Int] = [:]
+        byID.reserveCapacity(papers.count)
+        var byDay: [Day: [Int]] = [:]
+        var byTag: [String: (name: String, papers: [Int])] = [:]
+        for (index, paper) in papers.enumerated() {
+            byID[paper.id] = index
+            byDay[paper.day, default: []].append(index)
+            var seen = Set<String>()
+            for tag in paper.tags {
+                let slug = Routes.tagSlug(tag)
+                guard seen.insert(slug).inserted else { continue }
+                if byTag[slug] == nil { byTag[slug] = (tag, []) }
+                byTag[slug]!.papers.append(index)
+            }
+        }
+        let rank = Library.ranking(papers)
+        for (day, list) in byDay { byDay[day] = list.sorted(by: rank) }
+        self.byID = byID
+        self.papersByDay = byDay
+        self.days = byDay.keys.sorted(by: >)
+        self.tags = byTag.keys.sorted().map { slug in
+            let entry = byTag[slug]!
+            let ordered = entry.papers.sorted { a, b in
+                papers[a].day != papers[b].day ? papers[a].day > papers[b].day : rank(a, b)
+            }
+            return TagEntry(name: entry.name, slug: slug, papers: ordered)
+        }
+    }
+
+    /// Most upvotes first, then title, then id.
+    static func ranking(_ papers: [Paper]) -> (Int, Int) -> Bool {
+        { a, b in
+            let pa = papers[a], pb = papers[b]
+            let ua = pa.upvotes ?? -1, ub = pb.upvotes ?? -1
+            if ua != ub { return ua > ub }
+            if pa.title != pb.title { return pa.title < pb.title }
+            return pa.id < pb.id
+        }
+    }
+
+    /// The newest papers for feeds: newest day first, ranked within a day.
+    public func newest(_ count: Int) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(min(count, papers.count))
+        for day in days {
+            for index in papersByDay[day]! {
+                guard out.count < count else { return out }
+                out.append(index)
+            }
+        }
+        return out
+    }
+
+    /// The day before and after `day` that have papers.
+    public func neighbours(of day: Day) -> (previous: Day?, next: Day?) {
+        guard let position = days.firstIndex(of: day) else { return (nil, nil) }
+        let previous = position + 1 < days.count ? days[position + 1] : nil
+        let next = position > 0 ? days[position - 1] : nil
+        return (previous, next)
+    }
+
+    /// Two records whose pages would land on the same URL (an old arXiv id `hep-ex/0307015`
+    /// and a slug `hep-ex_0307015`), as diagnostics naming both files.
+    public func urlCollisions(routes: Routes) -> [Diagnostic] {
+        var owners: [String: Paper] = [:]
+        var problems: [Diagnostic] = []
+        for paper in papers {
+            let url = routes.paper(paper.id)
+            if let other = owners[url] {
+                problems.append(Diagnostic(path: paper.source.path, line: 1, column: 1,
+                    message: "id '\(paper.id)' would be published at \(url), as is '\(other.id)' (\(other.source.path))"))
+            } else {
+                owners[url] = paper
+            }
+        }
+        return problems
+    }
+}

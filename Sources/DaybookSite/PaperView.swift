@@ -1,0 +1,114 @@
+import DaybookContent
+import Mustache
+
+/// Everything a template may show of one paper, prepared once per build and shared by every page
+/// and feed that lists it. Values are looked up by explicit key (`MustacheParent`), not reflection.
+public final class PaperView: MustacheParent, @unchecked Sendable {
+    public let paper: Paper
+    /// Title as HTML: escaped, math wrapped for KaTeX.
+    public let titleHTML: String
+    /// Abstract as HTML (links absolute), for the paper page and feeds.
+    public let abstractHTML: String
+    /// Plain-text excerpt for lists and descriptions.
+    public let excerpt: String
+    public let hasMath: Bool
+    public let url: String
+    public let absoluteURL: String
+    public let dayURL: String
+    public let tags: [TagLink]
+
+    public init(paper: Paper, titleHTML: String, abstractHTML: String, excerpt: String, hasMath: Bool, routes: Routes) {
+        self.paper = paper
+        self.titleHTML = titleHTML
+        self.abstractHTML = abstractHTML
+        self.excerpt = excerpt
+        self.hasMath = hasMath
+        self.url = routes.paper(paper.id)
+        self.absoluteURL = routes.absolute(url)
+        self.dayURL = routes.day(paper.day)
+        self.tags = paper.tags.map { TagLink(name: $0, url: routes.tag($0)) }
+    }
+
+    /// "Ada Lovelace, Alan Turing", or "6 authors" when only the count is known.
+    public var authorsLine: String? {
+        if !paper.authors.isEmpty { return paper.authors.joined(separator: ", ") }
+        if let count = paper.authorCount { return count == 1 ? "1 author" : "\(count) authors" }
+        return nil
+    }
+
+    /// Authors for a list: the first few names then "et al.", or the count.
+    public var authorsShort: String? {
+        guard paper.authors.count > 4 else { return authorsLine }
+        return paper.authors.prefix(3).joined(separator: ", ") + " et al. (\(paper.authors.count) authors)"
+    }
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "id": return paper.id
+        case "title": return paper.title
+        case "titleHTML": return titleHTML
+        case "url": return url
+        case "absoluteURL": return absoluteURL
+        case "authors": return authorsLine
+        case "authorsShort": return authorsShort
+        case "authorList": return paper.authors.isEmpty ? nil : paper.authors
+        case "day": return paper.day.longName
+        case "dayISO": return paper.day.description
+        case "dayURL": return dayURL
+        case "published": return paper.published?.longName
+        case "publishedISO": return paper.published?.description
+        case "upvotes": return paper.upvotes
+        case "hasUpvotes": return paper.upvotes != nil
+        case "excerpt": return excerpt
+        case "abstractHTML": return abstractHTML
+        case "hasAbstract": return !abstractHTML.isEmpty
+        case "summary": return paper.summary
+        case "tags": return tags
+        case "arxivURL": return paper.arxivURL
+        case "pdfURL": return paper.pdfURL
+        case "codeURL": return paper.links.code
+        case "projectURL": return paper.links.project
+        case "stars": return paper.stars
+        case "hasLinks": return paper.arxivURL != nil || paper.pdfURL != nil || paper.links.code != nil || paper.links.project != nil
+        case "withdrawn": return paper.withdrawn?.longName
+        case "withdrawnISO": return paper.withdrawn?.description
+        case "hasMath": return hasMath
+        default: return nil
+        }
+    }
+}
+
+/// A tag as a link.
+public struct TagLink: MustacheParent, Sendable, Hashable {
+    public let name: String
+    public let url: String
+    public var count: Int = 0
+
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "name": return name
+        case "url": return url
+        case "count": return count
+        default: return nil
+        }
+    }
+}
+
+/// A link to a day.
+public struct DayLink: MustacheParent, Sendable, Hashable {
+    public let day: Day
+    public let url: String
+    public let count: Int
+
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "label": return day.longName
+        case "shortLabel": return day.shortName
+        case "iso": return day.description
+        case "url": return url
+        case "count": return count
+        case "countLabel": return count == 1 ? "1 paper" : "\(count) papers"
+        default: return nil
+        }
+    }
+}

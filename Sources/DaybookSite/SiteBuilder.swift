@@ -1,0 +1,107 @@
+import DaybookContent
+import DaybookMarkdown
+
+/// Builds a site: config → content → library → Markdown → pages and feeds → output folder.
+///
+/// Each stage is timed. Everything is rendered and checked in memory before the output folder is
+/// touched, so a failed build leaves it as it was.
+///
+/// ```swift
+/// let report = try SiteBuilder(options: BuildOptions(siteRoot: ".")).build()
+/// print(report.pages, "pages")
+/// ```
+public struct SiteBuilder: Sendable {
+    public let options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// A loaded, rendered site, not yet written.
+    public struct Result: Sendable {
+        public var config: SiteConfig
+        public var site: RenderedSite
+        public var report: BuildReport
+    }
+
+    /// Builds and writes to the output folder.
+    public func build() throws(BuildError) -> BuildReport {
+        var result = try render()
+        let output = options.resolve(options.output ?? result.config.output)
+        let writer = OutputWriter(outputDirectory: output)
+        let start = ContinuousClock.now
+        do {
+            result.report.write = try writer.write(result.site)
+        } catch {
+            throw BuildError(message: error.description)
+        }
+        result.report.stages.append(.init(name: "write", seconds: start.duration(to: .now).seconds))
+        result.report.outputDirectory = output
+        return result.report
+    }
+
+    /// Loads and renders everything into memory.
+    public func render() throws(BuildError) -> Result {
+        var report = BuildReport()
+        var clock = StageClock()
+
+        var config: SiteConfig
+        let theme: Theme
+        let loaded: ContentLoadResult
+        do {
+            config = try SiteConfigLoader.load(path: options.resolve(options.configPath), displayPath: options.configPath)
+            if let baseURL = options.baseURL { config.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
+            theme = try ThemeLoader(siteRoot: options.siteRoot).load(name: config.theme)
+            clock.lap("config", into: &report)
+            loaded = try ContentLoader(siteRoot: options.siteRoot).load()
+        } catch {
+            throw BuildError(error.diagnostics)
+        }
+        clock.lap("load", into: &report)
+        report.warnings = loaded.warnings
+
+        let routes = Routes(config: config)
+        let library = Library(papers: loaded.papers)
+        let collisions = library.urlCollisions(routes: routes)
+        guard collisions.isEmpty else { throw BuildError(collisions) }
+        clock.lap("index", into: &report)
+
+        let views = PaperViewBuilder(routes: routes).build(library.papers)
+        clock.lap("markdown", into: &report)
+
+        let renderer = SiteRenderer(config: config, library: library, views: views, theme: theme, bodyEnd: options.bodyEnd)
+        var site = RenderedSite()
+        for (path, html) in renderer.renderPages() { site.add(path, html) }
+        report.pages = site.files.count
+        clock.lap("pages", into: &report)
+
+        let feedItems = library.newest(config.feedItems).map { views[$0] }
+        site.add("feed.xml", RSSFeedWriter(config: config, routes: routes).write(feedItems, selfPath: routes.feed))
+        report.feedItems = feedItems.count
+        for (name, source) in theme.assets { site.files["assets/" + name] = .copy(source: source) }
+        clock.lap("feeds", into: &report)
+
+        report.records = library.papers.count
+        report.days = library.days.count
+        report.files = site.files.count
+        return Result(config: config, site: site, report: report)
+    }
+}
+
+/// Times consecutive stages.
+struct StageClock {
+    private var last = ContinuousClock.now
+
+    mutating func lap(_ name: String, into report: inout BuildReport) {
+        let now = ContinuousClock.now
+        report.stages.append(.init(name: name, seconds: last.duration(to: now).seconds))
+        last = now
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let (s, attoseconds) = components
+        return Double(s) + Double(attoseconds) / 1e18
+    }
+}

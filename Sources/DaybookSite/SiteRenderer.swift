@@ -1,0 +1,110 @@
+import DaybookContent
+import Dispatch
+import Synchronization
+
+/// Renders every page and feed of a site into memory from a `Library` and prepared paper views.
+/// Pages render in parallel; the result does not depend on scheduling.
+public struct SiteRenderer: Sendable {
+    public let config: SiteConfig
+    public let routes: Routes
+    public let library: Library
+    public let views: [PaperView]
+    public let templates: TemplateRenderer
+    public let site: SiteView
+
+    /// How many earlier days the home page links to before pointing to the archive.
+    static let homeDayLinks = 14
+
+    public init(config: SiteConfig, library: Library, views: [PaperView], theme: Theme, bodyEnd: String = "") {
+        self.config = config
+        self.routes = Routes(config: config)
+        self.library = library
+        self.views = views
+        self.templates = TemplateRenderer(theme: theme)
+        self.site = SiteView(config: config, routes: routes, bodyEnd: bodyEnd)
+    }
+
+    /// One unit of page work: its output path and how to make it.
+    struct Job: Sendable {
+        let path: String
+        let make: @Sendable () -> String
+    }
+
+    /// All HTML pages, rendered on every core.
+    public func renderPages() -> [String: String] {
+        var jobs: [Job] = [Job(path: routes.file(for: routes.home), make: renderHome),
+                           Job(path: "404.html", make: renderNotFound)]
+        for day in library.days {
+            jobs.append(Job(path: routes.file(for: routes.day(day))) { renderDay(day) })
+        }
+        for index in views.indices {
+            jobs.append(Job(path: routes.file(for: views[index].url)) { renderPaper(index) })
+        }
+        let work = jobs
+        let results = Mutex<[String: String]>([:])
+        let workers = 2
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var local: [(String, String)] = []
+            var index = worker
+            while index < work.count {
+                local.append((work[index].path, work[index].make()))
+                index += workers
+            }
+            results.withLock { all in for (path, html) in local { all[path] = html } }
+        }
+        return results.withLock { $0 }
+    }
+
+    func dayLinks(_ days: some Sequence<Day>) -> [DayLink] {
+        days.map { DayLink(day: $0, url: routes.day($0), count: library.papersByDay[$0]?.count ?? 0) }
+    }
+
+    func papers(on day: Day) -> [PaperView] {
+        (library.papersByDay[day] ?? []).map { views[$0] }
+    }
+
+    func renderHome() -> String {
+        guard let newest = library.days.first else {
+            let page = PageMeta(title: config.title, description: config.description, canonical: routes.absolute(routes.home))
+            return templates.render("home", PageContext(site: site, page: page, values: ["noPapers": true, "papers": [PaperView](), "earlierDays": [DayLink]()]))
+        }
+        let list = papers(on: newest)
+        let earlier = library.days.dropFirst().prefix(SiteRenderer.homeDayLinks)
+        let page = PageMeta(title: config.title, description: config.description,
+                            canonical: routes.absolute(routes.home), hasMath: list.contains { $0.hasMath })
+        return templates.render("home", PageContext(site: site, page: page, values: [
+            "day": DayLink(day: newest, url: routes.day(newest), count: list.count),
+            "papers": list,
+            "earlierDays": dayLinks(earlier),
+            "hasMoreDays": library.days.count > SiteRenderer.homeDayLinks + 1,
+        ]))
+    }
+
+    func renderDay(_ day: Day) -> String {
+        let list = papers(on: day)
+        let (previous, next) = library.neighbours(of: day)
+        let page = PageMeta(title: "Papers of \(day.longName) · \(config.title)",
+                            description: "The \(list.count == 1 ? "paper" : "\(list.count) papers") featured on \(day.longName).",
+                            canonical: routes.absolute(routes.day(day)), hasMath: list.contains { $0.hasMath })
+        var values: [String: Any] = ["day": DayLink(day: day, url: routes.day(day), count: list.count), "papers": list]
+        if let previous { values["previous"] = dayLinks([previous])[0] }
+        if let next { values["next"] = dayLinks([next])[0] }
+        return templates.render("day", PageContext(site: site, page: page, values: values))
+    }
+
+    func renderPaper(_ index: Int) -> String {
+        let view = views[index]
+        let description = view.paper.summary ?? view.excerpt
+        let page = PageMeta(title: "\(view.paper.title) · \(config.title)", description: description,
+                            canonical: view.absoluteURL, hasMath: view.hasMath)
+        return templates.render("paper", PageContext(site: site, page: page, values: ["paper": view]))
+    }
+
+    func renderNotFound() -> String {
+        let page = PageMeta(title: "Page not found · \(config.title)", description: "This page does not exist.",
+                            canonical: routes.absolute(routes.notFound))
+        return templates.render("not-found", PageContext(site: site, page: page, values: [
+            "days": dayLinks(library.days.prefix(5)),
+        ]))
+    }
+}

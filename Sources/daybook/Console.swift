@@ -1,0 +1,31 @@
+import DaybookContent
+import DaybookSite
+import Foundation
+
+/// What the CLI prints, in one place.
+enum Console {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func absolute(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        return url.standardized.path
+    }
+
+    static func printWarnings(_ warnings: [Diagnostic]) {
+        for warning in warnings { error(warning.description) }
+    }
+
+    static func printSummary(_ report: BuildReport) {
+        let write = report.write.map { ", \($0.written) written, \($0.unchanged) unchanged, \($0.removed) removed" } ?? ""
+        print("Built \(report.records) papers over \(report.days) days: \(report.pages) pages, \(report.feedItems) feed items, \(report.files) files\(write)")
+        let stages = report.stages.map { "\($0.name) \(milliseconds($0.seconds))" }.joined(separator: ", ")
+        print("Time: \(milliseconds(report.totalSeconds)) (\(stages))")
+        if !report.outputDirectory.isEmpty { print("Output: \(report.outputDirectory)") }
+    }
+
+    static func milliseconds(_ seconds: Double) -> String {
+        seconds >= 1 ? String(format: "%.2f s", seconds) : String(format: "%.0f ms", seconds * 1000)
+    }
+}
