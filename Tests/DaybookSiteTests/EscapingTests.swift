@@ -1,0 +1,20 @@
+import Testing
+@testable import DaybookSite
+
+@Suite struct EscapingTests {
+    @Test func escapesTheFiveHTMLSpecialCharacters() {
+        #expect(Escaping.html(#"<a href="x">Tom & Jerry's</a>"#) == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+    }
+
+    @Test func leavesPlainTextAndUnicodeAlone() {
+        #expect(Escaping.html("Ünïcode — $x^2$") == "Ünïcode — $x^2$")
+    }
+
+    @Test func dropsControlCharactersXMLForbids() {
+        #expect(Escaping.xml("a\u{01}b\tc\nd<") == "ab\tc\nd&lt;")
+    }
+
+    @Test func percentEncodesPathSegments() {
+        #expect(Escaping.urlPathSegment("a b/ü") == "a%20b%2F%C3%BC")
+    }
+}
