@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Daybook",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "daybook", targets: ["daybook"]),
         .library(name: "DaybookSite", targets: ["DaybookSite"]),
@@ -54,8 +54,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DaybookContentTests", dependencies: ["DaybookContent"]),
-        .testTarget(name: "DaybookMarkdownTests", dependencies: ["DaybookMarkdown"]),
-        .testTarget(name: "DaybookSiteTests", dependencies: ["DaybookSite"]),
+        .testTarget(name: "DaybookMarkdownTests", dependencies: ["DaybookMarkdown"], exclude: ["Golden"]),
+        .testTarget(name: "DaybookSiteTests", dependencies: ["DaybookSite"], exclude: ["Golden"]),
         .testTarget(name: "DaybookPreviewTests", dependencies: ["DaybookPreview"]),
         .testTarget(name: "DaybookDeployTests", dependencies: ["DaybookDeploy"]),
     ],
