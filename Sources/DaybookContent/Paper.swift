@@ -67,15 +67,19 @@ public struct PaperLinks: Sendable, Hashable {
     public var pdf: String?
     public var code: String?
     public var project: String?
+    /// The DOI as a URL (`https://doi.org/10.48550/arXiv.2408.11029`).
+    public var doi: String?
 
-    public init(arxiv: String? = nil, pdf: String? = nil, code: String? = nil, project: String? = nil) {
+    public init(arxiv: String? = nil, pdf: String? = nil, code: String? = nil, project: String? = nil,
+                doi: String? = nil) {
         self.arxiv = arxiv
         self.pdf = pdf
         self.code = code
         self.project = project
+        self.doi = doi
     }
 
-    public var isEmpty: Bool { arxiv == nil && pdf == nil && code == nil && project == nil }
+    public var isEmpty: Bool { arxiv == nil && pdf == nil && code == nil && project == nil && doi == nil }
 }
 
 /// A file and the line where a record's body (the abstract) starts in it.

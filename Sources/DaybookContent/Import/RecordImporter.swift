@@ -1,0 +1,130 @@
+import Foundation
+
+/// Writes imported papers into a content folder as `papers/<day>/<id>.md`, one record per paper.
+///
+/// Idempotent and never lossy: a paper whose record exists (found by file name anywhere under `papers/`)
+/// is merged into it with `PaperMerger`, and the file is rewritten only when the record learned something.
+/// A slug id already taken by a different title moves on to `-2`, `-3`, …; a record that cannot be read is
+/// left alone and the paper skipped with the reason.
+///
+/// ```swift
+/// let report = try RecordImporter(contentDirectory: "content").run(result.papers)
+/// print(report.summary)  // 47 new, 0 updated, 0 unchanged, 0 skipped
+/// ```
+public struct RecordImporter: Sendable {
+    public var contentDirectory: String
+    /// Decide everything, write nothing.
+    public var dryRun: Bool
+
+    public init(contentDirectory: String, dryRun: Bool = false) {
+        self.contentDirectory = contentDirectory
+        self.dryRun = dryRun
+    }
+
+    /// Imports `papers` in order and reports each one's outcome. Throws only when the file system fails.
+    public func run(_ papers: [Paper]) throws -> ImportReport {
+        var records = try RecordIndex(contentDirectory: contentDirectory)
+        var report = ImportReport()
+        for paper in papers {
+            report.entries.append(records.absorb(paper))
+        }
+        if !dryRun {
+            let writer = PaperRecordWriter()
+            for path in records.changedPaths {
+                let url = URL(fileURLWithPath: contentDirectory).appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(writer.text(for: records.records[path]!).utf8).write(to: url, options: .atomic)
+            }
+        }
+        return report
+    }
+}
+
+/// The records under `papers/` by file name, read on demand, and the ones this import changed.
+struct RecordIndex {
+    let contentDirectory: String
+    /// File name without `.md` → path relative to the content folder.
+    private var pathsByName: [String: String] = [:]
+    /// Records read or produced so far, by path.
+    private(set) var records: [String: Paper] = [:]
+    private var unreadable: [String: String] = [:]
+    private(set) var changedPaths: [String] = []
+
+    init(contentDirectory: String) throws {
+        self.contentDirectory = contentDirectory
+        let papers = URL(fileURLWithPath: contentDirectory).appendingPathComponent("papers")
+        guard let files = FileManager.default.enumerator(atPath: papers.path) else { return }
+        var found: [String] = []
+        while let file = files.nextObject() as? String {
+            if file.hasSuffix(".md") { found.append(file) }
+        }
+        for file in found.sorted() {
+            let name = String((file.split(separator: "/").last ?? "").dropLast(3))
+            if pathsByName[name] == nil { pathsByName[name] = "papers/" + file }
+        }
+    }
+
+    /// Merges one paper into its record, creating it when there is none, and says what happened.
+    mutating func absorb(_ paper: Paper) -> ImportReport.Entry {
+        func entry(_ id: String, _ path: String, _ outcome: ImportReport.Outcome) -> ImportReport.Entry {
+            ImportReport.Entry(id: id, path: path, outcome: outcome)
+        }
+        guard PaperID.isValid(paper.id) else {
+            return entry(paper.id, "", .skipped(reason: "'id' \(YAMLQuoting.quoted(paper.id)) is neither an arXiv id nor a slug"))
+        }
+        guard !paper.title.isEmpty else { return entry(paper.id, "", .skipped(reason: "the paper has no title")) }
+        var suffix = 1
+        var id = paper.id
+        while true {
+            let name = PaperID.pathSegment(id)
+            guard let path = pathsByName[name] else {
+                let path = "papers/\(paper.day)/\(name).md"
+                var created = paper
+                created.id = id
+                created.source = SourceLocation(path: path)
+                pathsByName[name] = path
+                records[path] = created
+                changedPaths.append(path)
+                return entry(id, path, .new)
+            }
+            guard let existing = record(at: path) else {
+                return entry(id, path, .skipped(reason: "the existing record cannot be read: \(unreadable[path]!)"))
+            }
+            if paper.isArxivID || RecordIndex.sameTitle(existing.title, paper.title) {
+                var incoming = paper
+                incoming.id = id
+                let merged = PaperMerger.merged(existing, with: incoming)
+                guard merged != existing else { return entry(id, path, .unchanged) }
+                records[path] = merged
+                if !changedPaths.contains(path) { changedPaths.append(path) }
+                return entry(id, path, .updated)
+            }
+            suffix += 1
+            id = "\(paper.id.prefix(80 - String(suffix).count - 1))-\(suffix)"
+        }
+    }
+
+    private mutating func record(at path: String) -> Paper? {
+        if let paper = records[path] { return paper }
+        guard unreadable[path] == nil else { return nil }
+        let url = URL(fileURLWithPath: contentDirectory).appendingPathComponent(path)
+        do {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            var paper = try ExistingRecordReader.read(text, path: path)
+            paper.source = SourceLocation(path: path)
+            records[path] = paper
+            return paper
+        } catch let error as ContentError {
+            unreadable[path] = error.description
+        } catch {
+            unreadable[path] = "\(path): \(error.localizedDescription)"
+        }
+        return nil
+    }
+
+    /// Titles that differ only in case and spacing name the same paper.
+    static func sameTitle(_ a: String, _ b: String) -> Bool {
+        func key(_ s: String) -> String { s.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        return key(a) == key(b)
+    }
+}

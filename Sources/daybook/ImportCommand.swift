@@ -1,0 +1,120 @@
+import ArgumentParser
+import DaybookContent
+import Foundation
+
+/// `daybook import listing|arxiv …`: turn downloaded or copied papers into records under `content/papers/`.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import papers into content/ as one record per paper.",
+        discussion: """
+        Records go to <content>/papers/<day>/<id>.md. Importing is idempotent and never loses what a record \
+        knows: an existing record only learns what the new source knows more of.
+        """,
+        subcommands: [ImportListingCommand.self, ImportArxivCommand.self]
+    )
+}
+
+/// Options every import shares.
+struct ImportOptions: ParsableArguments {
+    @Option(help: "The content folder to write records into.")
+    var content = "content"
+
+    @Flag(help: "Report what would change without writing anything.")
+    var dryRun = false
+
+    /// Reads every file with `read`; when all of them read cleanly, imports their papers and prints the report.
+    func run(_ files: [String], read: (Data, String) throws(ContentError) -> ImportedPapers) throws {
+        var papers: [Paper] = []
+        var problems: [Diagnostic] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                problems.append(Diagnostic(path: file, message: "cannot read the file"))
+                continue
+            }
+            do {
+                let result = try read(data, file)
+                papers += result.papers
+                for warning in result.warnings { printError(warning.description) }
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        guard problems.isEmpty else {
+            printError(ContentError(problems).description)
+            printError("Nothing imported: fix the input above and run again.")
+            throw ExitCode.failure
+        }
+        let report = try RecordImporter(contentDirectory: content, dryRun: dryRun).run(papers)
+        for entry in report.skipped {
+            if case .skipped(let reason) = entry.outcome { printError("skipped \(entry.id): \(reason)") }
+        }
+        let files = files.count == 1 ? "1 file" : "\(files.count) files"
+        print((dryRun ? "Dry run, nothing written: " : "Imported ") + "\(papers.count) papers from \(files) into \(content): "
+              + report.summary)
+    }
+}
+
+struct ImportListingCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "listing",
+        abstract: "Import text copied from a Hugging Face papers listing page."
+    )
+
+    @Argument(help: "Listing text files.")
+    var files: [String]
+
+    @Option(help: "The day the papers are featured on (YYYY-MM-DD); dates without a year are read relative to it.")
+    var day: String
+
+    @OptionGroup var options: ImportOptions
+
+    func run() async throws {
+        guard let featured = Day(iso: day) else {
+            throw ValidationError("--day must be a date like 2025-12-29, got '\(day)'")
+        }
+        let importer = ListingTextImporter(day: featured)
+        try options.run(files) { (data, path) throws(ContentError) in
+            try importer.papers(from: try text(data, path: path), path: path)
+        }
+    }
+}
+
+struct ImportArxivCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "arxiv",
+        abstract: "Import arXiv API responses (Atom XML)."
+    )
+
+    @Argument(help: "arXiv API response files.")
+    var files: [String]
+
+    @Option(help: "The day the papers are featured on (YYYY-MM-DD); default: each paper's publication date.")
+    var day: String?
+
+    @OptionGroup var options: ImportOptions
+
+    func run() async throws {
+        var featured: Day?
+        if let day {
+            guard let parsed = Day(iso: day) else { throw ValidationError("--day must be a date like 2025-12-29, got '\(day)'") }
+            featured = parsed
+        }
+        let importer = ArxivAtomImporter(day: featured)
+        try options.run(files) { (data, path) throws(ContentError) in
+            try importer.papers(from: data, path: path)
+        }
+    }
+}
+
+/// The file's text, which must be UTF-8.
+func text(_ data: Data, path: String) throws(ContentError) -> String {
+    guard let text = String(data: data, encoding: .utf8) else {
+        throw ContentError([Diagnostic(path: path, message: "the file is not UTF-8 text")])
+    }
+    return text
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
