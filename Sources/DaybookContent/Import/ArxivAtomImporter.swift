@@ -32,10 +32,11 @@ public struct ArxivAtomImporter: Sendable {
         if let problem = delegate.problem {
             throw ContentError([Diagnostic(path: path, line: problem.line, column: problem.column, message: problem.message)])
         }
-        guard parsed else {
-            let code = (parser.parserError as NSError?)?.code ?? 0
-            throw ContentError([Diagnostic(path: path, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber),
-                                           message: "malformed XML (XMLParser error \(code))")])
+        if !parsed || delegate.xmlError != nil {
+            let reported = delegate.xmlError
+                ?? (parser.lineNumber, parser.columnNumber, (parser.parserError as NSError?)?.code ?? 0)
+            throw ContentError([Diagnostic(path: path, line: max(1, reported.line), column: max(1, reported.column),
+                                           message: "malformed XML: \(ArxivAtomImporter.describe(code: reported.code))")])
         }
         guard delegate.sawFeed else {
             throw ContentError([Diagnostic(path: path, line: 1, column: 1, message: "not an Atom feed: no <feed> element")])
@@ -89,6 +90,21 @@ public struct ArxivAtomImporter: Sendable {
                      day: featured, published: published, tags: category.isEmpty ? [] : [category], links: links,
                      abstract: ArxivAtomImporter.paragraphs(entry.summary),
                      source: SourceLocation(path: path, bodyLine: entry.line))
+    }
+
+    /// libxml2's error codes, which XMLParser reports, for the problems a hand-edited or cut-off feed has.
+    private static let xmlProblems: [Int: String] = [
+        3: "no document start", 4: "the document is empty", 5: "extra content at the end of the document",
+        9: "invalid character", 23: "an entity reference is missing its ';'", 26: "undeclared entity",
+        38: "'<' in an attribute value", 39: "attribute value not quoted", 41: "attribute without a value",
+        42: "attribute given twice", 68: "a name is required", 72: "'<' expected", 73: "'>' expected",
+        76: "the end tag does not match the open element", 77: "the document ends inside an element",
+        86: "extra content at the end of the document",
+    ]
+
+    /// `the end tag does not match the open element (XMLParser error 76)`
+    static func describe(code: Int) -> String {
+        (xmlProblems[code].map { $0 + " " } ?? "") + "(XMLParser error \(code))"
     }
 
     /// `http://arxiv.org/abs/hep-ex/0307015v1` → `hep-ex/0307015`; nil when it is not an arXiv id.

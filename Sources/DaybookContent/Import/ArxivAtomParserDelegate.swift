@@ -26,6 +26,8 @@ final class ArxivAtomParserDelegate: NSObject, XMLParserDelegate {
     private(set) var sawFeed = false
     /// A problem found while parsing (the feed is not Atom), positioned where it was found.
     private(set) var problem: (line: Int, column: Int, message: String)?
+    /// The first error the XML parser reported, where it reported it.
+    private(set) var xmlError: (line: Int, column: Int, code: Int)?
     private var entry: ArxivAtomEntry?
     private var depth = 0
     private var text = ""
@@ -86,6 +88,12 @@ final class ArxivAtomParserDelegate: NSObject, XMLParserDelegate {
         case (3, "doi"): entry?.doi = text
         case (4, "name"): entry?.authors.append(text)
         default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        if xmlError == nil {
+            xmlError = (parser.lineNumber, parser.columnNumber, (parseError as NSError).code)
         }
     }
 

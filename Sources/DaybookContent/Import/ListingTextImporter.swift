@@ -52,8 +52,11 @@ struct ListingUnits {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.trimmingTrailingCR.trimmingWhitespace
         }
-        let firstText = lines.firstIndex { !$0.isEmpty } ?? lines.count
-        let blocks = lines[firstText...].contains { $0.isEmpty }
+        // Blank lines between text mean blocks; without them every line stands alone.
+        var blocks = false
+        if let first = lines.firstIndex(where: { !$0.isEmpty }), let last = lines.lastIndex(where: { !$0.isEmpty }) {
+            blocks = lines[first...last].contains { $0.isEmpty }
+        }
         var pending: [Substring] = []
         var pendingLine = 0
         func flush() {

@@ -81,21 +81,22 @@ struct ArxivAtomImporterTests {
         </entry>
         """)
         let error = #expect(throws: ContentError.self) { try ArxivAtomImporter().papers(from: data, path: "q.xml") }
-        #expect(error?.description == "q.xml:3:8: the arXiv API returned an error: incorrect id format for 1234.12345")
+        #expect(error?.description == "q.xml:3:7: the arXiv API returned an error: incorrect id format for 1234.12345")
     }
 
     @Test func malformedXMLIsAPositionedError() {
         let data = Data("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n  <entry><title>x</entry>\n</feed>\n".utf8)
         let error = #expect(throws: ContentError.self) { try ArxivAtomImporter().papers(from: data, path: "q.xml") }
-        #expect(error?.description == "q.xml:2:25: malformed XML (XMLParser error 76)")
+        #expect(error?.description == "q.xml:2:26: malformed XML: the end tag does not match the open element (XMLParser error 76)")
     }
 
     @Test func aFeedThatIsNotAtomIsAnError() {
         let error = #expect(throws: ContentError.self) {
             try ArxivAtomImporter().papers(from: Data("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"></rss>".utf8), path: "q.xml")
         }
-        #expect(error?.description == "q.xml:2:20: not an Atom feed: the root element is <rss>")
-        #expect(throws: ContentError.self) { try ArxivAtomImporter().papers(from: Data(), path: "q.xml") }
+        #expect(error?.description == "q.xml:2:19: not an Atom feed: the root element is <rss>")
+        let empty = #expect(throws: ContentError.self) { try ArxivAtomImporter().papers(from: Data(), path: "q.xml") }
+        #expect(empty?.description == "q.xml:1:1: not an Atom feed: no <feed> element")
     }
 
     @Test func entriesWithoutAnArxivIDTitleOrDayAreErrors() {
@@ -107,10 +108,10 @@ struct ArxivAtomImporterTests {
         """)
         let error = #expect(throws: ContentError.self) { try ArxivAtomImporter().papers(from: data, path: "q.xml") }
         #expect(error?.description == """
-        q.xml:3:8: entry <id> is not an arXiv abstract URL: "https://example.org/paper/1"
-        q.xml:4:8: entry 2401.00001 has no <title>
-        q.xml:5:8: entry 2401.00002 has no <published> date; give the day to feature it on
-        q.xml:6:8: entry 2401.00003: <published> is not a date: "yesterday"
+        q.xml:3:7: entry <id> is not an arXiv abstract URL: "https://example.org/paper/1"
+        q.xml:4:7: entry 2401.00001 has no <title>
+        q.xml:5:7: entry 2401.00002 has no <published> date; give the day to feature it on
+        q.xml:6:7: entry 2401.00003: <published> is not a date: "yesterday"
         """)
     }
 

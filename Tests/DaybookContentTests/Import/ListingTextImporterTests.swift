@@ -45,7 +45,7 @@ struct ListingTextImporterTests {
 
         let math = try Self.paper(result, titled: "HyperZ")
         #expect(math.title == "HyperZ$\\cdot$Z$\\cdot$W Operator Connects Slow-Fast Networks for Full Context Interaction")
-        #expect(math.id == "hyperz-cdot-z-cdot-w-operator-connects-slow-fast-networks-for-full-context-interaction")
+        #expect(math.id == "hyperz-cdot-z-cdot-w-operator-connects-slow-fast-networks-for-full-context-inter")
         #expect(math.authorCount == 1)
         #expect(math.published == Day(iso: "2024-01-31"))
         #expect(math.upvotes == 1)

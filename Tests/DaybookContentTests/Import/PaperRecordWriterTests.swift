@@ -44,7 +44,7 @@ struct PaperRecordWriterTests {
         #expect(PaperRecordWriter().text(for: paper) == "---\nid: \"a-title\"\ntitle: \"A title\"\nday: 2026-11-20\n---\n")
     }
 
-    @Test func writesLongListsAsBlockLists() {
+    @Test func writesLongListsAsBlockLists() throws {
         var paper = Self.full
         paper.authors = (1...30).map { "Author Number \($0)" }
         let text = PaperRecordWriter().text(for: paper)
@@ -82,7 +82,8 @@ struct PaperRecordWriterTests {
         var read = try ExistingRecordReader.read(text, path: "p.md")
         read.source = Self.full.source
         #expect(read == Self.full)
-        let loaded = try #require(try Yams.load(yaml: try #require(FrontMatterSplit(text)).yaml) as? [String: Any])
+        let yaml = try #require(FrontMatterSplit(text)).yaml
+        let loaded = try #require(try Yams.load(yaml: yaml) as? [String: Any])
         #expect(loaded["upvotes"] as? Int == 42)
         #expect(loaded["author_count"] as? Int == 2)
         #expect(loaded["stars"] as? Int == 120)
