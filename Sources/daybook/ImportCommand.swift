@@ -69,11 +69,12 @@ struct ImportListingCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ImportOptions
 
+    func validate() throws {
+        _ = try parsedDay(day)
+    }
+
     func run() async throws {
-        guard let featured = Day(iso: day) else {
-            throw ValidationError("--day must be a date like 2025-12-29, got '\(day)'")
-        }
-        let importer = ListingTextImporter(day: featured)
+        let importer = ListingTextImporter(day: try parsedDay(day))
         try options.run(files) { (data, path) throws(ContentError) in
             try importer.papers(from: try text(data, path: path), path: path)
         }
@@ -94,17 +95,22 @@ struct ImportArxivCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ImportOptions
 
+    func validate() throws {
+        if let day { _ = try parsedDay(day) }
+    }
+
     func run() async throws {
-        var featured: Day?
-        if let day {
-            guard let parsed = Day(iso: day) else { throw ValidationError("--day must be a date like 2025-12-29, got '\(day)'") }
-            featured = parsed
-        }
-        let importer = ArxivAtomImporter(day: featured)
+        let importer = ArxivAtomImporter(day: try day.map(parsedDay))
         try options.run(files) { (data, path) throws(ContentError) in
             try importer.papers(from: data, path: path)
         }
     }
+}
+
+/// The `--day` option's value as a day.
+func parsedDay(_ text: String) throws -> Day {
+    guard let day = Day(iso: text) else { throw ValidationError("--day must be a date like 2025-12-29, got '\(text)'") }
+    return day
 }
 
 /// The file's text, which must be UTF-8.
