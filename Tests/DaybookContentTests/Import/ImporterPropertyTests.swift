@@ -53,20 +53,21 @@ struct ImporterPropertyTests {
         return lines.joined(separator: "\n")
     }
 
+    /// Problems with one listing result: papers need a title and a slug id, and one id never names two titles.
     static func checkListing(_ text: String) {
         do {
             let result = try ListingTextImporter(day: Day(iso: "2025-12-29")!).papers(from: text, path: "r.txt")
-            #expect(!result.papers.isEmpty)
             var owners: [String: String] = [:]
+            var bad: [String] = []
             for paper in result.papers {
-                #expect(PaperID.isSlug(paper.id), "\(paper.id)")
-                #expect(!paper.title.isEmpty)
-                if let owner = owners[paper.id] { #expect(owner == paper.title.lowercased()) }
-                owners[paper.id] = paper.title.lowercased()
+                if !PaperID.isSlug(paper.id) || paper.title.isEmpty { bad.append(paper.id) }
+                let title = paper.title.lowercased()
+                if let owner = owners.updateValue(title, forKey: paper.id), owner != title { bad.append(paper.id) }
             }
+            #expect(!result.papers.isEmpty && bad.isEmpty, "\(bad)")
         } catch {
-            #expect(!error.diagnostics.isEmpty)
-            #expect(error.diagnostics.allSatisfy { $0.path == "r.txt" && $0.line >= 1 && $0.column >= 1 })
+            #expect(!error.diagnostics.isEmpty
+                    && error.diagnostics.allSatisfy { $0.path == "r.txt" && $0.line >= 1 && $0.column >= 1 }, "\(error)")
         }
     }
 
@@ -75,8 +76,8 @@ struct ImporterPropertyTests {
             let result = try ArxivAtomImporter().papers(from: data, path: "r.xml")
             #expect(result.papers.allSatisfy { PaperID.isArxiv($0.id) && !$0.title.isEmpty })
         } catch {
-            #expect(!error.diagnostics.isEmpty)
-            #expect(error.diagnostics.allSatisfy { $0.path == "r.xml" && $0.line >= 1 && $0.column >= 1 })
+            #expect(!error.diagnostics.isEmpty
+                    && error.diagnostics.allSatisfy { $0.path == "r.xml" && $0.line >= 1 && $0.column >= 1 }, "\(error)")
         }
     }
 
@@ -89,7 +90,7 @@ struct ImporterPropertyTests {
     func mutatedListingsGivePapersOrAPositionedError(_ name: String) throws {
         let text = try ImportFixtures.text(name)
         var rng = SeededGenerator(seed: UInt64(name.utf8.count) &* 7919)
-        for _ in 0..<60 { Self.checkListing(Self.mutate(text, &rng)) }
+        for _ in 0..<40 { Self.checkListing(Self.mutate(text, &rng)) }
     }
 
     @Test func mutatedAtomFeedsGivePapersOrAPositionedError() throws {
