@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Idempotent and never lossy: a paper whose record exists (found by file name anywhere under `papers/`)
 /// is merged into it with `PaperMerger`, and the file is rewritten only when the record learned something.
-/// A slug id already taken by a different title moves on to `-2`, `-3`, …; a record that cannot be read is
-/// left alone and the paper skipped with the reason.
+/// A slug id already taken by a different title moves on to `-2`, `-3`, …; a record filed under the slug of
+/// a paper's title (from listing text, which has no ids) moves to the paper's arXiv id once one is known;
+/// a record that cannot be read is left alone and the paper skipped with the reason.
 ///
 /// ```swift
 /// let report = try RecordImporter(contentDirectory: "content").run(result.papers)
@@ -35,6 +36,10 @@ public struct RecordImporter: Sendable {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(writer.text(for: records.records[path]!).utf8).write(to: url, options: .atomic)
             }
+            for path in records.removedPaths {
+                let url = URL(fileURLWithPath: contentDirectory).appendingPathComponent(path)
+                if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
+            }
         }
         return report
     }
@@ -48,7 +53,11 @@ struct RecordIndex {
     /// Records read or produced so far, by path.
     private(set) var records: [String: Paper] = [:]
     private var unreadable: [String: String] = [:]
+    /// Title key → path, for papers without an id of their own; nil until first needed.
+    private var pathsByTitle: [String: String]?
     private(set) var changedPaths: [String] = []
+    /// Slug records that moved to their arXiv id.
+    private(set) var removedPaths: [String] = []
 
     init(contentDirectory: String) throws {
         self.contentDirectory = contentDirectory
@@ -78,6 +87,13 @@ struct RecordIndex {
         while true {
             let name = PaperID.pathSegment(id)
             guard let path = pathsByName[name] else {
+                if paper.isArxivID, let (slugPath, existing) = slugRecord(titled: paper.title) {
+                    return entry(id, upgrade(existing, at: slugPath, with: paper), .updated)
+                }
+                if !paper.isArxivID, let path = path(titled: paper.title), let existing = record(at: path) {
+                    // Listing text knows no ids: the paper may already be filed under its arXiv id.
+                    return merge(paper, into: existing, at: path, entry: entry)
+                }
                 let path = "papers/\(paper.day)/\(name).md"
                 var created = paper
                 created.id = id
@@ -85,23 +101,77 @@ struct RecordIndex {
                 pathsByName[name] = path
                 records[path] = created
                 changedPaths.append(path)
+                pathsByTitle?[RecordIndex.titleKey(paper.title)] = path
                 return entry(id, path, .new)
             }
             guard let existing = record(at: path) else {
                 return entry(id, path, .skipped(reason: "the existing record cannot be read: \(unreadable[path]!)"))
             }
             if paper.isArxivID || RecordIndex.sameTitle(existing.title, paper.title) {
-                var incoming = paper
-                incoming.id = id
-                let merged = PaperMerger.merged(existing, with: incoming)
-                guard merged != existing else { return entry(id, path, .unchanged) }
-                records[path] = merged
-                if !changedPaths.contains(path) { changedPaths.append(path) }
-                return entry(id, path, .updated)
+                return merge(paper, into: existing, at: path, entry: entry)
             }
             suffix += 1
             id = "\(paper.id.prefix(80 - String(suffix).count - 1))-\(suffix)"
         }
+    }
+
+    private mutating func merge(_ paper: Paper, into existing: Paper, at path: String,
+                                entry: (String, String, ImportReport.Outcome) -> ImportReport.Entry) -> ImportReport.Entry {
+        var incoming = paper
+        incoming.id = existing.id
+        let merged = PaperMerger.merged(existing, with: incoming)
+        guard merged != existing else { return entry(existing.id, path, .unchanged) }
+        records[path] = merged
+        if !changedPaths.contains(path) { changedPaths.append(path) }
+        return entry(existing.id, path, .updated)
+    }
+
+    /// The record with this title, wherever it is filed; the title index is built on first use.
+    private mutating func path(titled title: String) -> String? {
+        if pathsByTitle == nil {
+            var index: [String: String] = [:]
+            for path in pathsByName.values.sorted() {
+                if let paper = record(at: path), index[RecordIndex.titleKey(paper.title)] == nil {
+                    index[RecordIndex.titleKey(paper.title)] = path
+                }
+            }
+            pathsByTitle = index
+        }
+        return pathsByTitle?[RecordIndex.titleKey(title)]
+    }
+
+    /// A record filed under a slug of `title` (`-2`, `-3`, … included) that has this title.
+    private mutating func slugRecord(titled title: String) -> (String, Paper)? {
+        let base = PaperID.slug(fromTitle: title)
+        var candidate = base
+        var suffix = 1
+        while let path = pathsByName[candidate] {
+            if let existing = record(at: path), !existing.isArxivID, RecordIndex.sameTitle(existing.title, title) {
+                return (path, existing)
+            }
+            suffix += 1
+            candidate = "\(base.prefix(80 - String(suffix).count - 1))-\(suffix)"
+        }
+        return nil
+    }
+
+    /// Moves a slug record to the paper's arXiv id, in the same folder, merged with what the paper knows.
+    private mutating func upgrade(_ existing: Paper, at slugPath: String, with paper: Paper) -> String {
+        let name = PaperID.pathSegment(paper.id)
+        let folder = slugPath.split(separator: "/").dropLast().joined(separator: "/")
+        let path = folder + "/" + name + ".md"
+        var merged = PaperMerger.merged(existing, with: paper)
+        merged.id = paper.id
+        merged.source = SourceLocation(path: path)
+        records[slugPath] = nil
+        pathsByName[String((slugPath.split(separator: "/").last ?? "").dropLast(3))] = nil
+        changedPaths.removeAll { $0 == slugPath }
+        removedPaths.append(slugPath)
+        records[path] = merged
+        pathsByName[name] = path
+        changedPaths.append(path)
+        pathsByTitle?[RecordIndex.titleKey(merged.title)] = path
+        return path
     }
 
     private mutating func record(at path: String) -> Paper? {
@@ -123,8 +193,9 @@ struct RecordIndex {
     }
 
     /// Titles that differ only in case and spacing name the same paper.
-    static func sameTitle(_ a: String, _ b: String) -> Bool {
-        func key(_ s: String) -> String { s.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-        return key(a) == key(b)
+    static func sameTitle(_ a: String, _ b: String) -> Bool { titleKey(a) == titleKey(b) }
+
+    static func titleKey(_ title: String) -> String {
+        title.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

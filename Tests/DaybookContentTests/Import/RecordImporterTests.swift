@@ -143,4 +143,28 @@ struct RecordImporterTests {
         ])
         #expect(Self.files(root).isEmpty)
     }
+
+    @Test func aSlugRecordMovesToTheArxivIDOnceOneIsKnown() throws {
+        let root = try ImportFixtures.temporaryDirectory()
+        let listed = Paper(id: "why-language-models-hallucinate", title: "Why Language Models Hallucinate", authorCount: 4,
+                           day: Self.day, upvotes: 7, abstract: "Short.")
+        _ = try RecordImporter(contentDirectory: root.path).run([listed])
+        let arxiv = Paper(id: "2509.04664", title: "Why Language Models  Hallucinate", authors: ["A", "B", "C", "D"],
+                          day: ImportFixtures.day("2025-09-04"), upvotes: 2, abstract: "A longer abstract.")
+        let dry = try RecordImporter(contentDirectory: root.path, dryRun: true).run([arxiv])
+        #expect(dry.entries == [.init(id: "2509.04664", path: "papers/2025-12-29/2509.04664.md", outcome: .updated)])
+        #expect(Self.files(root) == ["papers/2025-12-29/why-language-models-hallucinate.md"])
+        let report = try RecordImporter(contentDirectory: root.path).run([arxiv])
+        #expect(report == dry)
+        #expect(Self.files(root) == ["papers/2025-12-29/2509.04664.md"])
+        let record = try ExistingRecordReader.read(try Self.read(root, "papers/2025-12-29/2509.04664.md"), path: "r.md")
+        #expect(record.id == "2509.04664")
+        #expect(record.title == "Why Language Models Hallucinate")
+        #expect(record.authors == ["A", "B", "C", "D"] && record.authorCount == nil)
+        #expect(record.upvotes == 7 && record.day == Self.day && record.abstract == "A longer abstract.")
+        let again = try RecordImporter(contentDirectory: root.path).run([listed, arxiv])
+        #expect(again.entries.map(\.path) == ["papers/2025-12-29/2509.04664.md", "papers/2025-12-29/2509.04664.md"])
+        #expect(again.summary == "0 new, 0 updated, 2 unchanged, 0 skipped")
+        #expect(Self.files(root) == ["papers/2025-12-29/2509.04664.md"])
+    }
 }
