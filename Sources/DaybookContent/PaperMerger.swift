@@ -60,7 +60,7 @@ public enum PaperMerger {
 
     private static func overlay(_ top: PaperLinks, on bottom: PaperLinks) -> PaperLinks {
         PaperLinks(arxiv: top.arxiv ?? bottom.arxiv, pdf: top.pdf ?? bottom.pdf,
-                   code: top.code ?? bottom.code, project: top.project ?? bottom.project)
+                   code: top.code ?? bottom.code, project: top.project ?? bottom.project, doi: top.doi ?? bottom.doi)
     }
 
     private static func larger(_ a: Int?, _ b: Int?) -> Int? {

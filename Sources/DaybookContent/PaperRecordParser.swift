@@ -13,7 +13,7 @@ public enum PaperRecordParser {
     public static let knownFields = ["id", "title", "authors", "author_count", "day", "published", "upvotes",
                                      "tags", "summary", "links", "stars", "withdrawn"]
     /// The keys `links` may hold.
-    public static let knownLinks = ["arxiv", "pdf", "code", "project"]
+    public static let knownLinks = ["arxiv", "pdf", "code", "project", "doi"]
 
     /// Parses a record's text.
     public static func parse(_ text: String, path: String) throws(ContentError) -> Paper {
@@ -106,6 +106,7 @@ public enum PaperRecordParser {
         if let value = fields["pdf"] { links.pdf = reader.url(value, field: "links.pdf") }
         if let value = fields["code"] { links.code = reader.url(value, field: "links.code") }
         if let value = fields["project"] { links.project = reader.url(value, field: "links.project") }
+        if let value = fields["doi"] { links.doi = reader.url(value, field: "links.doi") }
         return links
     }
 }

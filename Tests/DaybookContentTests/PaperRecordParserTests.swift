@@ -246,7 +246,7 @@ struct PaperRecordParserErrorTests {
     @Test func rejectsUnknownLinksAndLinksThatAreNotURLs() {
         #expect(errors("---\nid: a\ntitle: T\nday: 2026-11-20\nlinks: {code: github.com/x/y, homepage: https://x.org}\n---\n") == [
             "\(path):5:15: 'links.code' must be an absolute http(s) URL, got \"github.com/x/y\"",
-            "\(path):5:31: unknown key 'homepage' in 'links' (known: arxiv, pdf, code, project)",
+            "\(path):5:31: unknown key 'homepage' in 'links' (known: arxiv, pdf, code, project, doi)",
         ])
         #expect(errors("---\nid: a\ntitle: T\nday: 2026-11-20\nlinks: [https://x.org]\n---\n") == [
             "\(path):5:8: 'links' must be a mapping, got a list",

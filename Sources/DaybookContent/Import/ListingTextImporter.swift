@@ -98,6 +98,8 @@ struct ListingUnits {
 }
 
 extension Substring {
+    var trimmingTrailingCR: Substring { last == "\r" ? dropLast() : self }
+
     var trimmingWhitespace: Substring {
         var slice = self
         while let first = slice.first, first.isWhitespace { slice.removeFirst() }

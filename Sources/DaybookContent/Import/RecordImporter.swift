@@ -3,7 +3,7 @@ import Foundation
 /// Writes imported papers into a content folder as `papers/<day>/<id>.md`, one record per paper.
 ///
 /// Idempotent and never lossy: a paper whose record exists (found by file name anywhere under `papers/`)
-/// is merged into it with `PaperMerger`, and the file is rewritten only when the record learned something.
+/// is merged into it with `ImportMerger`, and the file is rewritten only when the record learned something.
 /// A slug id already taken by a different title moves on to `-2`, `-3`, …; a record filed under the slug of
 /// a paper's title (from listing text, which has no ids) moves to the paper's arXiv id once one is known;
 /// a record that cannot be read is left alone and the paper skipped with the reason.
@@ -119,7 +119,7 @@ struct RecordIndex {
                                 entry: (String, String, ImportReport.Outcome) -> ImportReport.Entry) -> ImportReport.Entry {
         var incoming = paper
         incoming.id = existing.id
-        let merged = PaperMerger.merged(existing, with: incoming)
+        let merged = ImportMerger.merged(existing, with: incoming)
         guard merged != existing else { return entry(existing.id, path, .unchanged) }
         records[path] = merged
         if !changedPaths.contains(path) { changedPaths.append(path) }
@@ -160,7 +160,7 @@ struct RecordIndex {
         let name = PaperID.pathSegment(paper.id)
         let folder = slugPath.split(separator: "/").dropLast().joined(separator: "/")
         let path = folder + "/" + name + ".md"
-        var merged = PaperMerger.merged(existing, with: paper)
+        var merged = ImportMerger.merged(existing, with: paper)
         merged.id = paper.id
         merged.source = SourceLocation(path: path)
         records[slugPath] = nil
@@ -180,7 +180,7 @@ struct RecordIndex {
         let url = URL(fileURLWithPath: contentDirectory).appendingPathComponent(path)
         do {
             let text = try String(contentsOf: url, encoding: .utf8)
-            var paper = try ExistingRecordReader.read(text, path: path)
+            var paper = try PaperRecordParser.parse(text, path: path)
             paper.source = SourceLocation(path: path)
             records[path] = paper
             return paper

@@ -53,7 +53,7 @@ struct RecordImporterTests {
         richer.abstract = "A longer abstract that says more."
         let report = try RecordImporter(contentDirectory: root.path).run([richer])
         #expect(report.entries == [.init(id: "2405.01234", path: "papers/2025-12-29/2405.01234.md", outcome: .updated)])
-        let record = try ExistingRecordReader.read(try Self.read(root, "papers/2025-12-29/2405.01234.md"), path: "r.md")
+        let record = try PaperRecordParser.parse(try Self.read(root, "papers/2025-12-29/2405.01234.md"), path: "r.md")
         #expect(record.day == Self.day)
         #expect(record.upvotes == 10)
         #expect(record.authors == ["A", "B", "C"])
@@ -157,7 +157,7 @@ struct RecordImporterTests {
         let report = try RecordImporter(contentDirectory: root.path).run([arxiv])
         #expect(report == dry)
         #expect(Self.files(root) == ["papers/2025-12-29/2509.04664.md"])
-        let record = try ExistingRecordReader.read(try Self.read(root, "papers/2025-12-29/2509.04664.md"), path: "r.md")
+        let record = try PaperRecordParser.parse(try Self.read(root, "papers/2025-12-29/2509.04664.md"), path: "r.md")
         #expect(record.id == "2509.04664")
         #expect(record.title == "Why Language Models Hallucinate")
         #expect(record.authors == ["A", "B", "C", "D"] && record.authorCount == nil)
@@ -166,5 +166,17 @@ struct RecordImporterTests {
         #expect(again.entries.map(\.path) == ["papers/2025-12-29/2509.04664.md", "papers/2025-12-29/2509.04664.md"])
         #expect(again.summary == "0 new, 0 updated, 2 unchanged, 0 skipped")
         #expect(Self.files(root) == ["papers/2025-12-29/2509.04664.md"])
+    }
+}
+
+@Suite("Sample content")
+struct SampleContentTests {
+    @Test func theShippedSampleContentLoadsWithoutAProblem() throws {
+        let root = ImportFixtures.directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let result = try ContentLoader(siteRoot: root.path).load()
+        #expect(result.papers.count == 433)
+        #expect(result.warnings.isEmpty, "\(result.warnings)")
+        let days = Dictionary(grouping: result.papers, by: \.day).mapValues(\.count)
+        #expect(days == [Day(iso: "2025-12-29")!: 47, Day(iso: "2025-12-30")!: 132, Day(iso: "2025-12-31")!: 254])
     }
 }

@@ -1,9 +1,11 @@
-/// Merges what a new source knows about a paper into the record that exists, never losing knowledge.
+/// Merges what a newly imported source knows about a paper into its record, never losing knowledge.
+///
+/// (The loader's `PaperMerger` decides which file wins at build time; this decides what an import writes.)
 ///
 /// The existing record wins unless the new source knows more: more author names, a higher author count,
 /// upvote or star count, a longer abstract, tags and links the record lacks, dates it lacks. The featured
 /// day and the id never change.
-public enum PaperMerger {
+public enum ImportMerger {
     public static func merged(_ existing: Paper, with incoming: Paper) -> Paper {
         var paper = existing
         if paper.title.isEmpty { paper.title = incoming.title }
