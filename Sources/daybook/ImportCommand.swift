@@ -2,7 +2,7 @@ import ArgumentParser
 import DaybookContent
 import Foundation
 
-/// `daybook import listing|arxiv …`: turn downloaded or copied papers into records under `content/papers/`.
+/// `daybook import listing|arxiv|hf …`: turn downloaded or copied papers into records under `content/papers/`.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -11,7 +11,7 @@ struct ImportCommand: AsyncParsableCommand {
         Records go to <content>/papers/<day>/<id>.md. Importing is idempotent and never loses what a record \
         knows: an existing record only learns what the new source knows more of.
         """,
-        subcommands: [ImportListingCommand.self, ImportArxivCommand.self]
+        subcommands: [ImportListingCommand.self, ImportArxivCommand.self, ImportHuggingFaceCommand.self]
     )
 }
 
@@ -103,6 +103,25 @@ struct ImportArxivCommand: AsyncParsableCommand {
         let importer = ArxivAtomImporter(day: try day.map(parsedDay))
         try options.run(files) { (data, path) throws(ContentError) in
             try importer.papers(from: data, path: path)
+        }
+    }
+}
+
+struct ImportHuggingFaceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hf",
+        abstract: "Import Hugging Face papers JSON (/api/daily_papers or /api/papers/{id}).",
+        discussion: "Each paper is featured on its submittedOnDailyAt day (else the item's publishedAt)."
+    )
+
+    @Argument(help: "Hugging Face JSON files.")
+    var files: [String]
+
+    @OptionGroup var options: ImportOptions
+
+    func run() async throws {
+        try options.run(files) { (data, path) throws(ContentError) in
+            ImportedPapers(papers: try HuggingFacePaperDecoder.decode(bytes: [UInt8](data), path: path))
         }
     }
 }

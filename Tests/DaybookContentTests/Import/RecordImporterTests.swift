@@ -180,3 +180,28 @@ struct SampleContentTests {
         #expect(days == [Day(iso: "2025-12-29")!: 47, Day(iso: "2025-12-30")!: 132, Day(iso: "2025-12-31")!: 254])
     }
 }
+
+@Suite("Importing Hugging Face JSON")
+struct HuggingFaceImportTests {
+    @Test func papersFromHuggingFaceJSONBecomeRecordsAndUpgradeListingRecords() throws {
+        let root = try ImportFixtures.temporaryDirectory()
+        let listed = Paper(id: "why-language-models-hallucinate", title: "Why Language Models Hallucinate", authorCount: 4,
+                           day: ImportFixtures.day("2025-09-08"), published: ImportFixtures.day("2025-09-04"), upvotes: 30,
+                           abstract: "Short.")
+        _ = try RecordImporter(contentDirectory: root.path).run([listed])
+        let json = try ImportFixtures.text("hf-daily-papers.sample.json")
+        let papers = try HuggingFacePaperDecoder.decode(json, path: "hf.json")
+        let report = try RecordImporter(contentDirectory: root.path).run(papers)
+        #expect(report.entries.map(\.path) == ["papers/2025-09-08/2509.04664.md", "papers/2025-09-08/2509.05012.md",
+                                               "papers/2025-09-08/2509.03311.md"])
+        #expect(report.summary == "2 new, 1 updated, 0 unchanged, 0 skipped")
+        let record = try PaperRecordParser.parse(try RecordImporterTests.read(root, "papers/2025-09-08/2509.04664.md"),
+                                                 path: "r.md")
+        #expect(record.authors.count == 4 && record.authorCount == nil)
+        #expect(record.upvotes == 30)
+        #expect(record.abstract.count > "Short.".count)
+        let again = try RecordImporter(contentDirectory: root.path).run(papers)
+        #expect(again.summary == "0 new, 0 updated, 3 unchanged, 0 skipped")
+        #expect(RecordImporterTests.files(root).count == 3)
+    }
+}
