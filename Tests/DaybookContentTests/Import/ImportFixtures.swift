@@ -1,11 +1,11 @@
 import Foundation
 @testable import DaybookContent
 
-/// Files under `Tests/Fixtures/import/` and helpers shared by the import tests.
+/// Files under `Tests/ImportFixtures/` (importer inputs, not sites) and helpers shared by the import tests.
 enum ImportFixtures {
     static let directory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/import")
+        .appendingPathComponent("ImportFixtures")
 
     static func text(_ name: String) throws -> String {
         try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
@@ -20,4 +20,9 @@ enum ImportFixtures {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+}
+
+extension ImportFixtures {
+    /// The repository's root folder.
+    static let repositoryRoot = directory.deletingLastPathComponent().deletingLastPathComponent()
 }

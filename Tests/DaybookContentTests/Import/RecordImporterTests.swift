@@ -172,7 +172,7 @@ struct RecordImporterTests {
 @Suite("Sample content")
 struct SampleContentTests {
     @Test func theShippedSampleContentLoadsWithoutAProblem() throws {
-        let root = ImportFixtures.directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = ImportFixtures.repositoryRoot
         let result = try ContentLoader(siteRoot: root.path).load()
         #expect(result.papers.count == 433)
         #expect(result.warnings.isEmpty, "\(result.warnings)")
