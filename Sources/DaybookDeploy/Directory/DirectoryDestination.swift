@@ -1,0 +1,133 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Deploys to a folder (a web server's root, a mounted share). Each file is written to a
+/// temporary name beside its final one and renamed into place, so a reader never sees half a
+/// file; files are compared by MD5, hashed only where the sizes agree.
+public final class DirectoryDestination: DeployDestination {
+    public let root: String
+    private let beforeWrite: (@Sendable (String) throws -> Void)?
+    private let counter = RequestCounter()
+
+    /// `beforeWrite` runs before each file is put in place, with its relative path; tests use it
+    /// to inject a failure mid-way.
+    public init(root: String, beforeWrite: (@Sendable (String) throws -> Void)? = nil) {
+        self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
+        self.beforeWrite = beforeWrite
+    }
+
+    public var description: String { root }
+    public var requestCount: Int { counter.value }
+
+    public func inventory(local: [LocalFile]) async throws -> [String: RemoteEntry] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else { return [:] }
+        guard isDirectory.boolValue else { throw DeployError("\(root): not a folder") }
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else {
+            throw DeployError("\(root): cannot read the folder")
+        }
+        var sizes: [String: Int] = [:]
+        for file in local { sizes[file.path] = file.size }
+        var found: [(path: String, size: Int)] = []
+        while let path = enumerator.nextObject() as? String {
+            guard let attributes = enumerator.fileAttributes, attributes[.type] as? FileAttributeType != .typeDirectory else {
+                continue
+            }
+            found.append((path, (attributes[.size] as? NSNumber)?.intValue ?? -1))
+        }
+        counter.increment(by: found.count)
+        let toHash = found.filter { sizes[$0.path] == $0.size }.map(\.path)
+        let hashed = try await LocalSiteScanner(multipartThreshold: .max).hash(toHash, root: root)
+        var md5: [String: String] = [:]
+        for file in hashed { md5[file.path] = file.md5 }
+        var entries: [String: RemoteEntry] = [:]
+        for (path, size) in found {
+            entries[path] = RemoteEntry(size: size, etag: md5[path] ?? "", headers: .notApplicable)
+        }
+        return entries
+    }
+
+    public func upload(_ file: LocalFile, from siteRoot: String, headers: ObjectHeaders) async throws -> String {
+        try beforeWrite?(file.path)
+        let source = siteRoot + "/" + file.path
+        let target = root + "/" + file.path
+        guard let data = FileManager.default.contents(atPath: source) else {
+            throw DeployError("\(source): cannot read the file")
+        }
+        let folder = (target as NSString).deletingLastPathComponent
+        try makeFolder(folder)
+        let name = (target as NSString).lastPathComponent
+        let temporary = folder + "/" + ReservedNames.temporaryPrefix + String(UInt32.random(in: 0...UInt32.max), radix: 16) + "-" + name
+        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o644]) else {
+            throw DeployError("\(temporary): cannot write the file")
+        }
+        if rename(temporary, target) != 0 {
+            let reason = String(cString: strerror(errno))
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
+                // A stale folder where the site now has a file: the file wins.
+                try? FileManager.default.removeItem(atPath: target)
+                if rename(temporary, target) == 0 {
+                    counter.increment()
+                    return file.md5
+                }
+            }
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw DeployError("\(target): cannot put the file in place: \(reason)")
+        }
+        counter.increment()
+        return file.md5
+    }
+
+    /// Creates `folder` and its parents; a stale file in the way (the site now has a folder
+    /// there) is removed.
+    private func makeFolder(_ folder: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue { return }
+        if FileManager.default.fileExists(atPath: folder) {
+            try? FileManager.default.removeItem(atPath: folder)
+        } else if folder.count > root.count {
+            try makeFolder((folder as NSString).deletingLastPathComponent)
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw DeployError("\(folder): cannot create the folder: \(error.localizedDescription)")
+        }
+    }
+
+    public func delete(_ paths: [String]) async throws {
+        var folders = Set<String>()
+        for path in paths {
+            let target = root + "/" + path
+            do {
+                try FileManager.default.removeItem(atPath: target)
+            } catch {
+                if FileManager.default.fileExists(atPath: target) {
+                    throw DeployError("\(target): cannot delete the file: \(error.localizedDescription)")
+                }
+            }
+            counter.increment()
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty {
+                folders.insert(folder)
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        // Remove folders left empty, deepest first.
+        for folder in folders.sorted(by: { $0.count > $1.count }) {
+            let full = root + "/" + folder
+            if (try? FileManager.default.contentsOfDirectory(atPath: full))?.isEmpty == true {
+                try? FileManager.default.removeItem(atPath: full)
+            }
+        }
+    }
+
+    public func record(_ files: [String: RecordedFile]) async throws {}
+
+    public func close() async {}
+}

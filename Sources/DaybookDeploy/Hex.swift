@@ -1,0 +1,15 @@
+/// Lower-case hex for digests, without Foundation.
+enum Hex {
+    static let lowerDigits: [UInt8] = Array("0123456789abcdef".utf8)
+    static let upperDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+
+    static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in bytes {
+            out.append(lowerDigits[Int(byte >> 4)])
+            out.append(lowerDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,102 @@
+import Crypto
+import Foundation
+
+/// Lists a built site folder and hashes every file, in parallel.
+public struct LocalSiteScanner: Sendable {
+    /// Files of at least this size are uploaded in parts (and get a multipart ETag).
+    public var multipartThreshold: Int
+    public var partSize: Int
+
+    public init(multipartThreshold: Int = MultipartSettings.defaultThreshold, partSize: Int = MultipartSettings.defaultPartSize) {
+        self.multipartThreshold = multipartThreshold
+        self.partSize = partSize
+    }
+
+    /// Every regular file under `root` (symbolic links followed), sorted by path.
+    public func scan(root: String) async throws -> [LocalFile] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw DeployError("\(root): no such folder; build the site first (daybook build)")
+        }
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else {
+            throw DeployError("\(root): cannot read the folder")
+        }
+        var paths: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
+            if type == .typeDirectory { continue }
+            if ReservedNames.isReserved(path) {
+                throw DeployError("\(root)/\(path): this name is reserved for daybook deploy's own files")
+            }
+            if type == .typeSymbolicLink {
+                var targetIsDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &targetIsDirectory) else {
+                    throw DeployError("\(root)/\(path): broken symbolic link")
+                }
+                if targetIsDirectory.boolValue {
+                    throw DeployError("\(root)/\(path): symbolic link to a folder; deploy follows links to files only")
+                }
+            } else if type != .typeRegular {
+                throw DeployError("\(root)/\(path): not a regular file")
+            }
+            paths.append(path)
+        }
+        paths.sort()
+        return try await hash(paths, root: root)
+    }
+
+    func hash(_ paths: [String], root: String) async throws -> [LocalFile] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let chunk = max(64, (paths.count + workers - 1) / workers)
+        let settings = self
+        return try await withThrowingTaskGroup(of: (Int, [LocalFile]).self) { group in
+            for (index, start) in stride(from: 0, to: paths.count, by: chunk).enumerated() {
+                let slice = Array(paths[start..<min(start + chunk, paths.count)])
+                group.addTask {
+                    (index, try slice.map { try settings.hashFile(root: root, path: $0) })
+                }
+            }
+            var parts: [(Int, [LocalFile])] = []
+            for try await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+
+    /// Size, MD5 and (for large files) the multipart ETag of one file.
+    public func hashFile(root: String, path: String) throws -> LocalFile {
+        let full = root + "/" + path
+        guard let handle = FileHandle(forReadingAtPath: full) else {
+            throw DeployError("\(full): cannot read the file")
+        }
+        defer { try? handle.close() }
+        var whole = Insecure.MD5()
+        var partDigests: [UInt8] = []
+        var parts = 0
+        var size = 0
+        do {
+            while let data = try handle.read(upToCount: partSize), !data.isEmpty {
+                whole.update(data: data)
+                partDigests.append(contentsOf: Insecure.MD5.hash(data: data))
+                parts += 1
+                size += data.count
+            }
+        } catch {
+            throw DeployError("\(full): cannot read the file: \(error.localizedDescription)")
+        }
+        let md5 = Hex.encode(whole.finalize())
+        var multipart: String?
+        if size >= multipartThreshold {
+            multipart = Hex.encode(Insecure.MD5.hash(data: partDigests)) + "-\(parts)"
+        }
+        return LocalFile(path: path, size: size, md5: md5, multipartETag: multipart)
+    }
+}
+
+/// When and how large files are split for upload.
+public enum MultipartSettings {
+    /// 16 MiB: smaller files go up in one request.
+    public static let defaultThreshold = 16 * 1024 * 1024
+    /// 8 MiB parts (S3 wants at least 5 MiB for every part but the last).
+    public static let defaultPartSize = 8 * 1024 * 1024
+    public static let minimumPartSize = 5 * 1024 * 1024
+}
