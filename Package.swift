@@ -41,7 +41,8 @@ let package = Package(
         .target(
             name: "DaybookDeploy",
             dependencies: [
-                "DaybookSite",
+                "DaybookContent", "DaybookSite",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
