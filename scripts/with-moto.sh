@@ -22,7 +22,8 @@ if ! command -v moto_server >/dev/null 2>&1 || ! "$python" -c 'import moto, boto
 fi
 
 port="$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
-log="$(mktemp -t daybook-moto.XXXXXX.log)"
+# DAYBOOK_MOTO_LOG=path keeps the server's log (one line per request) for debugging.
+log="${DAYBOOK_MOTO_LOG:-$(mktemp -t daybook-moto.XXXXXX.log)}"
 
 # The first 3 actions (create user, put its policy, create its access key) run unauthenticated;
 # every later request must carry a valid signature from that user's key.
@@ -31,7 +32,7 @@ server=$!
 stop() {
     kill "$server" 2>/dev/null || true
     wait "$server" 2>/dev/null || true
-    rm -f "$log"
+    [[ -n "${DAYBOOK_MOTO_LOG:-}" ]] || rm -f "$log"
 }
 trap stop EXIT
 

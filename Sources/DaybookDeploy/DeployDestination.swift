@@ -1,5 +1,5 @@
 /// Where a site is deployed to: a directory or an S3-compatible bucket.
-public protocol DeployDestination: Sendable {
+public protocol DeployDestination: Sendable, CustomStringConvertible {
     /// For messages: `/var/www/papers`, `s3://bucket/prefix/`.
     var description: String { get }
 

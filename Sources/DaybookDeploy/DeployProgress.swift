@@ -25,7 +25,8 @@ public struct DeploySummary: Sendable, Hashable, CustomStringConvertible {
     public var unchanged: Int
     public var bytes: Int
     public var duration: Duration
-    /// Requests to the destination (HTTP requests for S3, file operations for a folder).
+    /// Requests to the destination since it was opened, planning included (HTTP requests for
+    /// S3, files listed, written and deleted for a folder).
     public var requests: Int
 
     public var description: String {

@@ -32,7 +32,6 @@ public struct Deployer: Sendable {
     public func run(_ plan: DeployPlan, progress: @Sendable (DeployProgress) -> Void = { _ in }) async throws -> DeploySummary {
         let clock = ContinuousClock()
         let start = clock.now
-        let requestsBefore = destination.requestCount
         if plan.deletes.count > options.maxDeletes && !options.force {
             throw DeployError("\(destination): this deploy would delete \(plan.deletes.count) files, more than max_deletes "
                 + "(\(options.maxDeletes)); nothing was changed. Check the site folder, then raise max_deletes "
@@ -67,7 +66,7 @@ public struct Deployer: Sendable {
         }
         return DeploySummary(uploaded: plan.uploads.count, deleted: plan.deletes.count, unchanged: plan.unchanged.count,
                              bytes: plan.uploadBytes, duration: clock.now - start,
-                             requests: destination.requestCount - requestsBefore)
+                             requests: destination.requestCount)
     }
 
     /// One phase's uploads, `concurrency` at a time; the phase ends when all are done.

@@ -104,6 +104,9 @@ public final class DirectoryDestination: DeployDestination {
         var folders = Set<String>()
         for path in paths {
             let target = root + "/" + path
+            var isDirectory: ObjCBool = false
+            // Gone already, or a folder now (the site replaced the file by a folder of the same name).
+            guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
             do {
                 try FileManager.default.removeItem(atPath: target)
             } catch {

@@ -11,15 +11,22 @@ extension S3Client {
     }
 
     /// Every object whose key starts with `prefix`, 1000 per request.
+    ///
+    /// The listing asks for the prefix without its final `/` and filters here: some
+    /// S3-compatible servers (moto) verify the signature of a query value containing `/`
+    /// against its decoded form and reject it. A prefix with an inner `/` still sends one.
     public func listObjects(prefix: String) async throws -> [ListedObject] {
         var objects: [ListedObject] = []
         var token: String?
+        let asked = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
         repeat {
-            var query: [(name: String, value: String)] = [("list-type", "2"), ("prefix", prefix)]
+            var query: [(name: String, value: String)] = [("list-type", "2"), ("prefix", asked)]
             if let token { query.append(("continuation-token", token)) }
             let response = try await send("GET", key: nil, query: query)
             let page = try S3ListPage(xml: String(decoding: response.body, as: UTF8.self))
-            objects += page.objects.map { ListedObject(key: $0.key, etag: $0.etag, size: $0.size) }
+            for object in page.objects where object.key.hasPrefix(prefix) {
+                objects.append(ListedObject(key: object.key, etag: object.etag, size: object.size))
+            }
             token = page.nextContinuationToken
         } while token != nil
         return objects

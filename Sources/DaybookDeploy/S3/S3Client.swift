@@ -81,7 +81,7 @@ public final class S3Client: Sendable {
         case "AccessDenied":
             message += "\nThe key (from \(credentials)) needs s3:ListBucket, s3:GetObject, s3:PutObject and s3:DeleteObject on bucket '\(location.bucket)'."
         case "NoSuchBucket":
-            message += "\nBucket '\(location.bucket)' does not exist at \(location.scheme)://\(location.host); create it first."
+            message += "\nBucket '\(location.bucket)' does not exist at \(location.endpoint); create it first."
         case "AuthorizationHeaderMalformed", "RequestTimeTooSkewed":
             message += "\nCheck the region ('\(location.region)') and the system clock."
         default:

@@ -38,6 +38,12 @@ public struct S3Location: Sendable, Hashable, CustomStringConvertible {
     /// `s3://bucket/prefix/`.
     public var description: String { "s3://\(bucket)/\(prefix)" }
 
+    /// `http://127.0.0.1:9000`, `https://s3.eu-west-1.amazonaws.com`.
+    public var endpoint: String {
+        let name = host.contains(":") ? "[\(host)]" : host
+        return "\(scheme)://\(name)" + (port.map { ":\($0)" } ?? "")
+    }
+
     /// The Host header: `bucket.host[:port]` or `host[:port]`.
     var hostHeader: String {
         let name = pathStyle ? host : "\(bucket).\(host)"

@@ -69,4 +69,10 @@ public final class AsyncHTTPTransport: S3Transport {
     public func shutdown() async {
         try? await client.shutdown()
     }
+
+    deinit {
+        // A transport dropped without `shutdown()` (an error path) still releases its connections;
+        // after `shutdown()` this only reports "already shut down", which is ignored.
+        client.shutdown { _ in }
+    }
 }
