@@ -134,10 +134,11 @@ private struct Reader {
 
         let kind: DeployTarget.Kind
         if type == "s3" {
-            guard let bucketNode = fields["bucket"], let bucket = string(bucketNode, field: "bucket", context: context) else {
+            guard let bucketNode = fields["bucket"] else {
                 fail(node, "\(context): 'bucket' is required")
                 return nil
             }
+            guard let bucket = string(bucketNode, field: "bucket", context: context) else { return nil }
             if !S3Location.isValidBucketName(bucket) {
                 fail(bucketNode, "\(context): 'bucket' must be a valid bucket name (3–63 characters: a–z, 0–9, '.', '-'), got \"\(bucket)\"")
             }
@@ -152,8 +153,13 @@ private struct Reader {
                              pathStyle: fields["path_style"].flatMap { bool($0, field: "path_style", context: context) } ?? false,
                              profile: fields["profile"].flatMap { string($0, field: "profile", context: context) }))
         } else {
-            guard let pathNode = fields["path"], let folder = string(pathNode, field: "path", context: context), !folder.isEmpty else {
-                fail(fields["path"] ?? node, "\(context): 'path' is required")
+            guard let pathNode = fields["path"] else {
+                fail(node, "\(context): 'path' is required")
+                return nil
+            }
+            guard let folder = string(pathNode, field: "path", context: context) else { return nil }
+            guard !folder.isEmpty else {
+                fail(pathNode, "\(context): 'path' must not be empty")
                 return nil
             }
             kind = .directory(path: folder)
