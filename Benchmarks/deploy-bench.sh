@@ -20,6 +20,7 @@ else
     python3 "$root/Benchmarks/make-site-tree.py" "$work/site" --papers "$papers"
     label="$papers papers"
 fi
+: > "$work/daybook.yml"
 echo "site: $label, $(find "$work/site" -type f | wc -l) files, $(du -sb "$work/site" | cut -f1) bytes"
 
 cat > "$work/run.sh" <<SCRIPT
@@ -31,7 +32,7 @@ step() {
     local start end
     start=\$(date +%s.%N)
     local line
-    line=\$("$daybook" deploy --site "$work/site" --config /dev/null "\$@" | tail -1)
+    line=\$("$daybook" deploy --site "$work/site" --config "$work/daybook.yml" "\$@" | tail -1)
     end=\$(date +%s.%N)
     printf '%-28s wall %6.2f s | %s\n' "\$name" "\$(echo "\$end - \$start" | bc)" "\${line#*: }"
 }

@@ -21,6 +21,8 @@ public struct DeployPlan: Sendable {
     public var unchanged: [LocalFile]
     /// The unchanged files as the destination holds them (their ETag there, and headers).
     public var inPlace: [String: RecordedFile]
+    /// Time spent scanning the site and the destination.
+    public var planningTime: Duration = .zero
 
     public var uploadBytes: Int { uploads.reduce(0) { $0 + $1.file.size } }
     public var isEmpty: Bool { uploads.isEmpty && deletes.isEmpty }

@@ -24,6 +24,7 @@ public struct DeploySummary: Sendable, Hashable, CustomStringConvertible {
     public var deleted: Int
     public var unchanged: Int
     public var bytes: Int
+    /// Planning and running.
     public var duration: Duration
     /// Requests to the destination since it was opened, planning included (HTTP requests for
     /// S3, files listed, written and deleted for a folder).

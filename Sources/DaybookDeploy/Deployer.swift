@@ -21,10 +21,14 @@ public struct Deployer: Sendable {
 
     /// What a run would do; changes nothing.
     public func plan() async throws -> DeployPlan {
+        let clock = ContinuousClock()
+        let start = clock.now
         let scanner = LocalSiteScanner(multipartThreshold: options.multipartThreshold, partSize: options.partSize)
         let local = try await scanner.scan(root: siteRoot)
         let remote = try await destination.inventory(local: local)
-        return DeployPlanner(cacheControl: options.cacheControl).plan(local: local, remote: remote)
+        var plan = DeployPlanner(cacheControl: options.cacheControl).plan(local: local, remote: remote)
+        plan.planningTime = clock.now - start
+        return plan
     }
 
     /// Carries out `plan`. Throws before changing anything when it would delete more than
@@ -65,7 +69,7 @@ public struct Deployer: Sendable {
             progress(state)
         }
         return DeploySummary(uploaded: plan.uploads.count, deleted: plan.deletes.count, unchanged: plan.unchanged.count,
-                             bytes: plan.uploadBytes, duration: clock.now - start,
+                             bytes: plan.uploadBytes, duration: plan.planningTime + (clock.now - start),
                              requests: destination.requestCount)
     }
 

@@ -53,7 +53,8 @@ public struct LocalSiteScanner: Sendable {
             for (index, start) in stride(from: 0, to: paths.count, by: chunk).enumerated() {
                 let slice = Array(paths[start..<min(start + chunk, paths.count)])
                 group.addTask {
-                    (index, try slice.map { try settings.hashFile(root: root, path: $0) })
+                    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+                    return (index, try slice.map { try settings.hashFile(root: root, path: $0, buffer: &buffer) })
                 }
             }
             var parts: [(Int, [LocalFile])] = []
@@ -64,31 +65,41 @@ public struct LocalSiteScanner: Sendable {
 
     /// Size, MD5 and (for large files) the multipart ETag of one file.
     public func hashFile(root: String, path: String) throws -> LocalFile {
-        let full = root + "/" + path
-        guard let handle = FileHandle(forReadingAtPath: full) else {
-            throw DeployError("\(full): cannot read the file")
-        }
-        defer { try? handle.close() }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        return try hashFile(root: root, path: path, buffer: &buffer)
+    }
+
+    /// Reads in chunks of `buffer`'s size, hashing the whole file and each part of `partSize`.
+    func hashFile(root: String, path: String, buffer: inout [UInt8]) throws -> LocalFile {
         var whole = Insecure.MD5()
+        var part = Insecure.MD5()
+        var partFill = 0
         var partDigests: [UInt8] = []
-        var parts = 0
         var size = 0
-        do {
-            while let data = try handle.read(upToCount: partSize), !data.isEmpty {
-                whole.update(data: data)
-                partDigests.append(contentsOf: Insecure.MD5.hash(data: data))
-                parts += 1
-                size += data.count
+        let partSize = partSize
+        try FileIO.forEachChunk(of: root + "/" + path, buffer: &buffer) { chunk in
+            whole.update(bufferPointer: chunk)
+            size += chunk.count
+            var rest = chunk
+            while !rest.isEmpty {
+                let take = min(rest.count, partSize - partFill)
+                part.update(bufferPointer: UnsafeRawBufferPointer(rebasing: rest[0..<take]))
+                partFill += take
+                rest = UnsafeRawBufferPointer(rebasing: rest[take...])
+                if partFill == partSize {
+                    partDigests.append(contentsOf: part.finalize())
+                    part = Insecure.MD5()
+                    partFill = 0
+                }
             }
-        } catch {
-            throw DeployError("\(full): cannot read the file: \(error.localizedDescription)")
         }
-        let md5 = Hex.encode(whole.finalize())
         var multipart: String?
         if size >= multipartThreshold {
+            if partFill > 0 { partDigests.append(contentsOf: part.finalize()) }
+            let parts = partDigests.count / Insecure.MD5.byteCount
             multipart = Hex.encode(Insecure.MD5.hash(data: partDigests)) + "-\(parts)"
         }
-        return LocalFile(path: path, size: size, md5: md5, multipartETag: multipart)
+        return LocalFile(path: path, size: size, md5: Hex.encode(whole.finalize()), multipartETag: multipart)
     }
 }
 

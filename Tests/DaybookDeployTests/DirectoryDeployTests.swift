@@ -117,6 +117,22 @@ struct DirectoryDeployTests {
         }
     }
 
+    @Test func progressIsReportedAfterEveryUploadAndDeletionBatch() async throws {
+        try await DirectoryBed.with { bed in
+            let site = try SiteTree()
+            defer { site.delete() }
+            try await bed.deploy(site)
+            try site.remove("404.html")
+            try site.write("index.html", "<!doctype html><title>v2</title>")
+            try site.write("feed.xml", "<rss/>")
+            let lines = CallCounter()
+            let deployer = Deployer(siteRoot: site.root, destination: try await bed.destination(failures: nil))
+            _ = try await deployer.run(try await deployer.plan()) { _ = lines.count($0.line) }
+            #expect(lines.labels == ["uploading pages: 1/2 files, 32 B/38 B", "uploading feeds and sitemap: 2/2 files, 38 B/38 B",
+                                     "deleting: 1/1 files"])
+        }
+    }
+
     @Test func aMissingSiteFolderIsAClearError() async throws {
         try await DirectoryBed.with { bed in
             let deployer = Deployer(siteRoot: "/nonexistent/daybook-site", destination: try await bed.destination(failures: nil))

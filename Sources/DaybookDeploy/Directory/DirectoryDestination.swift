@@ -55,16 +55,12 @@ public final class DirectoryDestination: DeployDestination {
         try beforeWrite?(file.path)
         let source = siteRoot + "/" + file.path
         let target = root + "/" + file.path
-        guard let data = FileManager.default.contents(atPath: source) else {
-            throw DeployError("\(source): cannot read the file")
-        }
+        let data = try FileIO.read(source)
         let folder = (target as NSString).deletingLastPathComponent
         try makeFolder(folder)
         let name = (target as NSString).lastPathComponent
         let temporary = folder + "/" + ReservedNames.temporaryPrefix + String(UInt32.random(in: 0...UInt32.max), radix: 16) + "-" + name
-        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o644]) else {
-            throw DeployError("\(temporary): cannot write the file")
-        }
+        try FileIO.write(data, to: temporary)
         if rename(temporary, target) != 0 {
             let reason = String(cString: strerror(errno))
             var isDirectory: ObjCBool = false

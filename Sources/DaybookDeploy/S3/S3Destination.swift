@@ -52,10 +52,7 @@ public final class S3Destination: DeployDestination {
         if file.size >= multipartThreshold {
             return try await client.putObjectInParts(key: prefix + file.path, path: path, partSize: partSize, headers: headers)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DeployError("\(path): cannot read the file")
-        }
-        return try await client.putObject(key: prefix + file.path, body: Array(data), headers: headers)
+        return try await client.putObject(key: prefix + file.path, body: try FileIO.read(path), headers: headers)
     }
 
     public func delete(_ paths: [String]) async throws {
