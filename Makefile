@@ -9,7 +9,7 @@ site: setup release
 
 test: setup-test
 	$(SWIFT) build
-	$(SWIFT) test
+	scripts/with-moto.sh $(SWIFT) test
 	rm -rf $(SAMPLE_CHECK_DIR)
 	.build/debug/daybook build --output $(SAMPLE_CHECK_DIR)
 	python3 scripts/check-site.py $(SAMPLE_CHECK_DIR)
