@@ -10,6 +10,9 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Markup appended before `</body>` on every page (the preview server's reload script).
     public var bodyEnd: String = ""
+    /// KaTeX's folder (holding `katex.min.js`, `katex.min.css`, `fonts/`); nil: `DAYBOOK_KATEX`,
+    /// else `/usr/share/javascript/katex`. When it is missing, math stays readable TeX.
+    public var katexDirectory: String?
 
     public init(siteRoot: String, configPath: String = "daybook.yml", output: String? = nil, baseURL: String? = nil) {
         self.siteRoot = siteRoot

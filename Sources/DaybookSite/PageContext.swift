@@ -7,6 +7,15 @@ public struct SiteView: MustacheParent, Sendable {
     public let routes: Routes
     /// Extra markup for the end of `<body>` (the preview server's reload script); empty in builds.
     public let bodyEnd: String
+    /// Whether KaTeX is served from `assets/katex/` (pages with math load it).
+    public var mathAssets = false
+
+    public init(config: SiteConfig, routes: Routes, bodyEnd: String, mathAssets: Bool = false) {
+        self.config = config
+        self.routes = routes
+        self.bodyEnd = bodyEnd
+        self.mathAssets = mathAssets
+    }
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -22,6 +31,17 @@ public struct SiteView: MustacheParent, Sendable {
         case "styleURL": return routes.asset("style.css")
         case "assetsURL": return routes.asset("")
         case "bodyEnd": return bodyEnd
+        case "atomFeedURL": return routes.atomFeed
+        case "jsonFeedURL": return routes.jsonFeed
+        case "daysFeedURL": return routes.daysFeed
+        case "searchURL": return routes.search
+        case "searchIndexURL": return routes.searchIndex
+        case "scriptURL": return routes.asset("site.js")
+        case "searchScriptURL": return routes.asset("search.js")
+        case "mathAssets": return mathAssets
+        case "katexStyleURL": return routes.asset("katex/katex.min.css")
+        case "katexScriptURL": return routes.asset("katex/katex.min.js")
+        case "mathScriptURL": return routes.asset("math.js")
         default: return nil
         }
     }
@@ -56,6 +76,12 @@ public struct PageMeta: MustacheParent, Sendable {
     /// Absolute canonical URL.
     public let canonical: String
     public let hasMath: Bool
+    /// Open Graph type: `website`, or `article` for a paper.
+    public var type = "website"
+    /// A JSON-LD document for `<script type="application/ld+json">`, already safe to embed.
+    public var jsonLD: String?
+    /// Feeds about this page's subject (a tag's feed), announced beside the site's.
+    public var feeds: [FeedLink] = []
 
     public init(title: String, description: String, canonical: String, hasMath: Bool = false) {
         self.title = title
@@ -70,6 +96,31 @@ public struct PageMeta: MustacheParent, Sendable {
         case "description": return description
         case "canonical": return canonical
         case "hasMath": return hasMath
+        case "type": return type
+        case "jsonLD": return jsonLD
+        case "feeds": return feeds
+        default: return nil
+        }
+    }
+}
+
+/// A feed announced with `<link rel="alternate">`.
+public struct FeedLink: MustacheParent, Sendable {
+    public let title: String
+    public let url: String
+    public let type: String
+
+    public init(title: String, url: String, type: String = "application/rss+xml") {
+        self.title = title
+        self.url = url
+        self.type = type
+    }
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": return title
+        case "url": return url
+        case "type": return type
         default: return nil
         }
     }

@@ -69,17 +69,32 @@ public struct SiteBuilder: Sendable {
         let views = PaperViewBuilder(routes: routes).build(library.papers)
         clock.lap("markdown", into: &report)
 
-        let renderer = SiteRenderer(config: config, library: library, views: views, theme: theme, bodyEnd: options.bodyEnd)
+        var mathAssets: MathAssets?
+        if views.contains(where: \.hasMath) {
+            let directory = MathAssets.directory(explicit: options.katexDirectory)
+            mathAssets = MathAssets.locate(in: directory)
+            if mathAssets == nil {
+                report.warnings.append(Diagnostic(path: directory, message:
+                    "KaTeX not found (install libjs-katex or set DAYBOOK_KATEX): math is shown as TeX", severity: .warning))
+            }
+        }
+
+        let renderer = SiteRenderer(config: config, library: library, views: views, theme: theme, bodyEnd: options.bodyEnd,
+                                    mathAssets: mathAssets != nil)
         var site = RenderedSite()
         for (path, html) in renderer.renderPages() { site.add(path, html) }
         report.pages = site.files.count
         clock.lap("pages", into: &report)
 
-        let feedItems = library.newest(config.feedItems).map { views[$0] }
-        site.add("feed.xml", RSSFeedWriter(config: config, routes: routes).write(feedItems, selfPath: routes.feed))
-        report.feedItems = feedItems.count
+        for (path, text) in renderer.renderFeeds() { site.add(path, text) }
+        report.feedItems = renderer.feedItemCount
         for (name, source) in theme.assets { site.files["assets/" + name] = .copy(source: source) }
+        for (name, source) in mathAssets?.files ?? [:] { site.files["assets/" + name] = .copy(source: source) }
         clock.lap("feeds", into: &report)
+
+        for (path, text) in renderer.renderSitemap() { site.add(path, text) }
+        for (path, text) in SearchIndexWriter(routes: routes).write(library: library, views: views) { site.add(path, text) }
+        clock.lap("sitemap and search", into: &report)
 
         report.records = library.papers.count
         report.days = library.days.count

@@ -11,36 +11,56 @@ public struct SiteRenderer: Sendable {
     public let views: [PaperView]
     public let templates: TemplateRenderer
     public let site: SiteView
+    /// Weeks and months.
+    public let archive: ArchiveIndex
+    /// Related papers by shared tags, per paper index.
+    public let related: RelatedPapers
 
     /// How many earlier days the home page links to before pointing to the archive.
     static let homeDayLinks = 14
 
-    public init(config: SiteConfig, library: Library, views: [PaperView], theme: Theme, bodyEnd: String = "") {
+    /// `mathAssets`: KaTeX is served from `assets/katex/`, so pages with math load it.
+    public init(config: SiteConfig, library: Library, views: [PaperView], theme: Theme, bodyEnd: String = "",
+                mathAssets: Bool = false) {
         self.config = config
         self.routes = Routes(config: config)
         self.library = library
         self.views = views
         self.templates = TemplateRenderer(theme: theme)
-        self.site = SiteView(config: config, routes: routes, bodyEnd: bodyEnd)
+        self.site = SiteView(config: config, routes: routes, bodyEnd: bodyEnd, mathAssets: mathAssets)
+        self.archive = ArchiveIndex(library: library)
+        self.related = RelatedPapers(library: library)
     }
 
-    /// One unit of page work: its output path and how to make it.
+    /// One unit of page work: its output path, how to make it, the day its content last changed
+    /// and whether the sitemap lists it.
     struct Job: Sendable {
         let path: String
         let make: @Sendable () -> String
+        var lastmod: Day? = nil
+        var listed = true
+    }
+
+    /// Every HTML page to render, in a fixed order.
+    func pageJobs() -> [Job] {
+        let newest = library.days.first
+        var jobs: [Job] = [Job(path: routes.file(for: routes.home), make: renderHome, lastmod: newest),
+                           Job(path: "404.html", make: renderNotFound, listed: false)]
+        for day in library.days {
+            jobs.append(Job(path: routes.file(for: routes.day(day)), make: { renderDay(day) }, lastmod: day))
+        }
+        for index in views.indices {
+            let paper = views[index].paper
+            jobs.append(Job(path: routes.file(for: views[index].url), make: { renderPaper(index) },
+                            lastmod: max(paper.day, paper.withdrawn ?? paper.day)))
+        }
+        jobs += readerJobs()
+        return jobs
     }
 
     /// All HTML pages, rendered on every core.
     public func renderPages() -> [String: String] {
-        var jobs: [Job] = [Job(path: routes.file(for: routes.home), make: renderHome),
-                           Job(path: "404.html", make: renderNotFound)]
-        for day in library.days {
-            jobs.append(Job(path: routes.file(for: routes.day(day))) { renderDay(day) })
-        }
-        for index in views.indices {
-            jobs.append(Job(path: routes.file(for: views[index].url)) { renderPaper(index) })
-        }
-        let work = jobs
+        let work = pageJobs()
         let results = Mutex<[String: String]>([:])
         let workers = 2
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -89,6 +109,8 @@ public struct SiteRenderer: Sendable {
         var values: [String: Any] = ["day": DayLink(day: day, url: routes.day(day), count: list.count), "papers": list]
         if let previous { values["previous"] = dayLinks([previous])[0] }
         if let next { values["next"] = dayLinks([next])[0] }
+        if let week = archive.weekPosition[day.weekKey] { values["week"] = periodLink(.week, archive.weeks[week]) }
+        if let month = archive.monthPosition[day.monthKey] { values["month"] = periodLink(.month, archive.months[month]) }
         return templates.render("day", PageContext(site: site, page: page, values: values))
     }
 
@@ -97,7 +119,7 @@ public struct SiteRenderer: Sendable {
         let description = view.paper.summary ?? view.excerpt
         let page = PageMeta(title: "\(view.paper.title) · \(config.title)", description: description,
                             canonical: view.absoluteURL, hasMath: view.hasMath)
-        return templates.render("paper", PageContext(site: site, page: page, values: ["paper": view]))
+        return templates.render("paper", PageContext(site: site, page: paperMeta(page, index), values: paperValues(index)))
     }
 
     func renderNotFound() -> String {

@@ -12,5 +12,6 @@ public struct Theme: Sendable {
     public let templateNames: Set<String>
 
     /// Templates every theme must provide.
-    public static let requiredTemplates = ["layout", "home", "day", "paper", "not-found"]
+    public static let requiredTemplates = ["layout", "home", "day", "paper", "not-found", "archive", "period",
+                                           "tags", "tag", "search"]
 }

@@ -1,0 +1,63 @@
+import DaybookContent
+
+/// The library grouped by ISO week and by month, for archive, week and month pages.
+///
+/// Built once per build from `Library.papersByDay`. Orders are fixed: periods newest first, days
+/// within a period newest first, papers within a period ranked like a day (upvotes, title, id).
+public struct ArchiveIndex: Sendable {
+    /// A week (`2026-W47`) or a month (`2026-11`) and what it holds.
+    public struct Period: Sendable {
+        public let key: String
+        public let label: String
+        /// Featured days in the period, newest first.
+        public let days: [Day]
+        /// Paper indices into `Library.papers`, ranked.
+        public let papers: [Int]
+    }
+
+    /// Weeks, newest first.
+    public let weeks: [Period]
+    /// Months, newest first.
+    public let months: [Period]
+    /// Position of a week or month in its list, by key.
+    public let weekPosition: [String: Int]
+    public let monthPosition: [String: Int]
+
+    public init(library: Library) {
+        let rank = Library.ranking(library.papers)
+        func group(_ key: (Day) -> String, _ label: (Day) -> String) -> [Period] {
+            var periods: [Period] = []
+            var days: [Day] = []
+            var current: String?
+            func flush() {
+                guard let current, let first = days.first else { return }
+                let papers = days.flatMap { library.papersByDay[$0] ?? [] }.sorted(by: rank)
+                periods.append(Period(key: current, label: label(first), days: days, papers: papers))
+            }
+            for day in library.days {  // newest first, so each period's days are contiguous
+                let k = key(day)
+                if k != current {
+                    flush()
+                    current = k
+                    days = []
+                }
+                days.append(day)
+            }
+            flush()
+            return periods
+        }
+        weeks = group({ $0.weekKey }, { ArchiveIndex.weekLabel($0) })
+        months = group({ $0.monthKey }, { $0.monthName })
+        weekPosition = Dictionary(uniqueKeysWithValues: weeks.enumerated().map { ($1.key, $0) })
+        monthPosition = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1.key, $0) })
+    }
+
+    /// `Week 47, 2026: Nov 16 – Nov 22, 2026`
+    static func weekLabel(_ day: Day) -> String {
+        let week = day.isoWeek
+        let monday = day.adding(days: 1 - day.weekday)
+        let sunday = monday.adding(days: 6)
+        let start = monday.shortName.split(separator: ",").first.map(String.init) ?? monday.shortName
+        return "Week \(week.week), \(week.year): \(start) – \(sunday.shortName)"
+    }
+}

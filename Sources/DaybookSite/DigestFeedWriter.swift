@@ -1,0 +1,61 @@
+import DaybookContent
+
+/// Writes the daily digest: an RSS 2.0 feed with one item per day, listing that day's papers.
+/// The item's guid is the day page's absolute URL; its date is the day.
+public struct DigestFeedWriter: Sendable {
+    public let config: SiteConfig
+    public let routes: Routes
+
+    public init(config: SiteConfig, routes: Routes) {
+        self.config = config
+        self.routes = routes
+    }
+
+    /// `days`: newest first, each with its papers ranked.
+    public func write(_ days: [(day: Day, papers: [PaperView])]) -> String {
+        var out = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+        <channel>
+
+        """
+        element("title", "\(config.title): daily digest", into: &out)
+        element("link", routes.absolute(routes.home), into: &out)
+        element("description", "One item per day listing the papers of \(config.title).", into: &out)
+        element("language", config.language, into: &out)
+        element("generator", "Daybook", into: &out)
+        if let newest = days.first?.day { element("lastBuildDate", newest.rfc822, into: &out) }
+        out += "<atom:link href=\"\(Escaping.xml(routes.absolute(routes.daysFeed)))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
+        for (day, papers) in days {
+            let url = routes.absolute(routes.day(day))
+            out += "<item>\n"
+            element("title", "Papers of \(day.longName) (\(papers.count == 1 ? "1 paper" : "\(papers.count) papers"))", into: &out)
+            element("link", url, into: &out)
+            out += "<guid isPermaLink=\"true\">\(Escaping.xml(url))</guid>\n"
+            element("pubDate", day.rfc822, into: &out)
+            element("description", digestHTML(papers), into: &out)
+            out += "</item>\n"
+        }
+        out += "</channel>\n</rss>\n"
+        return out
+    }
+
+    /// The day's papers as an ordered list of absolute links with authors and upvotes.
+    func digestHTML(_ papers: [PaperView]) -> String {
+        var html = "<ol>\n"
+        for item in papers {
+            html += "<li><a href=\"\(Escaping.html(item.absoluteURL))\">\(Escaping.html(item.paper.title))</a>"
+            if let authors = item.authorsShort { html += " · " + Escaping.html(authors) }
+            if let upvotes = item.paper.upvotes { html += " · \(upvotes) upvotes" }
+            if let summary = item.paper.summary { html += "<br>" + Escaping.html(summary) }
+            html += "</li>\n"
+        }
+        return html + "</ol>"
+    }
+
+    private func element(_ name: String, _ value: String, into out: inout String) {
+        out += "<\(name)>"
+        out += Escaping.xml(value)
+        out += "</\(name)>\n"
+    }
+}

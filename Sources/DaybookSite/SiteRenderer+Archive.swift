@@ -1,0 +1,110 @@
+import DaybookContent
+import Mustache
+
+/// The archive (every day, grouped by month) and the week and month pages (top papers).
+extension SiteRenderer {
+    /// Archive, week and month pages; each period paginated by `per_page`.
+    func archiveJobs() -> [Job] {
+        var jobs = [Job(path: routes.file(for: routes.archive), make: renderArchive, lastmod: library.days.first)]
+        for kind in PeriodKind.allCases {
+            for (position, period) in periods(kind).enumerated() {
+                let first = kind == .week ? routes.week(period.key) : routes.month(period.key)
+                for pagination in Pagination.pages(total: period.papers.count, perPage: config.perPage, first: first, routes: routes) {
+                    jobs.append(Job(path: routes.file(for: pagination.url),
+                                    make: { renderPeriod(kind, position, pagination) }, lastmod: period.days.first))
+                }
+            }
+        }
+        return jobs
+    }
+
+    enum PeriodKind: CaseIterable, Sendable {
+        case week, month
+    }
+
+    func periods(_ kind: PeriodKind) -> [ArchiveIndex.Period] {
+        kind == .week ? archive.weeks : archive.months
+    }
+
+    func periodLink(_ kind: PeriodKind, _ period: ArchiveIndex.Period) -> PeriodLink {
+        PeriodLink(label: period.label, key: period.key,
+                   url: kind == .week ? routes.week(period.key) : routes.month(period.key), count: period.papers.count)
+    }
+
+    func renderArchive() -> String {
+        let months = archive.months.map { month in
+            ArchiveMonth(link: periodLink(.month, month), days: dayLinks(month.days))
+        }
+        let page = PageMeta(title: "Archive · \(config.title)",
+                            description: "Every day of \(config.title), grouped by month: \(library.days.count) days, \(library.papers.count) papers.",
+                            canonical: routes.absolute(routes.archive))
+        return templates.render("archive", PageContext(site: site, page: page, values: [
+            "months": months,
+            "weeks": archive.weeks.map { periodLink(.week, $0) },
+            "dayCount": library.days.count,
+            "paperCount": library.papers.count,
+        ]))
+    }
+
+    func renderPeriod(_ kind: PeriodKind, _ position: Int, _ pagination: Pagination) -> String {
+        let list = periods(kind)
+        let period = list[position]
+        let papers = period.papers[pagination.range].map { views[$0] }
+        let noun = kind == .week ? "week" : "month"
+        let heading = kind == .week ? period.label : "Top papers of \(period.label)"
+        let pageSuffix = pagination.number > 1 ? " (page \(pagination.number) of \(pagination.count))" : ""
+        let page = PageMeta(title: "\(heading)\(pageSuffix) · \(config.title)",
+                            description: "The \(period.papers.count == 1 ? "paper" : "\(period.papers.count) papers") featured in \(period.label), by upvotes.",
+                            canonical: routes.absolute(pagination.url), hasMath: papers.contains { $0.hasMath })
+        var values: [String: Any] = [
+            "heading": heading,
+            "period": periodLink(kind, period),
+            "noun": noun,
+            "papers": papers,
+            "days": dayLinks(period.days),
+            "pagination": pagination,
+            "startRank": pagination.range.lowerBound + 1,
+        ]
+        // Lists run newest first: the previous period is the next one in the list.
+        if position + 1 < list.count { values["previous"] = periodLink(kind, list[position + 1]) }
+        if position > 0 { values["next"] = periodLink(kind, list[position - 1]) }
+        return templates.render("period", PageContext(site: site, page: page, values: values))
+    }
+}
+
+/// A week or month as a link.
+public struct PeriodLink: MustacheParent, Sendable {
+    public let label: String
+    public let key: String
+    public let url: String
+    public let count: Int
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "label": return label
+        case "key": return key
+        case "url": return url
+        case "count": return count
+        case "countLabel": return count == 1 ? "1 paper" : "\(count) papers"
+        default: return nil
+        }
+    }
+}
+
+/// A month of the archive: its link and its days.
+public struct ArchiveMonth: MustacheParent, Sendable {
+    public let link: PeriodLink
+    public let days: [DayLink]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "label": return link.label
+        case "key": return link.key
+        case "url": return link.url
+        case "countLabel": return link.child(named: "countLabel")
+        case "dayCount": return days.count
+        case "days": return days
+        default: return nil
+        }
+    }
+}

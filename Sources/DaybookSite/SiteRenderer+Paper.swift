@@ -1,0 +1,46 @@
+import DaybookContent
+
+/// The parts of a paper page beyond its record: related papers, BibTeX, JSON-LD and card metadata.
+extension SiteRenderer {
+    func paperValues(_ index: Int) -> [String: Any] {
+        let view = views[index]
+        return [
+            "paper": view,
+            "related": related.related[index].map { views[$0] },
+            "bibtex": BibTeXWriter.entry(for: view.paper, url: view.absoluteURL),
+        ]
+    }
+
+    func paperMeta(_ base: PageMeta, _ index: Int) -> PageMeta {
+        var page = base
+        page.type = "article"
+        page.jsonLD = scholarlyArticle(views[index])
+        return page
+    }
+
+    /// A schema.org `ScholarlyArticle` as JSON-LD, safe to embed in `<script>`.
+    func scholarlyArticle(_ view: PaperView) -> String {
+        let paper = view.paper
+        var fields: [(String, String)] = [
+            ("@context", Escaping.json("https://schema.org")),
+            ("@type", Escaping.json("ScholarlyArticle")),
+            ("@id", Escaping.json(view.absoluteURL)),
+            ("url", Escaping.json(view.absoluteURL)),
+            ("headline", Escaping.json(paper.title)),
+            ("name", Escaping.json(paper.title)),
+        ]
+        if !paper.authors.isEmpty {
+            let people = paper.authors.map { "{\"@type\":\"Person\",\"name\":\(Escaping.json($0))}" }
+            fields.append(("author", "[" + people.joined(separator: ",") + "]"))
+        }
+        fields.append(("datePublished", Escaping.json((paper.published ?? paper.day).description)))
+        if let summary = paper.summary { fields.append(("description", Escaping.json(summary))) }
+        if !view.excerpt.isEmpty { fields.append(("abstract", Escaping.json(view.excerpt))) }
+        if !paper.tags.isEmpty { fields.append(("keywords", Escaping.json(paper.tags))) }
+        if paper.isArxivID { fields.append(("identifier", Escaping.json("arXiv:" + paper.id))) }
+        let sameAs = [paper.arxivURL, paper.links.code, paper.links.project].compactMap { $0 }
+        if !sameAs.isEmpty { fields.append(("sameAs", Escaping.json(sameAs))) }
+        fields.append(("isPartOf", "{\"@type\":\"WebSite\",\"name\":\(Escaping.json(config.title)),\"url\":\(Escaping.json(routes.baseURL))}"))
+        return "{" + fields.map { Escaping.json($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+    }
+}

@@ -1,0 +1,61 @@
+import DaybookContent
+
+/// The tag index and one page (paginated) per tag.
+extension SiteRenderer {
+    func tagJobs() -> [Job] {
+        let newest = library.days.first
+        var jobs = [Job(path: routes.file(for: routes.tags), make: renderTagIndex, lastmod: newest)]
+        for (position, entry) in library.tags.enumerated() {
+            let lastmod = entry.papers.first.map { library.papers[$0].day }
+            for pagination in Pagination.pages(total: entry.papers.count, perPage: config.perPage,
+                                               first: routes.tag(entry.name), routes: routes) {
+                jobs.append(Job(path: routes.file(for: pagination.url),
+                                make: { renderTag(position, pagination) }, lastmod: lastmod))
+            }
+        }
+        return jobs
+    }
+
+    func tagLink(_ entry: Library.TagEntry) -> TagLink {
+        TagLink(name: entry.name, url: routes.tag(entry.name), count: entry.papers.count)
+    }
+
+    func renderTagIndex() -> String {
+        let tags = library.tags.map(tagLink)
+        let page = PageMeta(title: "Tags · \(config.title)",
+                            description: "All \(tags.count) tags of \(config.title), with their paper counts.",
+                            canonical: routes.absolute(routes.tags))
+        return templates.render("tags", PageContext(site: site, page: page, values: [
+            "tags": tags, "tagCount": tags.count,
+        ]))
+    }
+
+    func renderTag(_ position: Int, _ pagination: Pagination) -> String {
+        let entry = library.tags[position]
+        let papers = entry.papers[pagination.range].map { views[$0] }
+        let pageSuffix = pagination.number > 1 ? " (page \(pagination.number) of \(pagination.count))" : ""
+        var page = PageMeta(title: "Papers tagged \u{201C}\(entry.name)\u{201D}\(pageSuffix) · \(config.title)",
+                            description: "\(entry.papers.count == 1 ? "One paper" : "\(entry.papers.count) papers") tagged \(entry.name), newest first.",
+                            canonical: routes.absolute(pagination.url), hasMath: papers.contains { $0.hasMath })
+        let feed = FeedLink(title: "\(config.title): \(entry.name) (RSS)", url: routes.tagFeed(entry.name))
+        page.feeds = [feed]
+        return templates.render("tag", PageContext(site: site, page: page, values: [
+            "tag": tagLink(entry),
+            "feed": feed,
+            "papers": papers,
+            "pagination": pagination,
+        ]))
+    }
+
+    /// Pages besides home, days and papers: archive, weeks, months, tags, search.
+    func readerJobs() -> [Job] {
+        archiveJobs() + tagJobs() + [Job(path: routes.file(for: routes.search), make: renderSearch, lastmod: library.days.first)]
+    }
+
+    func renderSearch() -> String {
+        let page = PageMeta(title: "Search · \(config.title)",
+                            description: "Search \(library.papers.count) papers by title, author, tag and abstract.",
+                            canonical: routes.absolute(routes.search))
+        return templates.render("search", PageContext(site: site, page: page, values: ["paperCount": library.papers.count]))
+    }
+}
