@@ -413,7 +413,10 @@ def browser_pages(root, base_path):
     math_paper = None
     if os.path.isdir(papers):
         for name in sorted(os.listdir(papers)):
-            with open(os.path.join(papers, name, "index.html"), encoding="utf-8") as f:
+            page = os.path.join(papers, name, "index.html")
+            if not os.path.isfile(page):
+                continue
+            with open(page, encoding="utf-8") as f:
                 if 'class="math' in f.read():
                     math_paper = f"papers/{name}/"
                     break
