@@ -137,6 +137,18 @@ import Testing
         #expect(paper.contains("\\(x^2 &lt; y\\)"))
     }
 
+    @Test func anEmptySiteStillHasItsArchiveTagsSearchAndEmptyFeeds() throws {
+        let site = Reader.Site(config: ReaderPagesTests.config, papers: [:])
+        defer { site.remove() }
+        let result = try render(site)
+        let archive = try #require(Reader.text(result.site, "archive/index.html"))
+        #expect(archive.contains("0 days, 0 papers.</p>"))
+        #expect(!archive.contains("#weeks"))
+        #expect(result.site.files["tags/index.html"] != nil && result.site.files["search/index.html"] != nil)
+        #expect(Reader.text(result.site, "feed.json")?.contains("\"items\": []") == true)
+        #expect(result.site.files.keys.allSatisfy { !$0.hasPrefix("weeks/") && !$0.hasPrefix("months/") })
+    }
+
     @Test func twoBuildsOfTheSameInputAreIdentical() throws {
         let site = makeSite()
         defer { site.remove() }
