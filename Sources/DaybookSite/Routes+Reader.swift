@@ -12,7 +12,6 @@ extension Routes {
     public var searchIndex: String { basePath + "search/index/" }
     public var sitemap: String { basePath + "sitemap.xml" }
     public var robots: String { basePath + "robots.txt" }
-    public var weeks: String { archive + "#weeks" }
 
     /// `/weeks/2026-W47/`
     public func week(_ key: String) -> String { basePath + "weeks/" + key + "/" }
