@@ -16,15 +16,11 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Absolute base URL, overriding the config's 'base_url'.")
     var baseURL: String?
 
-    @Option(name: .long, help: "Config file.")
-    var config: String = "daybook.yml"
-
-    @Option(name: .long, help: "Site folder (default: the current folder).")
-    var root: String = "."
+    @OptionGroup var site: SiteOptions
 
     func run() throws {
-        var options = BuildOptions(siteRoot: Console.absolute(root), configPath: config, output: output, baseURL: baseURL)
-        options.siteRoot = Console.absolute(root)
+        let options = BuildOptions(siteRoot: Console.absolute(site.root), configPath: site.config, output: output,
+                                   baseURL: baseURL)
         do {
             let report = try SiteBuilder(options: options).build()
             Console.printWarnings(report.warnings)
