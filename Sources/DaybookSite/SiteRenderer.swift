@@ -32,6 +32,12 @@ public struct SiteRenderer: Sendable {
 
     /// All HTML pages, rendered on every core.
     public func renderPages() -> [String: String] {
+        render(pageJobs())
+    }
+
+    /// Every page this renderer produces, not yet rendered. Add new page kinds here: the
+    /// preview's incremental rebuild selects from this list by output path.
+    func pageJobs() -> [Job] {
         var jobs: [Job] = [Job(path: routes.file(for: routes.home), make: renderHome),
                            Job(path: "404.html", make: renderNotFound)]
         for day in library.days {
@@ -40,7 +46,11 @@ public struct SiteRenderer: Sendable {
         for index in views.indices {
             jobs.append(Job(path: routes.file(for: views[index].url)) { renderPaper(index) })
         }
-        let work = jobs
+        return jobs
+    }
+
+    /// Runs jobs on every core.
+    func render(_ work: [Job]) -> [String: String] {
         let results = Mutex<[String: String]>([:])
         let workers = 2
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
