@@ -27,7 +27,7 @@ public final class PreviewSession: Sendable {
 
     /// Builds the site. `origin` (`http://127.0.0.1:8000`) replaces the config's scheme and host;
     /// its path is kept. The reload script is injected into every page.
-    public init(options: BuildOptions, origin: String?, recordParser: IncrementalBuilder.RecordParser? = nil,
+    public init(options: BuildOptions, origin: String?, recordParser: IncrementalBuilder.RecordParser? = IncrementalBuilder.recordFileParser,
                 reload: LiveReload = LiveReload(), log: @escaping @Sendable (String) -> Void = { _ in }) throws(BuildError) {
         var options = options
         options.bodyEnd = ReloadScript.markup
