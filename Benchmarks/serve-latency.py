@@ -115,12 +115,15 @@ def main():
     for run in range(args.runs):
         path = random.choice(records)
         text = open(path).read()
-        title = "Edited %d %d" % (run, random.randrange(1 << 30))
+        title = "Edited %d %d" % (run, time.time_ns())
         new = re.sub(r'(?m)^title: .*$', 'title: "%s"' % title, text, count=1)
         new = re.sub(r'(?m)^upvotes: .*$', "upvotes: %d" % random.randrange(500), new, count=1)
         before = len(log)
         start = atomic_write(path, new)
-        at, _ = events.wait("reload", 60)
+        try:
+            at, _ = events.wait("reload", 60)
+        except TimeoutError:
+            sys.exit("run %d: no reload event; server log:\n%s" % (run, "\n".join(log[-5:])))
         latencies.append((at - start) * 1000)
         paper_id = re.search(r'(?m)^id: "?([^"\n]+)"?', new).group(1)
         day = re.search(r"(?m)^day: (\S+)", new).group(1)

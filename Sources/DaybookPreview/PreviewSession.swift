@@ -136,15 +136,16 @@ public final class PreviewSession: Sendable {
     }
 
     static func summary(_ update: IncrementalBuilder.Update) -> String {
-        let time = update.report.totalSeconds * 1000
+        let time = (update.report.stages.last?.seconds ?? 0) * 1000
         let milliseconds = time < 10 ? String(Double(Int(time * 10)) / 10) : String(Int(time))
         switch update.kind {
         case .none: return "No visible change (\(milliseconds) ms)"
         case .assets: return "Assets updated (\(milliseconds) ms)"
         case .pages, .allPages, .full:
             let papers = update.kind == .pages ? "\(update.papersChanged) paper version\(update.papersChanged == 1 ? "" : "s") changed, " : ""
+            let stages = update.report.stages.dropLast().map { "\($0.name) \(Int($0.seconds * 1000))" }.joined(separator: ", ")
             return "Rebuilt (\(update.kind.rawValue)): \(papers)\(update.pagesRendered) pages rendered, "
-                + "\(update.markdownRendered) abstracts converted, in \(milliseconds) ms"
+                + "\(update.markdownRendered) abstracts converted, in \(milliseconds) ms (\(stages))"
         }
     }
 }

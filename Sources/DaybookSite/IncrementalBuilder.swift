@@ -92,7 +92,7 @@ public struct IncrementalBuilder: Sendable {
         } else {
             update = try rebuild(changes)
         }
-        update.report.stages = [.init(name: "update", seconds: start.duration(to: .now).seconds)]
+        update.report.stages.append(.init(name: "total", seconds: start.duration(to: .now).seconds))
         return update
     }
 
@@ -117,6 +117,8 @@ public struct IncrementalBuilder: Sendable {
     }
 
     private mutating func rebuild(_ changes: SiteChanges) throws(BuildError) -> Update {
+        var clock = StageClock()
+        var report = BuildReport()
         var theme = self.theme
         if changes.templates || changes.assets { theme = try IncrementalBuilder.loadTheme(builder, config) }
         var papers: [Paper]? = nil
@@ -141,15 +143,16 @@ public struct IncrementalBuilder: Sendable {
             return Update(kind: .assets)
         }
 
+        clock.lap("load", into: &report)
         var library = self.library
         if let papers { library = try IncrementalBuilder.index(papers, config: config) }
+        clock.lap("index", into: &report)
         let routes = Routes(config: config)
         let (views, made) = cache.views(for: library, routes: routes)
+        clock.lap("markdown", into: &report)
         let dependencies = PageDependencies(changed: changed, old: self.library, new: library)
         let old = site
         var added = 0
-        var clock = StageClock()
-        var report = BuildReport()
         let everyPage = changes.templates
         let assembly = builder.assemble(config: config, theme: theme, library: library, views: views,
                                         including: { path in
@@ -167,6 +170,7 @@ public struct IncrementalBuilder: Sendable {
             for path in otherPaths where !assembly.otherPaths.contains(path) { files[path] = nil }
         }
         site = RenderedSite(files: files)
+        clock.lap("merge", into: &report)
         self.theme = theme
         self.warnings = warnings
         self.contentHasImports = hasImports
