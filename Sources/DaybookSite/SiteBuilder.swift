@@ -45,12 +45,11 @@ public struct SiteBuilder: Sendable {
         var report = BuildReport()
         var clock = StageClock()
 
-        var config: SiteConfig
+        let config: SiteConfig
         let theme: Theme
         let loaded: ContentLoadResult
         do {
-            config = try SiteConfigLoader.load(path: options.resolve(options.configPath), displayPath: options.configPath)
-            if let baseURL = options.baseURL { config.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
+            config = try loadConfig()
             theme = try ThemeLoader(siteRoot: options.siteRoot).load(name: config.theme)
             clock.lap("config", into: &report)
             loaded = try ContentLoader(siteRoot: options.siteRoot).load()
@@ -69,6 +68,29 @@ public struct SiteBuilder: Sendable {
         let views = PaperViewBuilder(routes: routes).build(library.papers)
         clock.lap("markdown", into: &report)
 
+        let site = assemble(config: config, theme: theme, library: library, views: views,
+                            clock: &clock, report: &report).site
+        report.records = library.papers.count
+        report.days = library.days.count
+        report.files = site.files.count
+        return Result(config: config, site: site, report: report)
+    }
+}
+
+extension SiteBuilder {
+    /// `daybook.yml`, with `options.baseURL` applied.
+    func loadConfig() throws(ContentError) -> SiteConfig {
+        var config = try SiteConfigLoader.load(path: options.resolve(options.configPath), displayPath: options.configPath)
+        if let baseURL = options.baseURL { config.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
+        return config
+    }
+
+    /// Renders the pages whose output path passes `include` (all by default), then every feed
+    /// and asset. Add new outputs here, so full and incremental builds make them the same way.
+    func assemble(config: SiteConfig, theme: Theme, library: Library, views: [PaperView],
+                  including include: (String) -> Bool = { _ in true },
+                  clock: inout StageClock, report: inout BuildReport) -> Assembly {
+        let routes = Routes(config: config)
         var mathAssets: MathAssets?
         if views.contains(where: \.hasMath) {
             let directory = MathAssets.directory(explicit: options.katexDirectory)
@@ -78,28 +100,34 @@ public struct SiteBuilder: Sendable {
                     "KaTeX not found (install libjs-katex or set DAYBOOK_KATEX): math is shown as TeX", severity: .warning))
             }
         }
-
         let renderer = SiteRenderer(config: config, library: library, views: views, theme: theme, bodyEnd: options.bodyEnd,
                                     mathAssets: mathAssets != nil)
+        let jobs = renderer.pageJobs()
         var site = RenderedSite()
-        for (path, html) in renderer.renderPages() { site.add(path, html) }
+        for (path, html) in renderer.render(jobs.filter { include($0.path) }) { site.add(path, html) }
         report.pages = site.files.count
         clock.lap("pages", into: &report)
 
-        for (path, text) in renderer.renderFeeds() { site.add(path, text) }
+        var other = RenderedSite()
+        for (path, text) in renderer.renderFeeds() { other.add(path, text) }
         report.feedItems = renderer.feedItemCount
-        for (name, source) in theme.assets { site.files["assets/" + name] = .copy(source: source) }
-        for (name, source) in mathAssets?.files ?? [:] { site.files["assets/" + name] = .copy(source: source) }
+        for (name, source) in theme.assets { other.files["assets/" + name] = .copy(source: source) }
+        for (name, source) in mathAssets?.files ?? [:] { other.files["assets/" + name] = .copy(source: source) }
         clock.lap("feeds", into: &report)
 
-        for (path, text) in renderer.renderSitemap() { site.add(path, text) }
-        for (path, text) in SearchIndexWriter(routes: routes).write(library: library, views: views) { site.add(path, text) }
+        for (path, text) in renderer.renderSitemap() { other.add(path, text) }
+        for (path, text) in SearchIndexWriter(routes: routes).write(library: library, views: views) { other.add(path, text) }
         clock.lap("sitemap and search", into: &report)
+        site.files.merge(other.files) { _, new in new }
+        return Assembly(site: site, pagePaths: jobs.map(\.path), otherPaths: Set(other.files.keys))
+    }
 
-        report.records = library.papers.count
-        report.days = library.days.count
-        report.files = site.files.count
-        return Result(config: config, site: site, report: report)
+    /// What `assemble` made: the rendered pages and every other output, the path of every page
+    /// the renderer knows (rendered or not), and the paths of the other outputs.
+    struct Assembly {
+        var site: RenderedSite
+        var pagePaths: [String]
+        var otherPaths: Set<String>
     }
 }
 

@@ -60,7 +60,11 @@ public struct SiteRenderer: Sendable {
 
     /// All HTML pages, rendered on every core.
     public func renderPages() -> [String: String] {
-        let work = pageJobs()
+        render(pageJobs())
+    }
+
+    /// Runs jobs on every core. The preview's incremental rebuild passes a subset of `pageJobs()`.
+    func render(_ work: [Job]) -> [String: String] {
         let results = Mutex<[String: String]>([:])
         let workers = 2
         DispatchQueue.concurrentPerform(iterations: workers) { worker in

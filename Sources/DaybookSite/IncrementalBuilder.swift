@@ -1,0 +1,195 @@
+import DaybookContent
+
+/// Keeps a rendered site in memory and brings it up to date after changes on disk, rendering only
+/// what depends on them (the preview server's builder).
+///
+/// A changed record re-renders its page, its day (and the neighbouring days' navigation), week,
+/// month and tags, and every site-wide page and feed; see `PageDependencies`. A template change
+/// renders every page but reuses the Markdown of unchanged papers; the config or anything
+/// uncertain rebuilds everything. A failed update changes nothing: the last good site stays.
+///
+/// ```swift
+/// var builder = try IncrementalBuilder(options: options, origin: "http://127.0.0.1:8000")
+/// let update = try builder.apply(SiteChanges(records: ["content/papers/2026-11-20/2405.01234.md"]))
+/// serve(builder.site)
+/// ```
+public struct IncrementalBuilder: Sendable {
+    /// Parses one record file (absolute path, site-relative display path) into its papers.
+    public typealias RecordParser = @Sendable (_ path: String, _ displayPath: String) throws(ContentError) -> [Paper]
+
+    public let builder: SiteBuilder
+    /// When set, `base_url` becomes this origin plus the config's path: the preview's own address.
+    public let origin: String?
+    /// Reloads one record file; without it every record change reloads all of `content/`.
+    public var recordParser: RecordParser?
+
+    public private(set) var config: SiteConfig
+    public private(set) var theme: Theme
+    /// The current site.
+    public private(set) var site: RenderedSite
+    public private(set) var warnings: [Diagnostic] = []
+    var cache: BuildCache
+    /// How many pages the renderer produced, and the paths of the other outputs (feeds, assets).
+    var pageCount: Int
+    var otherPaths: Set<String>
+    /// Whether `content/` held JSON imports at the last full load (then records reload all content).
+    var contentHasImports: Bool
+
+    /// What an update did.
+    public struct Update: Sendable {
+        public enum Kind: String, Sendable {
+            /// Nothing that the site shows changed.
+            case none
+            /// Only theme assets changed.
+            case assets
+            /// Pages of changed papers (and every site-wide page and feed).
+            case pages
+            /// Every page (templates changed).
+            case allPages
+            /// Everything, config included.
+            case full
+        }
+        public var kind: Kind
+        public var papersChanged = 0
+        public var pagesRendered = 0
+        public var markdownRendered = 0
+        public var report = BuildReport()
+    }
+
+    /// Builds the whole site into memory.
+    public init(options: BuildOptions, origin: String? = nil,
+                recordParser: RecordParser? = IncrementalBuilder.recordFileParser) throws(BuildError) {
+        self.builder = SiteBuilder(options: options)
+        self.origin = origin
+        self.recordParser = recordParser
+        let config = try IncrementalBuilder.loadConfig(builder, origin: origin)
+        let theme = try IncrementalBuilder.loadTheme(builder, config)
+        let loaded = try IncrementalBuilder.loadContent(builder)
+        let library = try IncrementalBuilder.index(loaded.papers, config: config)
+        let views = PaperViewBuilder(routes: Routes(config: config)).build(library.papers)
+        var clock = StageClock()
+        var report = BuildReport()
+        let assembly = builder.assemble(config: config, theme: theme, library: library, views: views, clock: &clock, report: &report)
+        self.config = config
+        self.theme = theme
+        self.warnings = loaded.warnings
+        self.site = assembly.site
+        self.cache = BuildCache(baseURL: config.baseURL, library: library, views: views)
+        self.pageCount = assembly.pagePaths.count
+        self.otherPaths = assembly.otherPaths
+        self.contentHasImports = IncrementalBuilder.hasImports(builder)
+    }
+
+    /// The current papers, indexed.
+    public var library: Library { cache.library }
+
+    /// Brings the site up to date with `changes`. On failure nothing changes.
+    public mutating func apply(_ changes: SiteChanges) throws(BuildError) -> Update {
+        let start = ContinuousClock.now
+        var update: Update
+        if changes.everything {
+            update = try rebuildEverything()
+        } else {
+            update = try rebuild(changes)
+        }
+        update.report.stages.append(.init(name: "total", seconds: start.duration(to: .now).seconds))
+        return update
+    }
+
+    private mutating func rebuildEverything() throws(BuildError) -> Update {
+        let config = try IncrementalBuilder.loadConfig(builder, origin: origin)
+        let theme = try IncrementalBuilder.loadTheme(builder, config)
+        let loaded = try IncrementalBuilder.loadContent(builder)
+        let library = try IncrementalBuilder.index(loaded.papers, config: config)
+        let (views, made) = cache.views(for: library, routes: Routes(config: config))
+        var clock = StageClock()
+        var report = BuildReport()
+        let assembly = builder.assemble(config: config, theme: theme, library: library, views: views, clock: &clock, report: &report)
+        self.config = config
+        self.theme = theme
+        self.warnings = loaded.warnings
+        self.site = assembly.site
+        self.cache = BuildCache(baseURL: config.baseURL, library: library, views: views)
+        self.pageCount = assembly.pagePaths.count
+        self.otherPaths = assembly.otherPaths
+        self.contentHasImports = IncrementalBuilder.hasImports(builder)
+        return Update(kind: .full, papersChanged: 0, pagesRendered: assembly.pagePaths.count, markdownRendered: made, report: report)
+    }
+
+    private mutating func rebuild(_ changes: SiteChanges) throws(BuildError) -> Update {
+        var clock = StageClock()
+        var report = BuildReport()
+        var theme = self.theme
+        if changes.templates || changes.assets { theme = try IncrementalBuilder.loadTheme(builder, config) }
+        var papers: [Paper]? = nil
+        var changed: [Paper] = []
+        var warnings = self.warnings
+        var hasImports = contentHasImports
+        if !changes.records.isEmpty && !changes.allContent && recordParser != nil && canReloadSeparately(changes.records),
+           let reloaded = try reloadSeparately(changes.records) {
+            papers = reloaded.papers
+            changed = reloaded.changed
+        } else if changes.allContent || !changes.records.isEmpty {
+            let loaded = try IncrementalBuilder.loadContent(builder)
+            warnings = loaded.warnings
+            papers = loaded.papers
+            changed = IncrementalBuilder.difference(from: library, to: loaded.papers)
+            hasImports = IncrementalBuilder.hasImports(builder)
+        }
+        if !changes.templates && changed.isEmpty {
+            guard changes.assets else { return Update(kind: .none) }
+            replaceAssets(with: theme)
+            self.theme = theme
+            return Update(kind: .assets)
+        }
+
+        clock.lap("load", into: &report)
+        var library = self.library
+        if let papers { library = try IncrementalBuilder.index(papers, config: config) }
+        clock.lap("index", into: &report)
+        let routes = Routes(config: config)
+        let (views, made) = cache.views(for: library, routes: routes)
+        clock.lap("markdown", into: &report)
+        let dependencies = PageDependencies(changed: changed, old: self.library, new: library)
+        let old = site
+        var added = 0
+        let everyPage = changes.templates
+        let assembly = builder.assemble(config: config, theme: theme, library: library, views: views,
+                                        including: { path in
+                                            if old.files[path] == nil { added += 1; return true }
+                                            return everyPage || dependencies.includes(path)
+                                        }, clock: &clock, report: &report)
+
+        var files = old.files
+        for (path, file) in assembly.site.files { files[path] = file }
+        let removedPages = pageCount + added - assembly.pagePaths.count
+        if removedPages > 0 {
+            let keep = Set(assembly.pagePaths).union(assembly.otherPaths)
+            for path in old.files.keys where !keep.contains(path) { files[path] = nil }
+        } else {
+            for path in otherPaths where !assembly.otherPaths.contains(path) { files[path] = nil }
+        }
+        site = RenderedSite(files: files)
+        clock.lap("merge", into: &report)
+        self.theme = theme
+        self.warnings = warnings
+        self.contentHasImports = hasImports
+        self.cache = BuildCache(baseURL: config.baseURL, library: library, views: views)
+        self.pageCount = assembly.pagePaths.count
+        self.otherPaths = assembly.otherPaths
+        return Update(kind: everyPage ? .allPages : .pages, papersChanged: changed.count,
+                      pagesRendered: report.pages, markdownRendered: made, report: report)
+    }
+
+    private mutating func replaceAssets(with theme: Theme) {
+        // Only assets the old theme had and the new one lacks go; KaTeX's files are not the theme's.
+        for name in self.theme.assets.keys where theme.assets[name] == nil {
+            site.files["assets/" + name] = nil
+            otherPaths.remove("assets/" + name)
+        }
+        for (name, source) in theme.assets {
+            site.files["assets/" + name] = .copy(source: source)
+            otherPaths.insert("assets/" + name)
+        }
+    }
+}
