@@ -60,6 +60,10 @@ public final class PaperView: MustacheParent, @unchecked Sendable {
         case "upvotes": return paper.upvotes
         case "hasUpvotes": return paper.upvotes != nil
         case "excerpt": return excerpt
+        // Pre-escaped (by `Escaping.html`, on bytes) for the hot list partial: swift-mustache's own
+        // escaping hashes every Character, which profiling showed as a top cost of list pages.
+        case "excerptHTML": return excerpt.isEmpty ? nil : Escaping.html(excerpt)
+        case "authorsShortHTML": return authorsShort.map(Escaping.html)
         case "abstractHTML": return abstractHTML
         case "hasAbstract": return !abstractHTML.isEmpty
         case "summary": return paper.summary
