@@ -62,22 +62,15 @@ public struct IncrementalBuilder: Sendable {
         self.builder = SiteBuilder(options: options)
         self.origin = origin
         self.recordParser = recordParser
-        let config = try IncrementalBuilder.loadConfig(builder, origin: origin)
-        let theme = try IncrementalBuilder.loadTheme(builder, config)
-        let loaded = try IncrementalBuilder.loadContent(builder)
-        let library = try IncrementalBuilder.index(loaded.papers, config: config)
-        let views = PaperViewBuilder(routes: Routes(config: config)).build(library.papers)
-        var clock = StageClock()
-        var report = BuildReport()
-        let assembly = builder.assemble(config: config, theme: theme, library: library, views: views, clock: &clock, report: &report)
-        self.config = config
-        self.theme = theme
-        self.warnings = loaded.warnings
-        self.site = assembly.site
-        self.cache = BuildCache(baseURL: config.baseURL, library: library, views: views)
-        self.pageCount = assembly.pagePaths.count
-        self.otherPaths = assembly.otherPaths
-        self.contentHasImports = IncrementalBuilder.hasImports(builder)
+        let full = try IncrementalBuilder.fullBuild(builder, origin: origin, cache: nil)
+        self.config = full.config
+        self.theme = full.theme
+        self.warnings = full.warnings
+        self.site = full.site
+        self.cache = full.cache
+        self.pageCount = full.pageCount
+        self.otherPaths = full.otherPaths
+        self.contentHasImports = full.contentHasImports
     }
 
     /// The current papers, indexed.
@@ -97,23 +90,48 @@ public struct IncrementalBuilder: Sendable {
     }
 
     private mutating func rebuildEverything() throws(BuildError) -> Update {
-        let config = try IncrementalBuilder.loadConfig(builder, origin: origin)
-        let theme = try IncrementalBuilder.loadTheme(builder, config)
-        let loaded = try IncrementalBuilder.loadContent(builder)
-        let library = try IncrementalBuilder.index(loaded.papers, config: config)
-        let (views, made) = cache.views(for: library, routes: Routes(config: config))
+        let full = try IncrementalBuilder.fullBuild(builder, origin: origin, cache: cache)
+        config = full.config
+        theme = full.theme
+        warnings = full.warnings
+        site = full.site
+        cache = full.cache
+        pageCount = full.pageCount
+        otherPaths = full.otherPaths
+        contentHasImports = full.contentHasImports
+        return Update(kind: .full, papersChanged: 0, pagesRendered: full.pageCount, markdownRendered: full.markdownRendered,
+                      report: full.report)
+    }
+
+    /// Everything a full build makes, reusing `cache`'s rendered Markdown where papers are unchanged.
+    private struct FullBuild {
+        var config: SiteConfig
+        var theme: Theme
+        var warnings: [Diagnostic]
+        var site: RenderedSite
+        var cache: BuildCache
+        var pageCount: Int
+        var otherPaths: Set<String>
+        var contentHasImports: Bool
+        var markdownRendered: Int
+        var report: BuildReport
+    }
+
+    private static func fullBuild(_ builder: SiteBuilder, origin: String?, cache: BuildCache?) throws(BuildError) -> FullBuild {
+        let config = try loadConfig(builder, origin: origin)
+        let theme = try loadTheme(builder, config)
+        let loaded = try loadContent(builder)
+        let library = try index(loaded.papers, config: config)
+        let routes = Routes(config: config)
+        let (views, made) = cache?.views(for: library, routes: routes)
+            ?? (PaperViewBuilder(routes: routes).build(library.papers), library.papers.count)
         var clock = StageClock()
         var report = BuildReport()
         let assembly = builder.assemble(config: config, theme: theme, library: library, views: views, clock: &clock, report: &report)
-        self.config = config
-        self.theme = theme
-        self.warnings = loaded.warnings
-        self.site = assembly.site
-        self.cache = BuildCache(baseURL: config.baseURL, library: library, views: views)
-        self.pageCount = assembly.pagePaths.count
-        self.otherPaths = assembly.otherPaths
-        self.contentHasImports = IncrementalBuilder.hasImports(builder)
-        return Update(kind: .full, papersChanged: 0, pagesRendered: assembly.pagePaths.count, markdownRendered: made, report: report)
+        return FullBuild(config: config, theme: theme, warnings: loaded.warnings, site: assembly.site,
+                         cache: BuildCache(baseURL: config.baseURL, library: library, views: views),
+                         pageCount: assembly.pagePaths.count, otherPaths: assembly.otherPaths,
+                         contentHasImports: hasImports(builder), markdownRendered: made, report: report)
     }
 
     private mutating func rebuild(_ changes: SiteChanges) throws(BuildError) -> Update {
