@@ -52,6 +52,32 @@ public struct ArchiveIndex: Sendable {
         monthPosition = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1.key, $0) })
     }
 
+    init(weeks: [Period], months: [Period], weekPosition: [String: Int], monthPosition: [String: Int]) {
+        self.weeks = weeks
+        self.months = months
+        self.weekPosition = weekPosition
+        self.monthPosition = monthPosition
+    }
+
+    /// The index for `library`, made from this one (built for `previous`) by ranking again only
+    /// the periods that hold `touchedDays`, when both libraries have the same days.
+    public func updating(from previous: Library, to library: Library, touchedDays: Set<Day>) -> ArchiveIndex {
+        guard previous.days == library.days else { return ArchiveIndex(library: library) }
+        let rank = Library.ranking(library.papers)
+        func update(_ periods: [Period], _ positions: [String: Int], _ key: (Day) -> String) -> [Period] {
+            var periods = periods
+            for position in Set(touchedDays.compactMap { positions[key($0)] }) {
+                let period = periods[position]
+                let papers = period.days.flatMap { library.papersByDay[$0] ?? [] }.sorted(by: rank)
+                periods[position] = Period(key: period.key, label: period.label, days: period.days, papers: papers)
+            }
+            return periods
+        }
+        return ArchiveIndex(weeks: update(weeks, weekPosition, { $0.weekKey }),
+                            months: update(months, monthPosition, { $0.monthKey }),
+                            weekPosition: weekPosition, monthPosition: monthPosition)
+    }
+
     /// `Week 47, 2026: Nov 16 – Nov 22, 2026`
     static func weekLabel(_ day: Day) -> String {
         let week = day.isoWeek

@@ -1,7 +1,8 @@
 import DaybookContent
 
-/// The previous build's paper views, reused for papers that did not change: Markdown is the
-/// costly step of making a view, and one edit changes one paper.
+/// What the preview keeps from the previous build to update it: the library and everything
+/// derived from it that is costly to make again (paper views with their Markdown, archive,
+/// related papers, sitemap entries, search index).
 ///
 /// A view is reused when the paper with the same id is equal field by field (unchanged papers
 /// share their storage with the previous build, so the comparison is cheap) and the routes that
@@ -10,6 +11,31 @@ struct BuildCache: Sendable {
     let baseURL: String
     let library: Library
     let views: [PaperView]
+    let archive: ArchiveIndex
+    let related: RelatedPapers
+    var sitemap: SitemapEntries
+    var search: SearchIndex
+    /// Whether pages load KaTeX (some paper has math and KaTeX was found).
+    let hasMathAssets: Bool
+
+    init(baseURL: String, library: Library, views: [PaperView], archive: ArchiveIndex, related: RelatedPapers,
+         sitemap: SitemapEntries, search: SearchIndex, hasMathAssets: Bool) {
+        self.baseURL = baseURL
+        self.library = library
+        self.views = views
+        self.archive = archive
+        self.related = related
+        self.sitemap = sitemap
+        self.search = search
+        self.hasMathAssets = hasMathAssets
+    }
+
+    /// What a build made from `library` and `views`.
+    init(_ assembly: SiteBuilder.Assembly, library: Library, views: [PaperView]) {
+        self.init(baseURL: assembly.renderer.routes.baseURL, library: library, views: views, archive: assembly.renderer.archive,
+                  related: assembly.renderer.related, sitemap: assembly.sitemap, search: assembly.search,
+                  hasMathAssets: assembly.hasMathAssets)
+    }
 
     /// Views for `library`'s papers, in its order, and how many had to be made anew.
     func views(for library: Library, routes: Routes) -> (views: [PaperView], made: Int) {

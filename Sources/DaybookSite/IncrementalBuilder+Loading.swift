@@ -79,7 +79,9 @@ extension IncrementalBuilder {
 
     /// Reloads only the files in `records` with `recordParser`: the new paper list and the
     /// changed papers, or nil when the result is uncertain (an id that another file also has).
-    func reloadSeparately(_ records: Set<String>) throws(BuildError) -> (papers: [Paper], changed: [Paper])? {
+    /// When every file holds the same id as before (an edit, not an add, delete or id change),
+    /// only `edits` is set: the new version of each paper by its index in the library.
+    func reloadSeparately(_ records: Set<String>) throws(BuildError) -> (papers: [Paper], changed: [Paper], edits: [Int: Paper]?)? {
         guard let parser = recordParser else { return nil }
         var fresh: [Paper] = []
         var problems: [Diagnostic] = []
@@ -94,10 +96,18 @@ extension IncrementalBuilder {
         }
         guard problems.isEmpty else { throw BuildError(problems) }
         var freshIDs = Set<String>()
+        var edits: [Int: Paper]? = fresh.count == records.count ? [:] : nil
         for paper in fresh {
             guard freshIDs.insert(paper.id).inserted else { return nil }
-            if let index = library.byID[paper.id], !records.contains(library.papers[index].source.path) { return nil }
+            guard let index = library.byID[paper.id] else {
+                edits = nil
+                continue
+            }
+            if !records.contains(library.papers[index].source.path) { return nil }
+            // Each record file holds one paper: the same file with the same id is an edit.
+            if library.papers[index].source.path == paper.source.path { edits?[index] = paper } else { edits = nil }
         }
+        if let edits { return ([], [], edits) }
         var kept: [Paper] = []
         kept.reserveCapacity(library.papers.count + fresh.count)
         var previous: [Paper] = []
@@ -106,6 +116,6 @@ extension IncrementalBuilder {
         }
         let before = Library(papers: previous)
         kept += fresh
-        return (kept, IncrementalBuilder.difference(from: before, to: fresh))
+        return (kept, IncrementalBuilder.difference(from: before, to: fresh), nil)
     }
 }

@@ -26,7 +26,7 @@ public struct IncrementalBuilder: Sendable {
     public private(set) var config: SiteConfig
     public private(set) var theme: Theme
     /// The current site.
-    public private(set) var site: RenderedSite
+    public internal(set) var site: RenderedSite
     public private(set) var warnings: [Diagnostic] = []
     var cache: BuildCache
     /// How many pages the renderer produced, and the paths of the other outputs (feeds, assets).
@@ -129,12 +129,12 @@ public struct IncrementalBuilder: Sendable {
         var report = BuildReport()
         let assembly = builder.assemble(config: config, theme: theme, library: library, views: views, clock: &clock, report: &report)
         return FullBuild(config: config, theme: theme, warnings: loaded.warnings, site: assembly.site,
-                         cache: BuildCache(baseURL: config.baseURL, library: library, views: views),
+                         cache: BuildCache(assembly, library: library, views: views),
                          pageCount: assembly.pagePaths.count, otherPaths: assembly.otherPaths,
                          contentHasImports: hasImports(builder), markdownRendered: made, report: report)
     }
 
-    private mutating func rebuild(_ changes: SiteChanges) throws(BuildError) -> Update {
+    mutating func rebuild(_ changes: SiteChanges) throws(BuildError) -> Update {
         var clock = StageClock()
         var report = BuildReport()
         var theme = self.theme
@@ -145,6 +145,9 @@ public struct IncrementalBuilder: Sendable {
         var hasImports = contentHasImports
         if !changes.records.isEmpty && !changes.allContent && recordParser != nil && canReloadSeparately(changes.records),
            let reloaded = try reloadSeparately(changes.records) {
+            if !changes.templates && !changes.assets, let edits = reloaded.edits {
+                return try applyEdits(edits, clock: &clock, report: &report)
+            }
             papers = reloaded.papers
             changed = reloaded.changed
         } else if changes.allContent || !changes.records.isEmpty {
@@ -192,7 +195,7 @@ public struct IncrementalBuilder: Sendable {
         self.theme = theme
         self.warnings = warnings
         self.contentHasImports = hasImports
-        self.cache = BuildCache(baseURL: config.baseURL, library: library, views: views)
+        self.cache = BuildCache(assembly, library: library, views: views)
         self.pageCount = assembly.pagePaths.count
         self.otherPaths = assembly.otherPaths
         return Update(kind: everyPage ? .allPages : .pages, papersChanged: changed.count,

@@ -53,6 +53,14 @@ public struct Library: Sendable {
         }
     }
 
+    init(papers: [Paper], byID: [String: Int], days: [Day], papersByDay: [Day: [Int]], tags: [TagEntry]) {
+        self.papers = papers
+        self.byID = byID
+        self.days = days
+        self.papersByDay = papersByDay
+        self.tags = tags
+    }
+
     /// Most upvotes first, then title, then id.
     static func ranking(_ papers: [Paper]) -> (Int, Int) -> Bool {
         { a, b in

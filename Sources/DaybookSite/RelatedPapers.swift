@@ -24,29 +24,91 @@ public struct RelatedPapers: Sendable {
         related.reserveCapacity(library.papers.count)
         var shared: [Int: Int] = [:]
         for index in library.papers.indices {
-            shared.removeAll(keepingCapacity: true)
-            for (tagIndex, position) in positions[index] {
-                let list = library.tags[tagIndex].papers
-                let lower = max(0, position - RelatedPapers.window)
-                let upper = min(list.count, position + RelatedPapers.window + 1)
-                for other in list[lower..<upper] where other != index {
-                    shared[other, default: 0] += 1
-                }
-            }
-            guard !shared.isEmpty else {
-                related.append([])
-                continue
-            }
-            let day = library.papers[index].day.daysSinceEpoch
-            let best = shared.sorted { a, b in
-                if a.value != b.value { return a.value > b.value }
-                let da = abs(library.papers[a.key].day.daysSinceEpoch - day)
-                let db = abs(library.papers[b.key].day.daysSinceEpoch - day)
-                if da != db { return da < db }
-                return a.key < b.key
-            }
-            related.append(best.prefix(limit).map(\.key))
+            related.append(RelatedPapers.best(for: index, at: positions[index], in: library, limit: limit, scratch: &shared))
         }
         self.related = related
+    }
+
+    init(related: [[Int]]) {
+        self.related = related
+    }
+
+    /// The papers related to `index`, found around its `positions` in its tags' lists.
+    static func best(for index: Int, at positions: [(tag: Int, position: Int)], in library: Library, limit: Int,
+                     scratch shared: inout [Int: Int]) -> [Int] {
+        shared.removeAll(keepingCapacity: true)
+        for (tagIndex, position) in positions {
+            let list = library.tags[tagIndex].papers
+            let lower = max(0, position - RelatedPapers.window)
+            let upper = min(list.count, position + RelatedPapers.window + 1)
+            for other in list[lower..<upper] where other != index {
+                shared[other, default: 0] += 1
+            }
+        }
+        guard !shared.isEmpty else { return [] }
+        let day = library.papers[index].day.daysSinceEpoch
+        let best = shared.sorted { a, b in
+            if a.value != b.value { return a.value > b.value }
+            let da = abs(library.papers[a.key].day.daysSinceEpoch - day)
+            let db = abs(library.papers[b.key].day.daysSinceEpoch - day)
+            if da != db { return da < db }
+            return a.key < b.key
+        }
+        return best.prefix(limit).map(\.key)
+    }
+
+    /// The related papers of `library`, made from these (computed for `previous`, which has the
+    /// same ids) after `edited` papers changed: only papers near an edited one in a tag's list,
+    /// or in a stretch of a list that moved, are computed again. Also returns those papers.
+    public func updating(from previous: Library, to library: Library, edited: Set<Int>,
+                         limit: Int = RelatedPapers.limit) -> (related: RelatedPapers, recomputed: Set<Int>) {
+        var slugs = Set<String>()
+        for index in edited {
+            for tag in previous.papers[index].tags { slugs.insert(Routes.tagSlug(tag)) }
+            for tag in library.papers[index].tags { slugs.insert(Routes.tagSlug(tag)) }
+        }
+        var recomputed = edited
+        let window = RelatedPapers.window + 1
+        for slug in slugs {
+            let before = Library.position(ofSlug: slug, in: previous.tags)
+            let after = Library.position(ofSlug: slug, in: library.tags)
+            let old = before.found ? previous.tags[before.index].papers : []
+            let new = after.found ? library.tags[after.index].papers : []
+            // The stretch where the lists differ, widened by the window on both sides.
+            var first = 0
+            while first < old.count && first < new.count && old[first] == new[first] { first += 1 }
+            var tailOld = old.count, tailNew = new.count
+            while tailOld > first && tailNew > first && old[tailOld - 1] == new[tailNew - 1] { tailOld -= 1; tailNew -= 1 }
+            for list in [(old, tailOld), (new, tailNew)] where first < list.1 || !list.0.isEmpty {
+                let lower = max(0, first - window)
+                let upper = min(list.0.count, max(list.1, first) + window)
+                if lower < upper { recomputed.formUnion(list.0[lower..<upper]) }
+                // Around each edited paper: its day may have changed without moving it.
+                for (position, paper) in list.0.enumerated() where edited.contains(paper) {
+                    recomputed.formUnion(list.0[max(0, position - window)..<min(list.0.count, position + window + 1)])
+                }
+            }
+        }
+        var related = self.related
+        var positionCache: [Int: [Int: Int]] = [:]
+        var shared: [Int: Int] = [:]
+        for index in recomputed {
+            var positions: [(tag: Int, position: Int)] = []
+            var seen = Set<String>()
+            for tag in library.papers[index].tags {
+                let slug = Routes.tagSlug(tag)
+                guard seen.insert(slug).inserted else { continue }
+                let tagIndex = Library.position(ofSlug: slug, in: library.tags).index
+                if positionCache[tagIndex] == nil {
+                    var map: [Int: Int] = [:]
+                    for (position, paper) in library.tags[tagIndex].papers.enumerated() { map[paper] = position }
+                    positionCache[tagIndex] = map
+                }
+                positions.append((tagIndex, positionCache[tagIndex]![index]!))
+            }
+            positions.sort { $0.tag < $1.tag }
+            related[index] = RelatedPapers.best(for: index, at: positions, in: library, limit: limit, scratch: &shared)
+        }
+        return (RelatedPapers(related: related), recomputed)
     }
 }

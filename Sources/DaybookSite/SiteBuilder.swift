@@ -85,21 +85,25 @@ extension SiteBuilder {
         return config
     }
 
+    /// KaTeX's files when a page has math, with a warning when they are missing.
+    func mathAssets(for views: [PaperView], report: inout BuildReport) -> MathAssets? {
+        guard views.contains(where: \.hasMath) else { return nil }
+        let directory = MathAssets.directory(explicit: options.katexDirectory)
+        let assets = MathAssets.locate(in: directory)
+        if assets == nil {
+            report.warnings.append(Diagnostic(path: directory, message:
+                "KaTeX not found (install libjs-katex or set DAYBOOK_KATEX): math is shown as TeX", severity: .warning))
+        }
+        return assets
+    }
+
     /// Renders the pages whose output path passes `include` (all by default), then every feed
     /// and asset. Add new outputs here, so full and incremental builds make them the same way.
     func assemble(config: SiteConfig, theme: Theme, library: Library, views: [PaperView],
                   including include: (String) -> Bool = { _ in true },
                   clock: inout StageClock, report: inout BuildReport) -> Assembly {
         let routes = Routes(config: config)
-        var mathAssets: MathAssets?
-        if views.contains(where: \.hasMath) {
-            let directory = MathAssets.directory(explicit: options.katexDirectory)
-            mathAssets = MathAssets.locate(in: directory)
-            if mathAssets == nil {
-                report.warnings.append(Diagnostic(path: directory, message:
-                    "KaTeX not found (install libjs-katex or set DAYBOOK_KATEX): math is shown as TeX", severity: .warning))
-            }
-        }
+        let mathAssets = mathAssets(for: views, report: &report)
         let renderer = SiteRenderer(config: config, library: library, views: views, theme: theme, bodyEnd: options.bodyEnd,
                                     mathAssets: mathAssets != nil)
         let jobs = renderer.pageJobs()
@@ -115,19 +119,27 @@ extension SiteBuilder {
         for (name, source) in mathAssets?.files ?? [:] { other.files["assets/" + name] = .copy(source: source) }
         clock.lap("feeds", into: &report)
 
-        for (path, text) in renderer.renderSitemap() { other.add(path, text) }
-        for (path, text) in SearchIndexWriter(routes: routes).write(library: library, views: views) { other.add(path, text) }
+        let sitemap = SitemapEntries(jobs: jobs, routes: routes)
+        for (path, text) in sitemap.files(routes: routes) { other.add(path, text) }
+        let search = SearchIndex(routes: routes, library: library, views: views)
+        for (path, text) in search.files { other.add(path, text) }
         clock.lap("sitemap and search", into: &report)
         site.files.merge(other.files) { _, new in new }
-        return Assembly(site: site, pagePaths: jobs.map(\.path), otherPaths: Set(other.files.keys))
+        return Assembly(site: site, pagePaths: jobs.map(\.path), otherPaths: Set(other.files.keys),
+                        renderer: renderer, sitemap: sitemap, search: search, hasMathAssets: mathAssets != nil)
     }
 
     /// What `assemble` made: the rendered pages and every other output, the path of every page
-    /// the renderer knows (rendered or not), and the paths of the other outputs.
+    /// the renderer knows (rendered or not), the paths of the other outputs, and what the
+    /// preview keeps to update them later.
     struct Assembly {
         var site: RenderedSite
         var pagePaths: [String]
         var otherPaths: Set<String>
+        var renderer: SiteRenderer
+        var sitemap: SitemapEntries
+        var search: SearchIndex
+        var hasMathAssets: Bool
     }
 }
 

@@ -3,19 +3,35 @@ import Mustache
 
 /// The archive (every day, grouped by month) and the week and month pages (top papers).
 extension SiteRenderer {
-    /// Archive, week and month pages; each period paginated by `per_page`.
-    func archiveJobs() -> [Job] {
-        var jobs = [Job(path: routes.file(for: routes.archive), make: renderArchive, lastmod: library.days.first)]
+    /// Week and month pages; each period paginated by `per_page`.
+    func periodJobs() -> [Job] {
+        var jobs: [Job] = []
         for kind in PeriodKind.allCases {
-            for (position, period) in periods(kind).enumerated() {
-                let first = kind == .week ? routes.week(period.key) : routes.month(period.key)
-                for pagination in Pagination.pages(total: period.papers.count, perPage: config.perPage, first: first, routes: routes) {
-                    jobs.append(Job(path: routes.file(for: pagination.url),
-                                    make: { renderPeriod(kind, position, pagination) }, lastmod: period.days.first))
-                }
-            }
+            for position in periods(kind).indices { jobs += periodJobs(kind, position) }
         }
         return jobs
+    }
+
+    /// The pages of one week or month.
+    func periodJobs(_ kind: PeriodKind, _ position: Int) -> [Job] {
+        let list = periods(kind)
+        let period = list[position]
+        var frame = Hasher()
+        frame.combine(period.papers.count)
+        for day in period.days {
+            frame.combine(day)
+            frame.combine(library.papersByDay[day]?.count)
+        }
+        for neighbour in [position + 1, position - 1] where list.indices.contains(neighbour) {
+            frame.combine(list[neighbour].key)
+            frame.combine(list[neighbour].papers.count)
+        }
+        let hash = frame.finalize()
+        let first = kind == .week ? routes.week(period.key) : routes.month(period.key)
+        return Pagination.pages(total: period.papers.count, perPage: config.perPage, first: first, routes: routes).map { pagination in
+            Job(path: routes.file(for: pagination.url), make: { renderPeriod(kind, position, pagination) },
+                lastmod: period.days.first, shows: period.papers[pagination.range], frame: hash)
+        }
     }
 
     enum PeriodKind: CaseIterable, Sendable {

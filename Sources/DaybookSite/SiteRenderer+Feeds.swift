@@ -5,36 +5,47 @@ extension SiteRenderer {
     /// Every feed by output path: RSS, Atom and JSON Feed of the newest papers, one RSS feed per
     /// tag, and the daily digest.
     public func renderFeeds() -> [(path: String, text: String)] {
-        let newest = library.newest(config.feedItems).map { views[$0] }
-        let rss = RSSFeedWriter(config: config, routes: routes)
-        var feeds: [(path: String, text: String)] = [
-            (routes.file(for: routes.feed), rss.write(newest, selfPath: routes.feed)),
+        mainFeeds() + [digestFeed()] + library.tags.indices.map(tagFeed)
+    }
+
+    /// The papers of the main feeds, newest first.
+    var feedPapers: [Int] { library.newest(config.feedItems) }
+
+    /// RSS, Atom and JSON Feed of the newest papers.
+    func mainFeeds() -> [(path: String, text: String)] {
+        let newest = feedPapers.map { views[$0] }
+        return [
+            (routes.file(for: routes.feed), RSSFeedWriter(config: config, routes: routes).write(newest, selfPath: routes.feed)),
             (routes.file(for: routes.atomFeed), AtomFeedWriter(config: config, routes: routes).write(newest, selfPath: routes.atomFeed)),
             (routes.file(for: routes.jsonFeed), JSONFeedWriter(config: config, routes: routes).write(newest, selfPath: routes.jsonFeed)),
         ]
-        let days = library.days.prefix(config.feedItems).map { day in (day: day, papers: papers(on: day)) }
-        feeds.append((routes.file(for: routes.daysFeed), DigestFeedWriter(config: config, routes: routes).write(days)))
-        for entry in library.tags {
-            let items = entry.papers.prefix(config.feedItems).map { views[$0] }
-            let path = routes.tagFeed(entry.name)
-            feeds.append((routes.file(for: path), rss.write(items, selfPath: path, title: "\(config.title): \(entry.name)",
-                                                             link: routes.tag(entry.name),
-                                                             description: "Papers tagged \(entry.name) on \(config.title).")))
-        }
-        return feeds
+    }
+
+    /// The days of the daily digest, newest first.
+    var digestDays: ArraySlice<Day> { library.days.prefix(config.feedItems) }
+
+    /// The daily digest: one item per day.
+    func digestFeed() -> (path: String, text: String) {
+        let days = digestDays.map { day in (day: day, papers: papers(on: day)) }
+        return (routes.file(for: routes.daysFeed), DigestFeedWriter(config: config, routes: routes).write(days))
+    }
+
+    /// The papers of one tag's feed, newest first.
+    func tagFeedPapers(_ position: Int) -> ArraySlice<Int> {
+        library.tags[position].papers.prefix(config.feedItems)
+    }
+
+    /// The RSS feed of one tag.
+    func tagFeed(_ position: Int) -> (path: String, text: String) {
+        let entry = library.tags[position]
+        let path = routes.tagFeed(entry.name)
+        return (routes.file(for: path), RSSFeedWriter(config: config, routes: routes).write(
+            tagFeedPapers(position).map { views[$0] }, selfPath: path, title: "\(config.title): \(entry.name)",
+            link: routes.tag(entry.name), description: "Papers tagged \(entry.name) on \(config.title)."))
     }
 
     /// How many items the main feed carries.
     public var feedItemCount: Int { min(config.feedItems, library.papers.count) }
-
-    /// `sitemap.xml` (every page but the 404 page, lastmod from content) and `robots.txt`.
-    public func renderSitemap() -> [(path: String, text: String)] {
-        let entries = pageJobs().filter(\.listed).map {
-            SitemapWriter.Entry(path: routes.path(forFile: $0.path), lastmod: $0.lastmod)
-        }
-        let writer = SitemapWriter(routes: routes)
-        return writer.write(entries) + [(routes.file(for: routes.robots), writer.robots())]
-    }
 }
 
 extension Routes {

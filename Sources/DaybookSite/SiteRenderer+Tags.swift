@@ -2,18 +2,19 @@ import DaybookContent
 
 /// The tag index and one page (paginated) per tag.
 extension SiteRenderer {
-    func tagJobs() -> [Job] {
-        let newest = library.days.first
-        var jobs = [Job(path: routes.file(for: routes.tags), make: renderTagIndex, lastmod: newest)]
-        for (position, entry) in library.tags.enumerated() {
-            let lastmod = entry.papers.first.map { library.papers[$0].day }
-            for pagination in Pagination.pages(total: entry.papers.count, perPage: config.perPage,
-                                               first: routes.tag(entry.name), routes: routes) {
-                jobs.append(Job(path: routes.file(for: pagination.url),
-                                make: { renderTag(position, pagination) }, lastmod: lastmod))
-            }
+    /// The pages of one tag, paginated by `per_page`.
+    func tagJobs(_ position: Int) -> [Job] {
+        let entry = library.tags[position]
+        let lastmod = entry.papers.first.map { library.papers[$0].day }
+        var frame = Hasher()
+        frame.combine(entry.name)
+        frame.combine(entry.papers.count)
+        let hash = frame.finalize()
+        return Pagination.pages(total: entry.papers.count, perPage: config.perPage,
+                                first: routes.tag(entry.name), routes: routes).map { pagination in
+            Job(path: routes.file(for: pagination.url), make: { renderTag(position, pagination) },
+                lastmod: lastmod, shows: entry.papers[pagination.range], frame: hash)
         }
-        return jobs
     }
 
     func tagLink(_ entry: Library.TagEntry) -> TagLink {
@@ -47,9 +48,9 @@ extension SiteRenderer {
         ]))
     }
 
-    /// Pages besides home, days and papers: archive, weeks, months, tags, search.
+    /// Week, month and tag pages.
     func readerJobs() -> [Job] {
-        archiveJobs() + tagJobs() + [Job(path: routes.file(for: routes.search), make: renderSearch, lastmod: library.days.first)]
+        periodJobs() + library.tags.indices.flatMap(tagJobs)
     }
 
     func renderSearch() -> String {

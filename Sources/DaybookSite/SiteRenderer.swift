@@ -20,42 +20,73 @@ public struct SiteRenderer: Sendable {
     static let homeDayLinks = 14
 
     /// `mathAssets`: KaTeX is served from `assets/katex/`, so pages with math load it.
+    /// `archive` and `related` are derived from `library`; pass them when already at hand (the
+    /// preview updates them in place of recomputing).
     public init(config: SiteConfig, library: Library, views: [PaperView], theme: Theme, bodyEnd: String = "",
-                mathAssets: Bool = false) {
+                mathAssets: Bool = false, archive: ArchiveIndex? = nil, related: RelatedPapers? = nil) {
         self.config = config
         self.routes = Routes(config: config)
         self.library = library
         self.views = views
         self.templates = TemplateRenderer(theme: theme)
         self.site = SiteView(config: config, routes: routes, bodyEnd: bodyEnd, mathAssets: mathAssets)
-        self.archive = ArchiveIndex(library: library)
-        self.related = RelatedPapers(library: library)
+        self.archive = archive ?? ArchiveIndex(library: library)
+        self.related = related ?? RelatedPapers(library: library)
     }
 
     /// One unit of page work: its output path, how to make it, the day its content last changed
     /// and whether the sitemap lists it.
+    ///
+    /// `shows` and `frame` are the page's whole dependence on the library, which lets the preview
+    /// skip a page whose inputs did not change: `shows` lists the papers (indices) whose views the
+    /// page displays, `frame` hashes everything else it takes from the library (counts, neighbour
+    /// links, pagination). A page with `frame == nil` depends on anything and is always rendered.
     struct Job: Sendable {
         let path: String
         let make: @Sendable () -> String
         var lastmod: Day? = nil
         var listed = true
+        var shows: ArraySlice<Int> = []
+        var frame: Int? = nil
     }
 
     /// Every HTML page to render, in a fixed order.
     func pageJobs() -> [Job] {
-        let newest = library.days.first
-        var jobs: [Job] = [Job(path: routes.file(for: routes.home), make: renderHome, lastmod: newest),
-                           Job(path: "404.html", make: renderNotFound, listed: false)]
-        for day in library.days {
-            jobs.append(Job(path: routes.file(for: routes.day(day)), make: { renderDay(day) }, lastmod: day))
-        }
-        for index in views.indices {
-            let paper = views[index].paper
-            jobs.append(Job(path: routes.file(for: views[index].url), make: { renderPaper(index) },
-                            lastmod: max(paper.day, paper.withdrawn ?? paper.day)))
-        }
+        var jobs = singletonJobs()
+        for day in library.days { jobs.append(dayJob(day)) }
+        for index in views.indices { jobs.append(paperJob(index)) }
         jobs += readerJobs()
         return jobs
+    }
+
+    /// Pages that show the whole library (home, 404, archive, tag index, search): always rendered.
+    func singletonJobs() -> [Job] {
+        let newest = library.days.first
+        return [Job(path: routes.file(for: routes.home), make: renderHome, lastmod: newest),
+                Job(path: "404.html", make: renderNotFound, listed: false),
+                Job(path: routes.file(for: routes.archive), make: renderArchive, lastmod: newest),
+                Job(path: routes.file(for: routes.tags), make: renderTagIndex, lastmod: newest),
+                Job(path: routes.file(for: routes.search), make: renderSearch, lastmod: newest)]
+    }
+
+    func dayJob(_ day: Day) -> Job {
+        var frame = Hasher()
+        let (previous, next) = library.neighbours(of: day)
+        for neighbour in [previous, next] {
+            frame.combine(neighbour)
+            frame.combine(neighbour.flatMap { library.papersByDay[$0]?.count })
+        }
+        frame.combine(archive.weekPosition[day.weekKey].map { archive.weeks[$0].papers.count })
+        frame.combine(archive.monthPosition[day.monthKey].map { archive.months[$0].papers.count })
+        return Job(path: routes.file(for: routes.day(day)), make: { renderDay(day) }, lastmod: day,
+                   shows: library.papersByDay[day]?[...] ?? [], frame: frame.finalize())
+    }
+
+    func paperJob(_ index: Int) -> Job {
+        let paper = views[index].paper
+        return Job(path: routes.file(for: views[index].url), make: { renderPaper(index) },
+                   lastmod: max(paper.day, paper.withdrawn ?? paper.day),
+                   shows: [index] + related.related[index], frame: 0)
     }
 
     /// All HTML pages, rendered on every core.

@@ -43,7 +43,9 @@ import Testing
         options.baseURL = builder.config.baseURL
         let full = try SiteBuilder(options: options).render().site
         let paths = Set(full.files.keys)
-        #expect(Set(builder.site.files.keys) == paths, "\(step): file lists differ", sourceLocation: sourceLocation)
+        let served = Set(builder.site.files.keys)
+        #expect(served == paths, "\(step): extra \(served.subtracting(paths).sorted()), missing \(paths.subtracting(served).sorted())",
+                sourceLocation: sourceLocation)
         for path in paths.sorted() where builder.site.contents(of: path) != full.contents(of: path) {
             Issue.record("\(step): \(path) differs from a full build", sourceLocation: sourceLocation)
         }

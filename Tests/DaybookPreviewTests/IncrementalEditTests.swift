@@ -1,0 +1,79 @@
+import DaybookContent
+import DaybookPreview
+import DaybookSite
+import Foundation
+import Testing
+
+/// The preview's fast path for edited records (same file, same id), driven by seeded random
+/// edits on a site with short pages and feeds, so edits move papers across page, feed, day, week,
+/// month and tag boundaries. After every step every file must equal a fresh full build.
+@Suite struct IncrementalEditTests {
+    /// A small deterministic generator (SplitMix64), so a failing seed can be replayed.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let tags = ["llm", "vision", "agents", "rl", "diffusion", "LLM", "Robotics", "speech"]
+    static let days = ["2026-11-02", "2026-11-09", "2026-11-15", "2026-11-16", "2026-11-17", "2026-11-18",
+                       "2026-11-19", "2026-11-20", "2026-11-30", "2026-12-01"]
+
+    static func randomRecord(_ record: TestSite.Record, _ random: inout Generator) -> TestSite.Record {
+        var record = record
+        switch Int.random(in: 0..<6, using: &random) {
+        case 0: record.upvotes = Int.random(in: 0..<12, using: &random)
+        case 1: record.title = "Paper \(Int.random(in: 0..<1000, using: &random))"
+        case 2: record.day = days.randomElement(using: &random)!
+        case 3: record.tags = Array(tags.shuffled(using: &random).prefix(Int.random(in: 0...3, using: &random)))
+        case 4: record.abstract = "Changed \(Int.random(in: 0..<1000, using: &random)): $y$ and *more*."
+        default:
+            record.upvotes = Int.random(in: 0..<12, using: &random)
+            record.day = days.randomElement(using: &random)!
+            record.tags = Array(tags.shuffled(using: &random).prefix(2))
+        }
+        return record
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func randomEditsMatchAFullBuildByteForByte(seed: UInt64) throws {
+        let site = try TestSite(papers: 40)
+        try site.write("daybook.yml", "title: Test Papers\nbase_url: https://example.org/papers/\nper_page: 3\nfeed_items: 4\n")
+        var options = site.options()
+        options.bodyEnd = ReloadScript.markup
+        var builder = try IncrementalBuilder(options: options, origin: IncrementalBuildTests.origin)
+        var records = (0..<40).map(TestSite.record)
+        var random = Generator(state: seed)
+        var rendered = 0, changedPages = 0
+        for step in 0..<30 {
+            let count = Int.random(in: 1...3, using: &random)
+            var paths = Set<String>()
+            for _ in 0..<count {
+                let which = Int.random(in: 0..<records.count, using: &random)
+                let path = TestSite.record(which).relativePath
+                records[which] = IncrementalEditTests.randomRecord(records[which], &random)
+                try site.writeRecord(records[which], path: path)
+                paths.insert(path)
+            }
+            let before = builder.site
+            let update = try builder.apply(SiteChanges(records: paths))
+            #expect(update.kind == .pages || update.kind == .none, "step \(step)")
+            // Home, 404, archive, tag index and search are always rendered.
+            let always: Set = ["index.html", "404.html", "archive/index.html", "tags/index.html", "search/index.html"]
+            let changed = builder.site.files.filter {
+                $0.key.hasSuffix(".html") && !always.contains($0.key) && before.files[$0.key] != $0.value
+            }.count
+            rendered += update.pagesRendered - (update.kind == .none ? 0 : always.count)
+            changedPages += changed
+            try IncrementalBuildTests().expectSameAsFullBuild(builder, site, step: "seed \(seed) step \(step)")
+        }
+        // The point of the fast path: it renders the pages that change and few others. (A page that
+        // shows an edited paper is rendered even when the field that changed is not on it.)
+        #expect(rendered >= changedPages && rendered <= changedPages * 5 / 4, "\(rendered) pages rendered, \(changedPages) changed")
+    }
+}
