@@ -5,9 +5,9 @@ import DaybookContent
 ///
 /// Both renderers have the same paper ids (so the same paper indices). A page is rendered again
 /// when it is new, when its `frame` (counts, neighbour links, pagination) differs, when the papers
-/// it `shows` differ, or when it shows an edited paper. Pages that take the whole library (home,
-/// archive, tag index, search, 404) are always rendered. Which pages are compared is decided from
+/// it `shows` differ, or when it shows an edited paper. Which pages are compared is decided from
 /// the edited papers alone, so the work follows the size of the edit, not of the library:
+/// - the pages that summarize the library (home, 404, archive, tag index, search);
 /// - the edited papers' pages and those whose related papers were recomputed;
 /// - the edited papers' old and new days, their neighbours, and every day of their weeks and
 ///   months (a day page shows its week's and month's counts);

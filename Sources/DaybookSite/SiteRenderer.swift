@@ -59,14 +59,32 @@ public struct SiteRenderer: Sendable {
         return jobs
     }
 
-    /// Pages that show the whole library (home, 404, archive, tag index, search): always rendered.
+    /// Pages that summarize the whole library: home, 404, archive, tag index, search. Their frames
+    /// hash the counts they show, which costs a pass over days and tags, not over papers.
     func singletonJobs() -> [Job] {
         let newest = library.days.first
-        return [Job(path: routes.file(for: routes.home), make: renderHome, lastmod: newest),
-                Job(path: "404.html", make: renderNotFound, listed: false),
-                Job(path: routes.file(for: routes.archive), make: renderArchive, lastmod: newest),
-                Job(path: routes.file(for: routes.tags), make: renderTagIndex, lastmod: newest),
-                Job(path: routes.file(for: routes.search), make: renderSearch, lastmod: newest)]
+        var days = Hasher()
+        days.combine(library.papers.count)
+        for day in library.days {
+            days.combine(day)
+            days.combine(library.papersByDay[day]!.count)
+        }
+        for period in archive.months + archive.weeks {
+            days.combine(period.key)
+            days.combine(period.papers.count)
+        }
+        let daysFrame = days.finalize()
+        var tags = Hasher()
+        for entry in library.tags {
+            tags.combine(entry.name)
+            tags.combine(entry.papers.count)
+        }
+        return [Job(path: routes.file(for: routes.home), make: renderHome, lastmod: newest,
+                    shows: newest.flatMap { library.papersByDay[$0]?[...] } ?? [], frame: daysFrame),
+                Job(path: "404.html", make: renderNotFound, listed: false, frame: daysFrame),
+                Job(path: routes.file(for: routes.archive), make: renderArchive, lastmod: newest, frame: daysFrame),
+                Job(path: routes.file(for: routes.tags), make: renderTagIndex, lastmod: newest, frame: tags.finalize()),
+                Job(path: routes.file(for: routes.search), make: renderSearch, lastmod: newest, frame: daysFrame)]
     }
 
     func dayJob(_ day: Day) -> Job {
