@@ -29,9 +29,6 @@ public struct IncrementalBuilder: Sendable {
     public internal(set) var site: RenderedSite
     public private(set) var warnings: [Diagnostic] = []
     var cache: BuildCache
-    /// How many pages the renderer produced, and the paths of the other outputs (feeds, assets).
-    var pageCount: Int
-    var otherPaths: Set<String>
     /// Whether `content/` held JSON imports at the last full load (then records reload all content).
     var contentHasImports: Bool
 
@@ -68,8 +65,6 @@ public struct IncrementalBuilder: Sendable {
         self.warnings = full.warnings
         self.site = full.site
         self.cache = full.cache
-        self.pageCount = full.pageCount
-        self.otherPaths = full.otherPaths
         self.contentHasImports = full.contentHasImports
     }
 
@@ -96,8 +91,6 @@ public struct IncrementalBuilder: Sendable {
         warnings = full.warnings
         site = full.site
         cache = full.cache
-        pageCount = full.pageCount
-        otherPaths = full.otherPaths
         contentHasImports = full.contentHasImports
         return Update(kind: .full, papersChanged: 0, pagesRendered: full.pageCount, markdownRendered: full.markdownRendered,
                       report: full.report)
@@ -111,7 +104,6 @@ public struct IncrementalBuilder: Sendable {
         var site: RenderedSite
         var cache: BuildCache
         var pageCount: Int
-        var otherPaths: Set<String>
         var contentHasImports: Bool
         var markdownRendered: Int
         var report: BuildReport
@@ -130,7 +122,7 @@ public struct IncrementalBuilder: Sendable {
         let assembly = builder.assemble(config: config, theme: theme, library: library, views: views, clock: &clock, report: &report)
         return FullBuild(config: config, theme: theme, warnings: loaded.warnings, site: assembly.site,
                          cache: BuildCache(assembly, library: library, views: views),
-                         pageCount: assembly.pagePaths.count, otherPaths: assembly.otherPaths,
+                         pageCount: assembly.pageCount,
                          contentHasImports: hasImports(builder), markdownRendered: made, report: report)
     }
 
@@ -145,11 +137,22 @@ public struct IncrementalBuilder: Sendable {
         var hasImports = contentHasImports
         if !changes.records.isEmpty && !changes.allContent && recordParser != nil && canReloadSeparately(changes.records),
            let reloaded = try reloadSeparately(changes.records) {
-            if !changes.templates && !changes.assets, let edits = reloaded.edits {
-                return try applyEdits(edits, clock: &clock, report: &report)
+            if let edits = reloaded.edits {
+                if !changes.templates {
+                    var update = try applyEdits(edits, clock: &clock, report: &report)
+                    if changes.assets {
+                        replaceAssets(with: theme)
+                        self.theme = theme
+                        if update.kind == .none { update.kind = .assets }
+                    }
+                    return update
+                }
+                papers = library.replacing(edits).papers
+                changed = IncrementalBuilder.difference(from: library, to: papers!)
+            } else {
+                papers = reloaded.papers
+                changed = reloaded.changed
             }
-            papers = reloaded.papers
-            changed = reloaded.changed
         } else if changes.allContent || !changes.records.isEmpty {
             let loaded = try IncrementalBuilder.loadContent(builder)
             warnings = loaded.warnings
@@ -165,40 +168,32 @@ public struct IncrementalBuilder: Sendable {
         }
 
         clock.lap("load", into: &report)
+        if !changes.templates, let papers {
+            let update = try applyContent(papers, changed: changed, clock: &clock, report: &report)
+            if changes.assets {
+                replaceAssets(with: theme)
+                self.theme = theme
+            }
+            self.warnings = warnings
+            self.contentHasImports = hasImports
+            return update
+        }
         var library = self.library
         if let papers { library = try IncrementalBuilder.index(papers, config: config) }
         clock.lap("index", into: &report)
         let routes = Routes(config: config)
         let (views, made) = cache.views(for: library, routes: routes)
         clock.lap("markdown", into: &report)
-        let dependencies = PageDependencies(changed: changed, old: self.library, new: library)
-        let old = site
-        var added = 0
-        let everyPage = changes.templates
+        // Templates changed: every page, with the Markdown of unchanged papers reused.
         let assembly = builder.assemble(config: config, theme: theme, library: library, views: views,
-                                        including: { path in
-                                            if old.files[path] == nil { added += 1; return true }
-                                            return everyPage || dependencies.includes(path)
-                                        }, clock: &clock, report: &report)
-
-        var files = old.files
-        for (path, file) in assembly.site.files { files[path] = file }
-        let removedPages = pageCount + added - assembly.pagePaths.count
-        if removedPages > 0 {
-            let keep = Set(assembly.pagePaths).union(assembly.otherPaths)
-            for path in old.files.keys where !keep.contains(path) { files[path] = nil }
-        } else {
-            for path in otherPaths where !assembly.otherPaths.contains(path) { files[path] = nil }
-        }
-        site = RenderedSite(files: files)
+                                        clock: &clock, report: &report)
+        site = assembly.site
         clock.lap("merge", into: &report)
         self.theme = theme
         self.warnings = warnings
         self.contentHasImports = hasImports
         self.cache = BuildCache(assembly, library: library, views: views)
-        self.pageCount = assembly.pagePaths.count
-        self.otherPaths = assembly.otherPaths
-        return Update(kind: everyPage ? .allPages : .pages, papersChanged: changed.count,
+        return Update(kind: .allPages, papersChanged: changed.count,
                       pagesRendered: report.pages, markdownRendered: made, report: report)
     }
 
@@ -206,11 +201,9 @@ public struct IncrementalBuilder: Sendable {
         // Only assets the old theme had and the new one lacks go; KaTeX's files are not the theme's.
         for name in self.theme.assets.keys where theme.assets[name] == nil {
             site.files["assets/" + name] = nil
-            otherPaths.remove("assets/" + name)
         }
         for (name, source) in theme.assets {
             site.files["assets/" + name] = .copy(source: source)
-            otherPaths.insert("assets/" + name)
         }
     }
 }

@@ -3,7 +3,8 @@ import DaybookContent
 /// The pages and feeds an edit changes, found by comparing the previous renderer's jobs with
 /// the new renderer's for every page the edited papers could reach.
 ///
-/// Both renderers have the same paper ids (so the same paper indices). A page is rendered again
+/// Paper indices of the old renderer are mapped to the new one's with `oldToNew` (nil when both
+/// have the same ids, so the same indices; -1 for a paper that is gone). A page is rendered again
 /// when it is new, when its `frame` (counts, neighbour links, pagination) differs, when the papers
 /// it `shows` differ, or when it shows an edited paper. Which pages are compared is decided from
 /// the edited papers alone, so the work follows the size of the edit, not of the library:
@@ -23,14 +24,25 @@ struct PageSelection {
     /// Feeds to write.
     var feeds: [(path: String, text: String)] = []
 
-    init(old: SiteRenderer, new: SiteRenderer, edited: Set<Int>, papers: Set<Int>, touchedDays: Set<Day>) {
+    /// `edited`: new indices of papers added or changed; `gone`: old indices of papers removed;
+    /// `papers`: new indices of the paper pages to compare (the edited ones and those whose
+    /// related papers may differ); `touchedDays` and `slugs`: the days and tags (slugs) the
+    /// edited and removed papers had or have.
+    init(old: SiteRenderer, new: SiteRenderer, oldToNew: [Int]? = nil, edited: Set<Int>, gone: [Int] = [],
+         papers: Set<Int>, touchedDays: Set<Day>, slugs: Set<String>) {
         var oldJobs: [SiteRenderer.Job] = []
         var newJobs: [SiteRenderer.Job] = []
+        func mapped(_ list: some Collection<Int>) -> [Int] {
+            guard let oldToNew else { return Array(list) }
+            return list.map { oldToNew[$0] }
+        }
 
         for index in papers {
-            oldJobs.append(old.paperJob(index))
             newJobs.append(new.paperJob(index))
+            let before = oldToNew == nil ? index : old.library.byID[new.library.papers[index].id]
+            if let before { oldJobs.append(old.paperJob(before)) }
         }
+        for index in gone { oldJobs.append(old.paperJob(index)) }
 
         var days = touchedDays
         var periodKeys: [(SiteRenderer.PeriodKind, String)] = []
@@ -63,11 +75,6 @@ struct PageSelection {
             }
         }
 
-        var slugs = Set<String>()
-        for index in edited {
-            for tag in old.library.papers[index].tags { slugs.insert(Routes.tagSlug(tag)) }
-            for tag in new.library.papers[index].tags { slugs.insert(Routes.tagSlug(tag)) }
-        }
         for slug in slugs {
             let before = Library.position(ofSlug: slug, in: old.library.tags)
             let after = Library.position(ofSlug: slug, in: new.library.tags)
@@ -75,7 +82,7 @@ struct PageSelection {
             if after.found { newJobs += new.tagJobs(after.index) }
             // A tag's feed path follows its slug, so only its items and name can change.
             if after.found && (!before.found || old.library.tags[before.index].name != new.library.tags[after.index].name
-                               || old.tagFeedPapers(before.index) != new.tagFeedPapers(after.index)
+                               || mapped(old.tagFeedPapers(before.index)) != Array(new.tagFeedPapers(after.index))
                                || new.tagFeedPapers(after.index).contains(where: edited.contains)) {
                 feeds.append(new.tagFeed(after.index))
             } else if before.found && !after.found {
@@ -89,14 +96,14 @@ struct PageSelection {
         for job in newJobs + new.singletonJobs() where current.insert(job.path).inserted {
             compared.append(job)
             guard let before = previous[job.path], let frame = job.frame, before.frame == frame,
-                  before.shows == job.shows, !job.shows.contains(where: edited.contains) else {
+                  mapped(before.shows) == Array(job.shows), !job.shows.contains(where: edited.contains) else {
                 render.append(job)
                 continue
             }
         }
         removed += previous.keys.filter { !current.contains($0) }
 
-        if old.feedPapers != new.feedPapers || new.feedPapers.contains(where: edited.contains) {
+        if mapped(old.feedPapers) != new.feedPapers || new.feedPapers.contains(where: edited.contains) {
             feeds += new.mainFeeds()
         }
         if old.digestDays != new.digestDays || new.digestDays.contains(where: touchedDays.contains) {

@@ -97,10 +97,9 @@ extension SiteBuilder {
         return assets
     }
 
-    /// Renders the pages whose output path passes `include` (all by default), then every feed
-    /// and asset. Add new outputs here, so full and incremental builds make them the same way.
+    /// Renders every page, feed and asset. Add new outputs here (and, for the preview's
+    /// updates, to `PageSelection`), so full and incremental builds make them the same way.
     func assemble(config: SiteConfig, theme: Theme, library: Library, views: [PaperView],
-                  including include: (String) -> Bool = { _ in true },
                   clock: inout StageClock, report: inout BuildReport) -> Assembly {
         let routes = Routes(config: config)
         let mathAssets = mathAssets(for: views, report: &report)
@@ -108,7 +107,7 @@ extension SiteBuilder {
                                     mathAssets: mathAssets != nil)
         let jobs = renderer.pageJobs()
         var site = RenderedSite()
-        for (path, html) in renderer.render(jobs.filter { include($0.path) }) { site.add(path, html) }
+        for (path, html) in renderer.render(jobs) { site.add(path, html) }
         report.pages = site.files.count
         clock.lap("pages", into: &report)
 
@@ -125,17 +124,15 @@ extension SiteBuilder {
         for (path, text) in search.files { other.add(path, text) }
         clock.lap("sitemap and search", into: &report)
         site.files.merge(other.files) { _, new in new }
-        return Assembly(site: site, pagePaths: jobs.map(\.path), otherPaths: Set(other.files.keys),
+        return Assembly(site: site, pageCount: jobs.count,
                         renderer: renderer, sitemap: sitemap, search: search, hasMathAssets: mathAssets != nil)
     }
 
-    /// What `assemble` made: the rendered pages and every other output, the path of every page
-    /// the renderer knows (rendered or not), the paths of the other outputs, and what the
-    /// preview keeps to update them later.
+    /// What `assemble` made: every output, how many are pages, and what the preview keeps to
+    /// update them later.
     struct Assembly {
         var site: RenderedSite
-        var pagePaths: [String]
-        var otherPaths: Set<String>
+        var pageCount: Int
         var renderer: SiteRenderer
         var sitemap: SitemapEntries
         var search: SearchIndex
