@@ -47,6 +47,7 @@ public struct ThemeLoader: Sendable {
         }
         var library = MustacheLibrary()
         var problems: [Diagnostic] = []
+        FastHTMLContentType.registered
         for name in sources.keys.sorted() {
             let source = sources[name]!
             guard let data = fm.contents(atPath: source.path) else {
@@ -54,10 +55,13 @@ public struct ThemeLoader: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: String(decoding: data, as: UTF8.self)), named: name)
+                let text = FastHTMLContentType.pragma + String(decoding: data, as: UTF8.self)
+                library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                problems.append(Diagnostic(path: source.display, line: error.context.lineNumber,
-                                           column: error.context.columnNumber,
+                // The pragma shifts the first line's columns.
+                let line = error.context.lineNumber, column = error.context.columnNumber
+                problems.append(Diagnostic(path: source.display, line: line,
+                                           column: line == 1 ? max(1, column - FastHTMLContentType.pragma.count) : column,
                                            message: "template error: \(ThemeLoader.describe(error.error))"))
             } catch {
                 problems.append(Diagnostic(path: source.display, message: "template error: \(error)"))

@@ -1,0 +1,34 @@
+import DaybookContent
+import Foundation
+import Testing
+@testable import DaybookSite
+
+@Suite struct ThemeLoaderTests {
+    /// A site with one template override, loaded with the default theme.
+    func load(override text: String) throws -> ContentError? {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("theme-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/templates", withIntermediateDirectories: true)
+        try text.write(toFile: root + "/templates/day.mustache", atomically: true, encoding: .utf8)
+        do {
+            _ = try ThemeLoader(siteRoot: root).load(name: "default")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// Templates get a content-type pragma in front of their first line (fast escaping); errors
+    /// must still point at the author's line and column.
+    @Test func templateErrorsKeepTheirPositionOnTheFirstLineAndLater() throws {
+        let first = try #require(try load(override: "<p>{{/papers}}</p>\n")?.diagnostics.first)
+        let second = try #require(try load(override: "\n<p>{{/papers}}</p>\n")?.diagnostics.first)
+        #expect(first.path.hasSuffix("templates/day.mustache"))
+        #expect(first.line == 1 && second.line == 2)
+        #expect(first.column == second.column && first.column > 0 && first.column <= 16, "\(first) vs \(second)")
+    }
+
+    @Test func escapingInTemplatesMatchesSwiftMustachesOwnHTMLEscaping() throws {
+        #expect(FastHTMLContentType().escapeText(#"a < b & "c" > 'd' é"#) == "a &lt; b &amp; &quot;c&quot; &gt; &#39;d&#39; é")
+    }
+}
