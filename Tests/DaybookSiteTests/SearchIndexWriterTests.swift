@@ -6,7 +6,7 @@ import Testing
 @Suite struct SearchIndexWriterTests {
     func terms(_ text: String, strong: Bool = false) -> [String: Bool] {
         var out: [String: Bool] = [:]
-        SearchIndexWriter.tokenize(text, strong: strong, into: &out)
+        SearchIndex.tokenize(text, strong: strong, into: &out)
         return out
     }
 
@@ -17,8 +17,8 @@ import Testing
 
     @Test func aStrongOccurrenceWins() {
         var out: [String: Bool] = [:]
-        SearchIndexWriter.tokenize("attention", strong: true, into: &out)
-        SearchIndexWriter.tokenize("attention", strong: false, into: &out)
+        SearchIndex.tokenize("attention", strong: true, into: &out)
+        SearchIndex.tokenize("attention", strong: false, into: &out)
         #expect(out == ["attention": true])
     }
 
@@ -37,9 +37,9 @@ import Testing
 
     @Test func splitsLargeShardsByOneMoreCharacter() {
         let postings: [String: [UInt32]] = ["tra": [1, 2, 3], "tre": [1, 2], "tr": [1], "ab": [1]]
-        let shards = SearchIndexWriter.shard(postings, maxPostings: 4)
+        let shards = SearchIndex.shard(postings, maxPostings: 4)
         #expect(shards.mapValues { $0.sorted() } == ["tr": ["tr"], "tra": ["tra"], "tre": ["tre"], "ab": ["ab"]])
-        #expect(SearchIndexWriter.key("é2x", length: 2) == "_2")
+        #expect(SearchIndex.key("é2x", length: 2) == "_2")
     }
 
     @Test func anEmptyLibraryHasAnIndexWithNoShards() {

@@ -1,4 +1,4 @@
-// Daybook search: a static, sharded index (see SearchIndexWriter), fetched lazily from this site.
+// Daybook search: a static, sharded index (see SearchIndex.swift), fetched lazily from this site.
 // No third-party request; the page works on any static host.
 "use strict";
 (function () {
@@ -31,12 +31,13 @@
     return cache.get(path);
   }
 
-  // Must match SearchIndexWriter.tokenize: lowercase, runs of [a-z0-9] and non-ASCII, 2–40 bytes.
+  // Must match SearchIndex.tokenize: lowercase, runs of [a-z0-9] and non-ASCII, 2–40 bytes, in
+  // Unicode normal form C (the index's terms are).
   function tokenize(text) {
     return text.toLowerCase().split(/[^a-z0-9\u0080-\uffff]+/).filter(function (term) {
       var bytes = encoder.encode(term).length;
       return bytes >= 2 && bytes <= 40;
-    });
+    }).map(function (term) { return term.normalize("NFC"); });
   }
 
   function key(term, length) {
@@ -112,6 +113,7 @@
         }
         hits.push([doc, score]);
       });
+      // Ties: the lower document number first, that is the newer featured day (then by id).
       hits.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
       current.hits = hits;
       current.shown = 0;
