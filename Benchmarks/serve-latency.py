@@ -7,8 +7,8 @@ Usage: Benchmarks/serve-latency.py DAYBOOK SITE_DIR [--port N] [--runs N] [--tem
 Method: start `daybook serve`, open the live-reload event stream like a page does, then per run
 pick a record at random, save it the way editors do (write a temp file beside it, rename it over
 the record) with a new title and upvote count, and take the time from the rename to the arrival of
-the `reload` event. After each run the paper page, its day page and the main feed are fetched and
-must show the new title where they should. A template change writes a site override of
+the `reload` event. After each run the paper page and its day page are fetched and must show the
+new title. Then records with new ids are added and deleted again, timed the same way. A template change writes a site override of
 paper-card.mustache (every page lists or shows papers through it) and times it the same way.
 The server's own rebuild times (from its log) are reported beside the end-to-end times.
 """
@@ -87,6 +87,7 @@ def main():
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--template-runs", type=int, default=3)
+    parser.add_argument("--add-runs", type=int, default=5)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     random.seed(args.seed)
@@ -137,6 +138,31 @@ def main():
     print("record save -> reload event: " + summary(latencies))
     if rebuilds:
         print("  server-side update time:   " + summary(rebuilds))
+
+    # New records (a paper with a new id) and deleting them again: the slower path, which
+    # rebuilds the library, related papers and search index but still renders only what changed.
+    add_latencies, delete_latencies = [], []
+    for run in range(args.add_runs):
+        source = random.choice(records)
+        text = open(source).read()
+        new_id = "9999.%05d" % run
+        new = re.sub(r'(?m)^id: .*$', 'id: "%s"' % new_id, text, count=1)
+        new = re.sub(r'(?m)^title: .*$', 'title: "Added %d"' % run, new, count=1)
+        path = os.path.join(os.path.dirname(source), new_id + ".md")
+        start = atomic_write(path, new)
+        at, _ = events.wait("reload", 60)
+        add_latencies.append((at - start) * 1000)
+        if "Added %d" % run not in fetch("%spapers/%s/" % (base, new_id)):
+            sys.exit("added paper %s is not served" % new_id)
+        time.sleep(0.05)
+        start = time.perf_counter()
+        os.remove(path)
+        at, _ = events.wait("reload", 60)
+        delete_latencies.append((at - start) * 1000)
+        time.sleep(0.05)
+    if add_latencies:
+        print("record added -> reload event: " + summary(add_latencies))
+        print("record deleted -> reload event: " + summary(delete_latencies))
 
     override = os.path.join(site, "templates", "paper-card.mustache")
     os.makedirs(os.path.dirname(override), exist_ok=True)
