@@ -66,7 +66,7 @@ public final class FileWatcher: @unchecked Sendable {  // mutable state is confi
     ///   - debounce: quiet time after the last event before a batch is reported.
     ///   - onError: problems found while running (a new folder beyond the watch limit).
     ///   - handler: each batch, in arrival order, on `queue`.
-    public init(debounce: Duration = .milliseconds(10), queue: DispatchQueue = DispatchQueue(label: "daybook.watcher"),
+    public init(debounce: Duration = .milliseconds(3), queue: DispatchQueue = DispatchQueue(label: "daybook.watcher"),
                 onError: @escaping @Sendable (WatchError) -> Void = { _ in },
                 handler: @escaping @Sendable ([Event]) -> Void) throws(WatchError) {
         let descriptor = inotify_init1(Int32(O_NONBLOCK | O_CLOEXEC))

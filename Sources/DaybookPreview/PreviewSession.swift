@@ -42,7 +42,7 @@ public final class PreviewSession: Sendable {
     public var builder: IncrementalBuilder { state.withLock { $0.builder } }
 
     /// Starts watching `content/`, `templates/`, the theme and the config with inotify.
-    public func startWatching(debounce: Duration = .milliseconds(10)) throws(WatchError) {
+    public func startWatching(debounce: Duration = .milliseconds(3)) throws(WatchError) {
         let log = self.log
         let watcher = try FileWatcher(debounce: debounce, onError: { log("error: \($0.description)") }) { [weak self] events in
             self?.handle(events)

@@ -21,7 +21,7 @@ public struct PreviewSite: Sendable {
     /// The bytes of a site file; nil when there is none, or when a copied file resolves to a place
     /// outside the asset folder.
     public func contents(of path: String) -> [UInt8]? {
-        switch site.files[path] {
+        switch site[path] {
         case .bytes(let bytes):
             return bytes
         case .copy(let source):

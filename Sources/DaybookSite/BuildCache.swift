@@ -9,10 +9,10 @@ import DaybookContent
 /// shaped its URLs are the same.
 struct BuildCache: Sendable {
     let baseURL: String
-    let library: Library
-    let views: [PaperView]
-    let archive: ArchiveIndex
-    let related: RelatedPapers
+    private(set) var library: Library
+    private(set) var views: [PaperView]
+    private(set) var archive: ArchiveIndex
+    private(set) var related: RelatedPapers
     var sitemap: SitemapEntries
     var search: SearchIndex
     /// Whether pages load KaTeX (some paper has math and KaTeX was found).
@@ -28,6 +28,14 @@ struct BuildCache: Sendable {
         self.sitemap = sitemap
         self.search = search
         self.hasMathAssets = hasMathAssets
+    }
+
+    /// Sets the library and what derives from it (the search index and sitemap are updated in place).
+    mutating func replace(library: Library, views: [PaperView], archive: ArchiveIndex, related: RelatedPapers) {
+        self.library = library
+        self.views = views
+        self.archive = archive
+        self.related = related
     }
 
     /// What a build made from `library` and `views`.

@@ -15,10 +15,9 @@ extension IncrementalBuilder {
         var views: [PaperView]
         var archive: ArchiveIndex
         var related: RelatedPapers
-        var search: SearchIndex
-        /// Search files to write and remove.
-        var searchWritten: [(path: String, text: String)]
-        var searchRemoved: [String]
+        /// Search files to write and remove (the index itself is updated in the cache).
+        var searchWritten: [(path: String, text: String)] = []
+        var searchRemoved: [String] = []
         var oldToNew: [Int]?
         var edited: Set<Int>
         var gone: [Int] = []
@@ -36,50 +35,54 @@ extension IncrementalBuilder {
 
     /// The fast path: `edits` are new versions of papers by library index, with the same ids.
     mutating func applyEdits(_ edits: [Int: Paper], clock: inout StageClock, report: inout BuildReport) throws(BuildError) -> Update {
-        let old = cache
-        let replacements = edits.filter { old.library.papers[$0.key] != $0.value }
+        let oldLibrary = cache.library
+        let replacements = edits.filter { oldLibrary.papers[$0.key] != $0.value }
         clock.lap("load", into: &report)
         guard !replacements.isEmpty else { return Update(kind: .none) }
-        let library = old.library.replacing(replacements)
+        let library = oldLibrary.replacing(replacements)
         let edited = Set(replacements.keys)
         clock.lap("index", into: &report)
 
-        var views = old.views
+        var views = cache.views
         let order = edited.sorted()
         for (index, view) in zip(order, PaperViewBuilder(routes: Routes(config: config)).build(order.map { library.papers[$0] })) {
             views[index] = view
         }
         clock.lap("markdown", into: &report)
+        if mathAssetsChange(views) { return try rebuild(SiteChanges(allContent: true, templates: true)) }
 
         var touched = Set<Day>()
-        for index in edited { touched.formUnion([old.library.papers[index].day, library.papers[index].day]) }
-        let archive = old.archive.updating(from: old.library, to: library, touchedDays: touched)
-        let (related, recomputed) = old.related.updating(from: old.library, to: library, edited: edited)
-        var search = old.search
-        let searchChange = search.update(old: old.library, new: library, views: views, changed: order)
-        if searchChange == nil { search = SearchIndex(routes: Routes(config: config), library: library, views: views) }
-        var changes = PaperChanges(library: library, views: views, archive: archive, related: related, search: search,
-                                   searchWritten: searchChange?.written ?? [], searchRemoved: searchChange?.removed ?? [],
+        for index in edited { touched.formUnion([oldLibrary.papers[index].day, library.papers[index].day]) }
+        let archive = cache.archive.updating(from: oldLibrary, to: library, touchedDays: touched)
+        let (related, recomputed) = cache.related.updating(from: oldLibrary, to: library, edited: edited)
+        var changes = PaperChanges(library: library, views: views, archive: archive, related: related,
                                    oldToNew: nil, edited: edited, papers: recomputed, made: edited.count)
-        if searchChange == nil { changes.replaceSearch(old.search) }
         for index in edited {
-            changes.touch(old.library.papers[index])
+            changes.touch(oldLibrary.papers[index])
             changes.touch(library.papers[index])
         }
+        // From here on nothing fails, so the search index is updated in place (no copy of it).
+        if let change = cache.search.update(old: oldLibrary, new: library, views: views, changed: order) {
+            changes.searchWritten = change.written
+            changes.searchRemoved = change.removed
+        } else {
+            replaceSearch(with: SearchIndex(routes: Routes(config: config), library: library, views: views), &changes)
+        }
         clock.lap("related and search", into: &report)
-        return try apply(changes, kind: .pages, clock: &clock, report: &report)
+        return apply(changes, kind: .pages, clock: &clock, report: &report)
     }
 
     /// Records added, deleted or renamed: `papers` is the new list, `changed` the old and new
     /// versions of every paper that differs.
     mutating func applyContent(_ papers: [Paper], changed: [Paper], clock: inout StageClock,
                                report: inout BuildReport) throws(BuildError) -> Update {
-        let old = cache
+        let old = (library: cache.library, related: cache.related)
         let library = try IncrementalBuilder.index(papers, config: config)
         clock.lap("index", into: &report)
         let routes = Routes(config: config)
-        let (views, made) = old.views(for: library, routes: routes)
+        let (views, made) = cache.views(for: library, routes: routes)
         clock.lap("markdown", into: &report)
+        if mathAssetsChange(views) { return try rebuild(SiteChanges(allContent: true, templates: true)) }
 
         var oldToNew = [Int](repeating: -1, count: old.library.papers.count)
         var gone: [Int] = []
@@ -98,29 +101,37 @@ extension IncrementalBuilder {
             }
         }
         var changes = PaperChanges(library: library, views: views, archive: ArchiveIndex(library: library), related: related,
-                                   search: SearchIndex(routes: routes, library: library, views: views),
-                                   searchWritten: [], searchRemoved: [], oldToNew: oldToNew, edited: edited, gone: gone,
-                                   papers: papers, made: made)
-        changes.replaceSearch(old.search)
+                                   oldToNew: oldToNew, edited: edited, gone: gone, papers: papers, made: made)
         for paper in changed { changes.touch(paper) }
+        replaceSearch(with: SearchIndex(routes: routes, library: library, views: views), &changes)
         clock.lap("related and search", into: &report)
-        return try apply(changes, kind: .pages, clock: &clock, report: &report)
+        return apply(changes, kind: .pages, clock: &clock, report: &report)
     }
 
+    /// Whether KaTeX's use flips (the first paper with math came or the last one went): then
+    /// every page links KaTeX or stops linking it.
+    private func mathAssetsChange(_ views: [PaperView]) -> Bool {
+        var ignored = BuildReport()
+        return (builder.mathAssets(for: views, report: &ignored) != nil) != cache.hasMathAssets
+    }
+
+    /// Sets the new search index, writing all its files and removing those the old one had alone.
+    private mutating func replaceSearch(with search: SearchIndex, _ changes: inout PaperChanges) {
+        changes.searchWritten = search.files
+        let kept = Set(changes.searchWritten.map(\.path))
+        changes.searchRemoved = cache.search.files.map(\.path).filter { !kept.contains($0) }
+        cache.search = search
+    }
+
+    /// Renders the selected pages and brings the site and the cache up to date. Cannot fail.
     private mutating func apply(_ changes: PaperChanges, kind: Update.Kind, clock: inout StageClock,
-                                report: inout BuildReport) throws(BuildError) -> Update {
-        let old = cache
-        var mathReport = BuildReport()
-        guard (builder.mathAssets(for: changes.views, report: &mathReport) != nil) == old.hasMathAssets else {
-            // Every page links KaTeX or stops linking it.
-            return try rebuild(SiteChanges(allContent: true, templates: true))
-        }
+                                report: inout BuildReport) -> Update {
         let routes = Routes(config: config)
         let bodyEnd = builder.options.bodyEnd
-        let before = SiteRenderer(config: config, library: old.library, views: old.views, theme: theme, bodyEnd: bodyEnd,
-                                  mathAssets: old.hasMathAssets, archive: old.archive, related: old.related)
+        let before = SiteRenderer(config: config, library: cache.library, views: cache.views, theme: theme, bodyEnd: bodyEnd,
+                                  mathAssets: cache.hasMathAssets, archive: cache.archive, related: cache.related)
         let renderer = SiteRenderer(config: config, library: changes.library, views: changes.views, theme: theme,
-                                    bodyEnd: bodyEnd, mathAssets: old.hasMathAssets, archive: changes.archive,
+                                    bodyEnd: bodyEnd, mathAssets: cache.hasMathAssets, archive: changes.archive,
                                     related: changes.related)
         let selection = PageSelection(old: before, new: renderer, oldToNew: changes.oldToNew, edited: changes.edited,
                                       gone: changes.gone, papers: changes.papers, touchedDays: changes.touchedDays,
@@ -129,31 +140,18 @@ extension IncrementalBuilder {
         report.pages = pages.count
         clock.lap("pages", into: &report)
 
-        var sitemap = old.sitemap
         var written = selection.feeds + changes.searchWritten
-        let removed = selection.removed + changes.searchRemoved
-        if sitemap.update(jobs: selection.compared, removed: selection.removed, routes: routes) {
-            written += sitemap.files(routes: routes)
+        if cache.sitemap.update(jobs: selection.compared, removed: selection.removed, routes: routes) {
+            written += cache.sitemap.files(routes: routes)
         }
         clock.lap("feeds and sitemap", into: &report)
 
-        for path in removed { site.files[path] = nil }
+        for path in selection.removed + changes.searchRemoved { site[path] = nil }
         for (path, text) in pages { site.add(path, text) }
         for (path, text) in written { site.add(path, text) }
-        cache = BuildCache(baseURL: old.baseURL, library: changes.library, views: changes.views, archive: changes.archive,
-                           related: changes.related, sitemap: sitemap, search: changes.search, hasMathAssets: old.hasMathAssets)
+        cache.replace(library: changes.library, views: changes.views, archive: changes.archive, related: changes.related)
         clock.lap("merge", into: &report)
         return Update(kind: kind, papersChanged: changes.edited.count + changes.gone.count, pagesRendered: pages.count,
-                      markdownRendered: changes.made,
-                      report: report)
-    }
-}
-
-extension IncrementalBuilder.PaperChanges {
-    /// Writes the whole new search index, removing the old index's files it no longer has.
-    mutating func replaceSearch(_ old: SearchIndex) {
-        searchWritten = search.files
-        let kept = Set(search.files.map(\.path))
-        searchRemoved = old.files.map(\.path).filter { !kept.contains($0) }
+                      markdownRendered: changes.made, report: report)
     }
 }

@@ -200,10 +200,10 @@ public struct IncrementalBuilder: Sendable {
     private mutating func replaceAssets(with theme: Theme) {
         // Only assets the old theme had and the new one lacks go; KaTeX's files are not the theme's.
         for name in self.theme.assets.keys where theme.assets[name] == nil {
-            site.files["assets/" + name] = nil
+            site["assets/" + name] = nil
         }
         for (name, source) in theme.assets {
-            site.files["assets/" + name] = .copy(source: source)
+            site["assets/" + name] = .copy(source: source)
         }
     }
 }

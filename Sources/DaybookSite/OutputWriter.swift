@@ -30,7 +30,7 @@ public struct OutputWriter: Sendable {
     }
 
     public func write(_ site: RenderedSite) throws(Failure) -> Report {
-        let paths = site.files.keys.sorted()
+        let paths = site.paths.sorted()
         let staging = stagingDirectory()
         FileIO.removeTree(staging)
         do throws(FileIO.Failure) {
@@ -51,7 +51,7 @@ public struct OutputWriter: Sendable {
                 index += OutputWriter.workers
                 let path = paths[current]
                 guard let bytes = site.contents(of: path) else {
-                    errors.set("cannot read \(site.files[path].map { "\($0)" } ?? path)")
+                    errors.set("cannot read \(site[path].map { "\($0)" } ?? path)")
                     continue
                 }
                 if existing.contains(path), OutputWriter.same(bytes, at: outputDirectory + "/" + path) { continue }

@@ -14,17 +14,23 @@ public struct Pagination: MustacheParent, Sendable {
     public init(number: Int, total: Int, perPage: Int, first: String, routes: Routes) {
         let size = max(1, perPage)
         let count = max(1, (total + size - 1) / size)
+        self.init(number: number, total: total, size: size, urls: (1...count).map { routes.page($0, of: first) })
+    }
+
+    /// Page `number` of a list whose pages are at `urls` (all pages share the array).
+    init(number: Int, total: Int, size: Int, urls: [String]) {
         self.number = number
-        self.count = count
-        self.urls = (1...count).map { routes.page($0, of: first) }
+        self.count = urls.count
+        self.urls = urls
         let lower = min(total, (number - 1) * size)
         self.range = lower..<min(total, lower + size)
     }
 
-    /// Every page of a list of `total` items.
+    /// Every page of a list of `total` items. The page URLs are made once and shared, so a tag
+    /// with thousands of pages costs linear time, not quadratic.
     public static func pages(total: Int, perPage: Int, first: String, routes: Routes) -> [Pagination] {
         let first = Pagination(number: 1, total: total, perPage: perPage, first: first, routes: routes)
-        return (1...first.count).map { Pagination(number: $0, total: total, perPage: perPage, first: first.urls[0], routes: routes) }
+        return (1...first.count).map { Pagination(number: $0, total: total, size: max(1, perPage), urls: first.urls) }
     }
 
     public var url: String { urls[number - 1] }

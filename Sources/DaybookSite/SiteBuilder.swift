@@ -72,7 +72,7 @@ public struct SiteBuilder: Sendable {
                             clock: &clock, report: &report).site
         report.records = library.papers.count
         report.days = library.days.count
-        report.files = site.files.count
+        report.files = site.count
         return Result(config: config, site: site, report: report)
     }
 }
@@ -108,14 +108,14 @@ extension SiteBuilder {
         let jobs = renderer.pageJobs()
         var site = RenderedSite()
         for (path, html) in renderer.render(jobs) { site.add(path, html) }
-        report.pages = site.files.count
+        report.pages = site.count
         clock.lap("pages", into: &report)
 
         var other = RenderedSite()
         for (path, text) in renderer.renderFeeds() { other.add(path, text) }
         report.feedItems = renderer.feedItemCount
-        for (name, source) in theme.assets { other.files["assets/" + name] = .copy(source: source) }
-        for (name, source) in mathAssets?.files ?? [:] { other.files["assets/" + name] = .copy(source: source) }
+        for (name, source) in theme.assets { other["assets/" + name] = .copy(source: source) }
+        for (name, source) in mathAssets?.files ?? [:] { other["assets/" + name] = .copy(source: source) }
         clock.lap("feeds", into: &report)
 
         let sitemap = SitemapEntries(jobs: jobs, routes: routes)
@@ -123,7 +123,7 @@ extension SiteBuilder {
         let search = SearchIndex(routes: routes, library: library, views: views)
         for (path, text) in search.files { other.add(path, text) }
         clock.lap("sitemap and search", into: &report)
-        site.files.merge(other.files) { _, new in new }
+        site.merge(other)
         return Assembly(site: site, pageCount: jobs.count,
                         renderer: renderer, sitemap: sitemap, search: search, hasMathAssets: mathAssets != nil)
     }

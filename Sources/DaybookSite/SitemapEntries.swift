@@ -19,8 +19,9 @@ struct SitemapEntries: Sendable {
         var changed = false
         for path in removed where entries.removeValue(forKey: path) != nil { changed = true }
         for job in jobs where job.listed {
-            let entry = SitemapWriter.Entry(path: routes.path(forFile: job.path), lastmod: job.lastmod)
-            if entries.updateValue(entry, forKey: job.path) != entry { changed = true }
+            if let entry = entries[job.path], entry.lastmod == job.lastmod { continue }
+            entries[job.path] = SitemapWriter.Entry(path: routes.path(forFile: job.path), lastmod: job.lastmod)
+            changed = true
         }
         return changed
     }

@@ -57,7 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let address = origin + session.builder.config.basePath
         let builder = session.builder
-        ServeCommand.say("Built \(builder.library.papers.count) papers over \(builder.library.days.count) days: \(builder.site.files.count) files in memory")
+        ServeCommand.say("Built \(builder.library.papers.count) papers over \(builder.library.days.count) days: \(builder.site.count) files in memory")
         let open = self.open
         let server = PreviewServer(host: host, port: port, store: session.store, reload: session.reload)
         do {
