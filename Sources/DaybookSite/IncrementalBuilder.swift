@@ -147,7 +147,7 @@ public struct IncrementalBuilder: Sendable {
                     }
                     return update
                 }
-                papers = library.replacing(edits).papers
+                papers = Array(library.replacing(edits).papers)
                 changed = IncrementalBuilder.difference(from: library, to: papers!)
             } else {
                 papers = reloaded.papers

@@ -5,7 +5,7 @@ import DaybookContent
 /// Orders are fixed so output is deterministic: days newest first; papers within a list by
 /// upvotes (most first), then title, then id.
 public struct Library: Sendable {
-    public let papers: [Paper]
+    public let papers: PaperList
     /// Index into `papers` by id.
     public let byID: [String: Int]
     /// Featured days, newest first.
@@ -23,7 +23,7 @@ public struct Library: Sendable {
 
     public init(papers unsorted: [Paper]) {
         let papers = unsorted.sorted { $0.id < $1.id }
-        self.papers = papers
+        self.papers = PaperList(papers)
         var byID: [String: Int] = [:]
         byID.reserveCapacity(papers.count)
         var byDay: [Day: [Int]] = [:]
@@ -39,7 +39,7 @@ public struct Library: Sendable {
                 byTag[slug]!.papers.append(index)
             }
         }
-        let rank = Library.ranking(papers)
+        let rank = Library.ranking(self.papers)
         for (day, list) in byDay { byDay[day] = list.sorted(by: rank) }
         self.byID = byID
         self.papersByDay = byDay
@@ -53,7 +53,7 @@ public struct Library: Sendable {
         }
     }
 
-    init(papers: [Paper], byID: [String: Int], days: [Day], papersByDay: [Day: [Int]], tags: [TagEntry]) {
+    init(papers: PaperList, byID: [String: Int], days: [Day], papersByDay: [Day: [Int]], tags: [TagEntry]) {
         self.papers = papers
         self.byID = byID
         self.days = days
@@ -62,7 +62,7 @@ public struct Library: Sendable {
     }
 
     /// Most upvotes first, then title, then id.
-    static func ranking(_ papers: [Paper]) -> (Int, Int) -> Bool {
+    static func ranking(_ papers: PaperList) -> (Int, Int) -> Bool {
         { a, b in
             let pa = papers[a], pb = papers[b]
             let ua = pa.upvotes ?? -1, ub = pb.upvotes ?? -1

@@ -91,7 +91,7 @@ struct PageSelection {
         }
 
         var previous: [String: SiteRenderer.Job] = [:]
-        for job in oldJobs { previous[job.path] = job }
+        for job in oldJobs + old.singletonJobs() { previous[job.path] = job }
         var current = Set<String>()
         for job in newJobs + new.singletonJobs() where current.insert(job.path).inserted {
             compared.append(job)

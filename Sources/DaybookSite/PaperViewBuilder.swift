@@ -13,7 +13,7 @@ public struct PaperViewBuilder: Sendable {
         self.routes = routes
     }
 
-    public func build(_ papers: [Paper]) -> [PaperView] {
+    public func build(_ papers: some Sequence<Paper>) -> [PaperView] {
         let markdown = MarkdownRenderer()
         return papers.map { paper in
             let title = markdown.renderInline(paper.title)

@@ -90,8 +90,13 @@ public struct RelatedPapers: Sendable {
             }
         }
         var related = self.related
-        var positionCache: [Int: [Int: Int]] = [:]
         var shared: [Int: Int] = [:]
+        let rank = Library.ranking(library.papers)
+        // A tag's list is ordered newest day first, then ranked: find a paper by binary search.
+        func precedes(_ a: Int, _ b: Int) -> Bool {
+            let da = library.papers[a].day, db = library.papers[b].day
+            return da != db ? da > db : rank(a, b)
+        }
         for index in recomputed {
             var positions: [(tag: Int, position: Int)] = []
             var seen = Set<String>()
@@ -99,12 +104,13 @@ public struct RelatedPapers: Sendable {
                 let slug = Routes.tagSlug(tag)
                 guard seen.insert(slug).inserted else { continue }
                 let tagIndex = Library.position(ofSlug: slug, in: library.tags).index
-                if positionCache[tagIndex] == nil {
-                    var map: [Int: Int] = [:]
-                    for (position, paper) in library.tags[tagIndex].papers.enumerated() { map[paper] = position }
-                    positionCache[tagIndex] = map
+                let list = library.tags[tagIndex].papers
+                var low = 0, high = list.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if precedes(list[middle], index) { low = middle + 1 } else { high = middle }
                 }
-                positions.append((tagIndex, positionCache[tagIndex]![index]!))
+                positions.append((tagIndex, low))
             }
             positions.sort { $0.tag < $1.tag }
             related[index] = RelatedPapers.best(for: index, at: positions, in: library, limit: limit, scratch: &shared)

@@ -76,7 +76,7 @@ import Testing
         let docsPerShard = 5, maxPostings = 4 + Int(seed) * 4
         var papers = (0..<40).map { SearchIndexTests.randomPaper(testID($0), &random) }
         var (library, views) = Reader.views(papers)
-        papers = library.papers
+        papers = Array(library.papers)
         var index = SearchIndex(routes: Reader.routes, library: library, views: views, docsPerShard: docsPerShard, maxPostings: maxPostings)
         var previous = SearchIndexTests.dictionary(index.files)
         var removedCount = 0, metaWrites = 0, splitShards = 0
@@ -140,7 +140,7 @@ import Testing
         #expect(files["search/index/terms/sp.json"] == "{\"sparse\":[3,3,3]}\n")
 
         // Upvotes reorder the day's list, not the index.
-        var papers = library.papers
+        var papers = Array(library.papers)
         papers[library.byID["a"]!].upvotes = 500
         let newLibrary = Library(papers: papers)
         let newViews = PaperViewBuilder(routes: Reader.routes).build(newLibrary.papers)
@@ -154,7 +154,7 @@ import Testing
         ])
         var index = SearchIndex(routes: Reader.routes, library: library, views: views)
         let before = index.files
-        var papers = library.papers
+        var papers = Array(library.papers)
         papers[1].day = Reader.day("2026-11-21")
         papers[1].title = "Moved"
         let (newLibrary, newViews) = Reader.views(papers)
@@ -171,7 +171,7 @@ import Testing
         let expected = "{\"caf\u{E9}\":[1,3]}\n"
         #expect(Array(SearchIndexTests.dictionary(index.files)["search/index/terms/ca.json"]!.utf8) == Array(expected.utf8))
 
-        var papers = library.papers
+        var papers = Array(library.papers)
         papers[0].title = "Tea"
         let (newLibrary, newViews) = Reader.views(papers)
         #expect(index.update(old: library, new: newLibrary, views: newViews, changed: [0]) != nil)
