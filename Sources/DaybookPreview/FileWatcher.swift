@@ -147,6 +147,9 @@ public final class FileWatcher: @unchecked Sendable {  // mutable state is confi
             case let code: throw .cannotWatch(path: path, reason: String(cString: strerror(code)))
             }
         }
+        // inotify gives a folder reached twice (a symlink to a watched folder, or a loop of
+        // symlinks) the same descriptor: keep its first path and do not descend again.
+        if let known = folders[wd], known.path != path { return }
         folders[wd] = (path, recursive)
         guard recursive else { return }
         for (name, isDirectory) in FileWatcher.entries(of: path) {
@@ -249,7 +252,8 @@ public final class FileWatcher: @unchecked Sendable {  // mutable state is confi
         }
     }
 
-    /// Names in a folder with whether each is a folder (symlinks are not followed).
+    /// Names in a folder with whether each is a folder. Symlinks are followed, as the content
+    /// loader follows them, so a linked folder of records is watched too.
     static func entries(of path: String) -> [(String, Bool)] {
         guard let dir = opendir(path) else { return [] }
         defer { closedir(dir) }
@@ -260,7 +264,7 @@ public final class FileWatcher: @unchecked Sendable {  // mutable state is confi
             }
             guard name != "." && name != ".." else { continue }
             var info = stat()
-            guard lstat(path + "/" + name, &info) == 0 else { continue }
+            guard stat(path + "/" + name, &info) == 0 else { continue }
             out.append((name, (info.st_mode & S_IFMT) == S_IFDIR))
         }
         return out

@@ -57,6 +57,28 @@ import Testing
         #expect(events?.contains(FileWatcher.Event(path: root + "/sub/a.md", isDirectory: false, kind: .changed)) == true)
     }
 
+    /// The content loader follows symlinked folders, so the watcher must too; a symlink loop
+    /// must not make it recurse forever.
+    @Test func aSymlinkedFolderIsWatchedUnderItsLinkPath() async throws {
+        let root = try makeFolder()
+        let elsewhere = try makeFolder()
+        defer {
+            try? FileManager.default.removeItem(atPath: root)
+            try? FileManager.default.removeItem(atPath: elsewhere)
+        }
+        #expect(symlink(elsewhere + "/sub", root + "/linked") == 0)
+        #expect(symlink(root, root + "/sub/loop") == 0)
+        let batches = Batches()
+        let watcher = try FileWatcher { batches.continuation.yield($0) }
+        try watcher.watch(root)
+        watcher.start()
+        defer { watcher.stop() }
+
+        try Data("record".utf8).write(to: URL(fileURLWithPath: elsewhere + "/sub/b.md"))
+        let events = await batches.collect { $0.contains { $0.path == root + "/linked/b.md" } }
+        #expect(events?.contains(FileWatcher.Event(path: root + "/linked/b.md", isDirectory: false, kind: .changed)) == true)
+    }
+
     @Test func filesInANewFolderAreReportedAndTheFolderIsWatched() async throws {
         let root = try makeFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
