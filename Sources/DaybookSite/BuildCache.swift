@@ -13,13 +13,16 @@ struct BuildCache: Sendable {
     private(set) var views: [PaperView]
     private(set) var archive: ArchiveIndex
     private(set) var related: RelatedPapers
+    /// Each paper's card HTML (made from the theme's `paper-card` template).
+    private(set) var cards: [String]
     var sitemap: SitemapEntries
     var search: SearchIndex
     /// Whether pages load KaTeX (some paper has math and KaTeX was found).
     let hasMathAssets: Bool
 
     init(baseURL: String, library: Library, views: [PaperView], archive: ArchiveIndex, related: RelatedPapers,
-         sitemap: SitemapEntries, search: SearchIndex, hasMathAssets: Bool) {
+         cards: [String], sitemap: SitemapEntries, search: SearchIndex, hasMathAssets: Bool) {
+        self.cards = cards
         self.baseURL = baseURL
         self.library = library
         self.views = views
@@ -31,7 +34,8 @@ struct BuildCache: Sendable {
     }
 
     /// Sets the library and what derives from it (the search index and sitemap are updated in place).
-    mutating func replace(library: Library, views: [PaperView], archive: ArchiveIndex, related: RelatedPapers) {
+    mutating func replace(library: Library, views: [PaperView], archive: ArchiveIndex, related: RelatedPapers, cards: [String]) {
+        self.cards = cards
         self.library = library
         self.views = views
         self.archive = archive
@@ -41,7 +45,7 @@ struct BuildCache: Sendable {
     /// What a build made from `library` and `views`.
     init(_ assembly: SiteBuilder.Assembly, library: Library, views: [PaperView]) {
         self.init(baseURL: assembly.renderer.routes.baseURL, library: library, views: views, archive: assembly.renderer.archive,
-                  related: assembly.renderer.related, sitemap: assembly.sitemap, search: assembly.search,
+                  related: assembly.renderer.related, cards: assembly.renderer.cards, sitemap: assembly.sitemap, search: assembly.search,
                   hasMathAssets: assembly.hasMathAssets)
     }
 

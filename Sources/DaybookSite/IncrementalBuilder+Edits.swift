@@ -129,10 +129,21 @@ extension IncrementalBuilder {
         let routes = Routes(config: config)
         let bodyEnd = builder.options.bodyEnd
         let before = SiteRenderer(config: config, library: cache.library, views: cache.views, theme: theme, bodyEnd: bodyEnd,
-                                  mathAssets: cache.hasMathAssets, archive: cache.archive, related: cache.related)
+                                  mathAssets: cache.hasMathAssets, archive: cache.archive, related: cache.related,
+                                  cards: cache.cards)
+        // Cards of unchanged papers are kept; the edited and new ones are rendered.
+        let edited = changes.edited.sorted()
+        let fresh = SiteRenderer.renderCards(edited, views: changes.views, templates: before.templates, site: before.site)
+        var cards: [String]
+        if changes.oldToNew == nil {
+            cards = cache.cards
+        } else {
+            cards = changes.library.papers.map { paper in cache.library.byID[paper.id].map { cache.cards[$0] } ?? "" }
+        }
+        for (index, html) in zip(edited, fresh) { cards[index] = html }
         let renderer = SiteRenderer(config: config, library: changes.library, views: changes.views, theme: theme,
                                     bodyEnd: bodyEnd, mathAssets: cache.hasMathAssets, archive: changes.archive,
-                                    related: changes.related)
+                                    related: changes.related, cards: cards)
         let selection = PageSelection(old: before, new: renderer, oldToNew: changes.oldToNew, edited: changes.edited,
                                       gone: changes.gone, papers: changes.papers, touchedDays: changes.touchedDays,
                                       slugs: changes.slugs)
@@ -149,7 +160,8 @@ extension IncrementalBuilder {
         for path in selection.removed + changes.searchRemoved { site[path] = nil }
         for (path, text) in pages { site.add(path, text) }
         for (path, text) in written { site.add(path, text) }
-        cache.replace(library: changes.library, views: changes.views, archive: changes.archive, related: changes.related)
+        cache.replace(library: changes.library, views: changes.views, archive: changes.archive, related: changes.related,
+                      cards: cards)
         clock.lap("merge", into: &report)
         return Update(kind: kind, papersChanged: changes.edited.count + changes.gone.count, pagesRendered: pages.count,
                       markdownRendered: changes.made, report: report)

@@ -65,13 +65,13 @@ extension SiteRenderer {
     func renderPeriod(_ kind: PeriodKind, _ position: Int, _ pagination: Pagination) -> String {
         let list = periods(kind)
         let period = list[position]
-        let papers = period.papers[pagination.range].map { views[$0] }
+        let papers = cardList(period.papers[pagination.range])
         let noun = kind == .week ? "week" : "month"
         let heading = kind == .week ? period.label : "Top papers of \(period.label)"
         let pageSuffix = pagination.number > 1 ? " (page \(pagination.number) of \(pagination.count))" : ""
         let page = PageMeta(title: "\(heading)\(pageSuffix) · \(config.title)",
                             description: "The \(period.papers.count == 1 ? "paper" : "\(period.papers.count) papers") featured in \(period.label), by upvotes.",
-                            canonical: routes.absolute(pagination.url), hasMath: papers.contains { $0.hasMath })
+                            canonical: routes.absolute(pagination.url), hasMath: papers.contains { $0.view.hasMath })
         var values: [String: Any] = [
             "heading": heading,
             "period": periodLink(kind, period),

@@ -33,11 +33,11 @@ extension SiteRenderer {
 
     func renderTag(_ position: Int, _ pagination: Pagination) -> String {
         let entry = library.tags[position]
-        let papers = entry.papers[pagination.range].map { views[$0] }
+        let papers = cardList(entry.papers[pagination.range])
         let pageSuffix = pagination.number > 1 ? " (page \(pagination.number) of \(pagination.count))" : ""
         var page = PageMeta(title: "Papers tagged \u{201C}\(entry.name)\u{201D}\(pageSuffix) · \(config.title)",
                             description: "\(entry.papers.count == 1 ? "One paper" : "\(entry.papers.count) papers") tagged \(entry.name), newest first.",
-                            canonical: routes.absolute(pagination.url), hasMath: papers.contains { $0.hasMath })
+                            canonical: routes.absolute(pagination.url), hasMath: papers.contains { $0.view.hasMath })
         let feed = FeedLink(title: "\(config.title): \(entry.name) (RSS)", url: routes.tagFeed(entry.name))
         page.feeds = [feed]
         return templates.render("tag", PageContext(site: site, page: page, values: [

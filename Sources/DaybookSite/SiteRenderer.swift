@@ -15,6 +15,8 @@ public struct SiteRenderer: Sendable {
     public let archive: ArchiveIndex
     /// Related papers by shared tags, per paper index.
     public let related: RelatedPapers
+    /// Each paper's card HTML, per paper index.
+    public let cards: [String]
 
     /// How many earlier days the home page links to before pointing to the archive.
     static let homeDayLinks = 14
@@ -23,7 +25,7 @@ public struct SiteRenderer: Sendable {
     /// `archive` and `related` are derived from `library`; pass them when already at hand (the
     /// preview updates them in place of recomputing).
     public init(config: SiteConfig, library: Library, views: [PaperView], theme: Theme, bodyEnd: String = "",
-                mathAssets: Bool = false, archive: ArchiveIndex? = nil, related: RelatedPapers? = nil) {
+                mathAssets: Bool = false, archive: ArchiveIndex? = nil, related: RelatedPapers? = nil, cards: [String]? = nil) {
         self.config = config
         self.routes = Routes(config: config)
         self.library = library
@@ -32,6 +34,34 @@ public struct SiteRenderer: Sendable {
         self.site = SiteView(config: config, routes: routes, bodyEnd: bodyEnd, mathAssets: mathAssets)
         self.archive = archive ?? ArchiveIndex(library: library)
         self.related = related ?? RelatedPapers(library: library)
+        self.cards = cards ?? SiteRenderer.renderCards(views.indices, views: views, templates: templates, site: site)
+    }
+
+    /// The cards of `indices`, rendered on every core, in order.
+    func renderCards(_ indices: some Collection<Int>) -> [String] {
+        SiteRenderer.renderCards(indices, views: views, templates: templates, site: site)
+    }
+
+    static func renderCards(_ indices: some Collection<Int>, views: [PaperView], templates: TemplateRenderer,
+                            site: SiteView) -> [String] {
+        let list = Array(indices)
+        let results = Mutex<[String]>(Array(repeating: "", count: list.count))
+        let workers = 2
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var local: [(Int, String)] = []
+            var position = worker
+            while position < list.count {
+                local.append((position, templates.card(views[list[position]], site: site)))
+                position += workers
+            }
+            results.withLock { all in for (position, html) in local { all[position] = html } }
+        }
+        return results.withLock { $0 }
+    }
+
+    /// Papers for a list page: views with their cards.
+    func cardList(_ indices: some Sequence<Int>) -> [PaperCard] {
+        indices.map { PaperCard(view: views[$0], html: cards[$0]) }
     }
 
     /// One unit of page work: its output path, how to make it, the day its content last changed
@@ -139,12 +169,12 @@ public struct SiteRenderer: Sendable {
     func renderHome() -> String {
         guard let newest = library.days.first else {
             let page = PageMeta(title: config.title, description: config.description, canonical: routes.absolute(routes.home))
-            return templates.render("home", PageContext(site: site, page: page, values: ["noPapers": true, "papers": [PaperView](), "earlierDays": [DayLink]()]))
+            return templates.render("home", PageContext(site: site, page: page, values: ["noPapers": true, "papers": [PaperCard](), "earlierDays": [DayLink]()]))
         }
-        let list = papers(on: newest)
+        let list = cardList(library.papersByDay[newest] ?? [])
         let earlier = library.days.dropFirst().prefix(SiteRenderer.homeDayLinks)
         let page = PageMeta(title: config.title, description: config.description,
-                            canonical: routes.absolute(routes.home), hasMath: list.contains { $0.hasMath })
+                            canonical: routes.absolute(routes.home), hasMath: list.contains { $0.view.hasMath })
         return templates.render("home", PageContext(site: site, page: page, values: [
             "day": DayLink(day: newest, url: routes.day(newest), count: list.count),
             "papers": list,
@@ -154,11 +184,11 @@ public struct SiteRenderer: Sendable {
     }
 
     func renderDay(_ day: Day) -> String {
-        let list = papers(on: day)
+        let list = cardList(library.papersByDay[day] ?? [])
         let (previous, next) = library.neighbours(of: day)
         let page = PageMeta(title: "Papers of \(day.longName) · \(config.title)",
                             description: "The \(list.count == 1 ? "paper" : "\(list.count) papers") featured on \(day.longName).",
-                            canonical: routes.absolute(routes.day(day)), hasMath: list.contains { $0.hasMath })
+                            canonical: routes.absolute(routes.day(day)), hasMath: list.contains { $0.view.hasMath })
         var values: [String: Any] = ["day": DayLink(day: day, url: routes.day(day), count: list.count), "papers": list]
         if let previous { values["previous"] = dayLinks([previous])[0] }
         if let next { values["next"] = dayLinks([next])[0] }

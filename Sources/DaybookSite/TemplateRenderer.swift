@@ -9,6 +9,14 @@ public struct TemplateRenderer: Sendable {
         self.theme = theme
     }
 
+    /// A paper's card (`paper-card.mustache`) without its final line break, which the list
+    /// template's own line gives back.
+    func card(_ view: PaperView, site: SiteView) -> String {
+        var html = theme.templates.render(PaperCard.Context(site: site, view: view), withTemplate: "paper-card") ?? ""
+        if html.utf8.last == UInt8(ascii: "\n") { html.removeLast() }
+        return html
+    }
+
     /// Renders `template` with `context`. The template exists: `ThemeLoader` checked the required ones.
     public func render(_ template: String, _ context: PageContext) -> String {
         theme.templates.render(context, withTemplate: template) ?? ""
