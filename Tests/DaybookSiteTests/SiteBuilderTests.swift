@@ -168,6 +168,24 @@ import Testing
         #expect(temp.read("site/404.html")?.contains("Custom lost page") == true)
     }
 
+    /// Cards are rendered once per paper from the (overridden) partial and reused on list pages,
+    /// with the paper's names and `site` in scope.
+    @Test func aSitesOwnPaperCardIsUsedOnEveryListPage() throws {
+        let temp = makeSite()
+        defer { temp.cleanup() }
+        temp.write("templates/paper-card.mustache", "<li class=\"mine\">{{title}} on {{site.title}}</li>\n")
+        _ = try build(temp)
+        let home = try #require(temp.read("site/index.html"))
+        #expect(home.contains("<li class=\"mine\">"))
+        #expect(!home.contains("class=\"paper-card\""))
+        #expect(!home.contains(" on </li>"), "site.title is in scope")
+        let days = try FileManager.default.contentsOfDirectory(atPath: temp.path + "/site/days").filter { $0.first?.isNumber == true }
+        #expect(!days.isEmpty)
+        for day in days {
+            #expect(temp.read("site/days/\(day)/index.html")?.contains("<li class=\"mine\">") == true, "\(day)")
+        }
+    }
+
     @Test func anUnknownThemeIsAnError() throws {
         let temp = makeSite()
         defer { temp.cleanup() }
