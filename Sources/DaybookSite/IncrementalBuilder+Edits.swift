@@ -51,16 +51,14 @@ extension IncrementalBuilder {
         clock.lap("markdown", into: &report)
         if mathAssetsChange(views) { return try rebuild(SiteChanges(allContent: true, templates: true)) }
 
-        var touched = Set<Day>()
-        for index in edited { touched.formUnion([oldLibrary.papers[index].day, library.papers[index].day]) }
-        let archive = cache.archive.updating(from: oldLibrary, to: library, touchedDays: touched)
-        let (related, recomputed) = cache.related.updating(from: oldLibrary, to: library, edited: edited)
-        var changes = PaperChanges(library: library, views: views, archive: archive, related: related,
-                                   oldToNew: nil, edited: edited, papers: recomputed, made: edited.count)
+        var changes = PaperChanges(library: library, views: views, archive: cache.archive, related: cache.related,
+                                   oldToNew: nil, edited: edited, papers: [], made: edited.count)
         for index in edited {
             changes.touch(oldLibrary.papers[index])
             changes.touch(library.papers[index])
         }
+        changes.archive = cache.archive.updating(from: oldLibrary, to: library, touchedDays: changes.touchedDays)
+        (changes.related, changes.papers) = cache.related.updating(from: oldLibrary, to: library, edited: edited)
         // From here on nothing fails, so the search index is updated in place (no copy of it).
         if let change = cache.search.update(old: oldLibrary, new: library, views: views, changed: order) {
             changes.searchWritten = change.written

@@ -32,9 +32,9 @@ struct PageSelection {
          papers: Set<Int>, touchedDays: Set<Day>, slugs: Set<String>) {
         var oldJobs: [SiteRenderer.Job] = []
         var newJobs: [SiteRenderer.Job] = []
-        func mapped(_ list: some Collection<Int>) -> [Int] {
-            guard let oldToNew else { return Array(list) }
-            return list.map { oldToNew[$0] }
+        /// Whether an old list of papers names the same papers as a new one.
+        func same(_ old: some Collection<Int>, _ new: some Collection<Int>) -> Bool {
+            old.count == new.count && zip(old, new).allSatisfy { (oldToNew?[$0] ?? $0) == $1 }
         }
 
         for index in papers {
@@ -82,7 +82,7 @@ struct PageSelection {
             if after.found { newJobs += new.tagJobs(after.index) }
             // A tag's feed path follows its slug, so only its items and name can change.
             if after.found && (!before.found || old.library.tags[before.index].name != new.library.tags[after.index].name
-                               || mapped(old.tagFeedPapers(before.index)) != Array(new.tagFeedPapers(after.index))
+                               || !same(old.tagFeedPapers(before.index), new.tagFeedPapers(after.index))
                                || new.tagFeedPapers(after.index).contains(where: edited.contains)) {
                 feeds.append(new.tagFeed(after.index))
             } else if before.found && !after.found {
@@ -96,14 +96,14 @@ struct PageSelection {
         for job in newJobs + new.singletonJobs() where current.insert(job.path).inserted {
             compared.append(job)
             guard let before = previous[job.path], let frame = job.frame, before.frame == frame,
-                  mapped(before.shows) == Array(job.shows), !job.shows.contains(where: edited.contains) else {
+                  same(before.shows, job.shows), !job.shows.contains(where: edited.contains) else {
                 render.append(job)
                 continue
             }
         }
         removed += previous.keys.filter { !current.contains($0) }
 
-        if mapped(old.feedPapers) != new.feedPapers || new.feedPapers.contains(where: edited.contains) {
+        if !same(old.feedPapers, new.feedPapers) || new.feedPapers.contains(where: edited.contains) {
             feeds += new.mainFeeds()
         }
         if old.digestDays != new.digestDays || new.digestDays.contains(where: touchedDays.contains) {

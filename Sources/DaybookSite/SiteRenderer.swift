@@ -44,19 +44,7 @@ public struct SiteRenderer: Sendable {
 
     static func renderCards(_ indices: some Collection<Int>, views: [PaperView], templates: TemplateRenderer,
                             site: SiteView) -> [String] {
-        let list = Array(indices)
-        let results = Mutex<[String]>(Array(repeating: "", count: list.count))
-        let workers = 2
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var local: [(Int, String)] = []
-            var position = worker
-            while position < list.count {
-                local.append((position, templates.card(views[list[position]], site: site)))
-                position += workers
-            }
-            results.withLock { all in for (position, html) in local { all[position] = html } }
-        }
-        return results.withLock { $0 }
+        Array(indices).parallelMap { templates.card(views[$0], site: site) }
     }
 
     /// Papers for a list page: views with their cards.
@@ -144,18 +132,7 @@ public struct SiteRenderer: Sendable {
 
     /// Runs jobs on every core. The preview's incremental rebuild passes a subset of `pageJobs()`.
     func render(_ work: [Job]) -> [String: String] {
-        let results = Mutex<[String: String]>([:])
-        let workers = 2
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var local: [(String, String)] = []
-            var index = worker
-            while index < work.count {
-                local.append((work[index].path, work[index].make()))
-                index += workers
-            }
-            results.withLock { all in for (path, html) in local { all[path] = html } }
-        }
-        return results.withLock { $0 }
+        Dictionary(zip(work.map(\.path), work.parallelMap { $0.make() }), uniquingKeysWith: { _, last in last })
     }
 
     func dayLinks(_ days: some Sequence<Day>) -> [DayLink] {

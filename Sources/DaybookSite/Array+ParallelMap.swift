@@ -1,0 +1,20 @@
+import Dispatch
+import Synchronization
+
+extension Array where Element: Sendable {
+    /// `transform` of every element, in order, computed on `workers` threads (each takes every
+    /// `workers`-th element). The result does not depend on scheduling.
+    func parallelMap<T: Sendable>(workers: Int = 2, _ transform: @Sendable (Element) -> T) -> [T] {
+        let results = Mutex<[(Int, T)]>([])
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var local: [(Int, T)] = []
+            var index = worker
+            while index < count {
+                local.append((index, transform(self[index])))
+                index += workers
+            }
+            results.withLock { $0 += local }
+        }
+        return results.withLock { all in all.sorted { $0.0 < $1.0 }.map(\.1) }
+    }
+}
