@@ -59,6 +59,8 @@ let package = Package(
         .testTarget(name: "DaybookSiteTests", dependencies: ["DaybookSite"], exclude: ["Golden"]),
         .testTarget(name: "DaybookPreviewTests", dependencies: ["DaybookPreview"]),
         .testTarget(name: "DaybookDeployTests", dependencies: ["DaybookDeploy"]),
+        // Runs the built `daybook` executable as a user does (`swift build` first; see DaybookExecutable.swift).
+        .testTarget(name: "DaybookCLITests"),
     ],
     swiftLanguageModes: [.v6]
 )
