@@ -39,4 +39,9 @@ public struct SiteConfig: Sendable, Hashable {
     public static func normalizedBaseURL(_ url: String) -> String {
         url.hasSuffix("/") ? url : url + "/"
     }
+
+    /// Whether `url` can be a base URL: absolute http(s), with a host and no spaces.
+    public static func isValidBaseURL(_ url: String) -> Bool {
+        YAMLFieldReader.isHTTPURL(url)
+    }
 }

@@ -81,7 +81,12 @@ extension SiteBuilder {
     /// `daybook.yml`, with `options.baseURL` applied.
     func loadConfig() throws(ContentError) -> SiteConfig {
         var config = try SiteConfigLoader.load(path: options.resolve(options.configPath), displayPath: options.configPath)
-        if let baseURL = options.baseURL { config.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
+        if let baseURL = options.baseURL {
+            guard SiteConfig.isValidBaseURL(baseURL) else {
+                throw ContentError([Diagnostic(path: "--base-url", message: "must be an absolute http(s) URL, got \"\(baseURL)\"")])
+            }
+            config.baseURL = SiteConfig.normalizedBaseURL(baseURL)
+        }
         return config
     }
 
@@ -115,7 +120,10 @@ extension SiteBuilder {
         for (path, text) in renderer.renderFeeds() { other.add(path, text) }
         report.feedItems = renderer.feedItemCount
         for (name, source) in theme.assets { other["assets/" + name] = .copy(source: source) }
-        for (name, source) in mathAssets?.files ?? [:] { other["assets/" + name] = .copy(source: source) }
+        if let mathAssets {
+            for (name, source) in mathAssets.files { other["assets/" + name] = .copy(source: source) }
+            other["assets/" + MathAssets.styleSheetPath] = .bytes(mathAssets.styleSheet)
+        }
         clock.lap("feeds", into: &report)
 
         let sitemap = SitemapEntries(jobs: jobs, routes: routes)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DaybookContent
 
 /// The `daybook` command line: a thin layer over the Daybook libraries.
 @main
@@ -6,6 +7,7 @@ struct Daybook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "daybook",
         abstract: "Build a static website for a daily research-paper digest.",
+        version: DaybookVersion.current,
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, ImportCommand.self, DeployCommand.self]
     )
 }
