@@ -18,7 +18,8 @@ extension IncrementalBuilder {
 
     static func loadTheme(_ builder: SiteBuilder, _ config: SiteConfig) throws(BuildError) -> Theme {
         do {
-            return try ThemeLoader(siteRoot: builder.options.siteRoot).load(name: config.theme)
+            return try ThemeLoader(siteRoot: builder.options.siteRoot).load(
+                name: config.theme, configPath: builder.options.configPath, line: config.themeLine, column: config.themeColumn)
         } catch {
             throw BuildError(error.diagnostics)
         }

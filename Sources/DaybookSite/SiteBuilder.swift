@@ -50,7 +50,8 @@ public struct SiteBuilder: Sendable {
         let loaded: ContentLoadResult
         do {
             config = try loadConfig()
-            theme = try ThemeLoader(siteRoot: options.siteRoot).load(name: config.theme)
+            theme = try ThemeLoader(siteRoot: options.siteRoot).load(
+                name: config.theme, configPath: options.configPath, line: config.themeLine, column: config.themeColumn)
             clock.lap("config", into: &report)
             loaded = try ContentLoader(siteRoot: options.siteRoot).load()
         } catch {
