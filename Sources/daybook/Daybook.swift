@@ -1,6 +1,10 @@
 import ArgumentParser
 import DaybookContent
 
+#if !os(Linux)
+#error("Daybook builds on Linux only for now (Glibc file I/O, inotify in the preview); see the README.")
+#endif
+
 /// The `daybook` command line: a thin layer over the Daybook libraries.
 @main
 struct Daybook: AsyncParsableCommand {
