@@ -3,9 +3,9 @@ import Foundation
 /// Turns TeX text mode, as arXiv and Hugging Face abstracts and titles write it outside math, into
 /// the characters it means: accents (`R\'{e}nyi`, `\"o`, `{\"o}`, `\c{c}`, `\v s`) and special
 /// letters (`\ss`, `\o`, `\ae`, `\l`, `\i`) to Unicode (NFC), escaped specials (`\%`, `\&`, `\#`,
-/// `\_`, `\{`, `\}`) to themselves, ``` ``quotes'' ``` to “quotes”, `--` and `---` to – and —,
-/// `\ldots` to …, and `\emph{…}`, `\textit{…}`, `\textbf{…}`, `\texttt{…}` to Markdown emphasis,
-/// bold and code (or to their text in plain mode).
+/// `\_`, `\{`, `\}`) to themselves, ``` ``quotes'' ``` to “quotes”, `--` and `---` to – and —, a tie
+/// (`Fig.~3`) to a no-break space, `\ldots` to …, and `\emph{…}`, `\textit{…}`, `\textbf{…}`,
+/// `\texttt{…}` to Markdown emphasis, bold and code (or to their text in plain mode).
 ///
 /// It runs on source bytes whose math has been swapped for tokens (see `MathProtector`), so TeX
 /// inside `$…$` is never touched; tokens are non-ASCII and pass through. In Markdown, code spans
@@ -18,11 +18,11 @@ enum TeXTextMode {
         case plain
     }
 
-    /// Whether `bytes` may hold anything to convert (a backslash, a backtick, `--` or `''`).
+    /// Whether `bytes` may hold anything to convert (a backslash, a backtick, a tilde, `--` or `''`).
     static func mayApply(_ bytes: [UInt8]) -> Bool {
         var previous: UInt8 = 0
         for byte in bytes {
-            if byte == 0x5C || byte == 0x60 { return true }
+            if byte == 0x5C || byte == 0x60 || byte == 0x7E { return true }
             if (byte == 0x2D || byte == 0x27) && previous == byte { return true }
             previous = byte
         }
@@ -89,6 +89,7 @@ enum TeXTextMode {
                 case 0x27 where at(i + 1) == 0x27 && closingQuote == i + 2:
                     out += Array("”".utf8); i += 2; closingQuote = nil
                 case 0x2D where at(i + 1) == 0x2D: dashes()
+                case 0x7E where isTie(i): out += Array("\u{00A0}".utf8); i += 1
                 default: out.append(c); i += 1
                 }
             }
@@ -178,6 +179,16 @@ enum TeXTextMode {
             }
             out += Array((count == 3 ? "—" : "–").utf8)
             i = run
+        }
+
+        /// `Task~Arithmetic`, `Fig.~3`: a TeX tie (a single `~` between a word and the next) is a
+        /// no-break space; `~30%` (approximately) and `~~strike~~` are not ties.
+        func isTie(_ k: Int) -> Bool {
+            guard k > 0, at(k + 1) != 0x7E, b[k - 1] != 0x7E else { return false }
+            let before = b[k - 1], after = at(k + 1)
+            let word = Converter.isLetter(before) || before == 0x2E || before == 0x29
+            let next = Converter.isLetter(after) || (after >= 0x30 && after <= 0x39)
+            return word && next && !inURL(k)
         }
 
         /// Whether the word holding `k` is a URL (`https://a--b.example/`).

@@ -52,7 +52,7 @@ extension SiteRenderer {
             ArchiveMonth(link: periodLink(.month, month), days: dayLinks(month.days))
         }
         let page = PageMeta(title: "Archive · \(config.title)",
-                            description: "Every day of \(config.title), grouped by month: \(library.days.count) days, \(library.papers.count) papers.",
+                            description: "Every day of \(config.title), grouped by month: \(CountLabel.of(library.days.count, "day")), \(CountLabel.papers(library.papers.count)).",
                             canonical: routes.absolute(routes.archive))
         return templates.render("archive", PageContext(site: site, page: page, values: [
             "months": months,

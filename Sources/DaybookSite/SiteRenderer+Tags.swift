@@ -24,7 +24,7 @@ extension SiteRenderer {
     func renderTagIndex() -> String {
         let tags = library.tags.map(tagLink)
         let page = PageMeta(title: "Tags · \(config.title)",
-                            description: "All \(tags.count) tags of \(config.title), with their paper counts.",
+                            description: "\(tags.count == 1 ? "The one tag" : "All \(tags.count) tags") of \(config.title), with their paper counts.",
                             canonical: routes.absolute(routes.tags))
         return templates.render("tags", PageContext(site: site, page: page, values: [
             "tags": tags, "tagCount": tags.count, "tagCountLabel": CountLabel.of(tags.count, "tag"),

@@ -22,7 +22,8 @@ import Testing
     @Test("escaped specials, quotes, dashes and dots", arguments: [
         (#"57\% of cases"#, "57% of cases"), (#"R\&D"#, "R&D"), (##"\#1 and snake\_case"##, "#1 and snake_case"),
         ("``quoted'' text", "“quoted” text"), ("pages 10--20", "pages 10–20"), ("yes --- no", "yes — no"),
-        (#"and so on\ldots"#, "and so on…"), (#"\textbf{UniHOI} and \emph{this}"#, "UniHOI and this"),
+        (#"and so on\ldots"#, "and so on…"), ("Task~Arithmetic and Fig.~3", "Task\u{00A0}Arithmetic and Fig.\u{00A0}3"),
+        ("about ~30% and ~~gone~~", "about ~30% and ~~gone~~"), (#"\textbf{UniHOI} and \emph{this}"#, "UniHOI and this"),
     ])
     func specials(_ source: String, _ expected: String) {
         #expect(plain(source) == expected)
