@@ -169,7 +169,7 @@ public struct OutputWriter: Sendable {
         siblingPath(suffix: "journal")
     }
 
-    static let workers = 2
+    static let workers = ParallelWork.workers
 
     /// `site/` → `.site.staging` beside it.
     func stagingDirectory() -> String {
