@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "DaybookMarkdownTests", dependencies: ["DaybookMarkdown"], exclude: ["Golden"]),
         .testTarget(name: "DaybookSiteTests", dependencies: ["DaybookSite"], exclude: ["Golden"]),
         .testTarget(name: "DaybookPreviewTests", dependencies: ["DaybookPreview"]),
-        .testTarget(name: "DaybookDeployTests", dependencies: ["DaybookDeploy"]),
+        .testTarget(name: "DaybookDeployTests", dependencies: ["DaybookDeploy", "DaybookSite"]),
         // Runs the built `daybook` executable as a user does (`swift build` first; see DaybookExecutable.swift).
         .testTarget(name: "DaybookCLITests"),
     ],

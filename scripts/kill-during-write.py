@@ -75,7 +75,16 @@ def main():
     current = 0
     staging = os.path.join(site, ".site.staging")
     journal = os.path.join(site, ".site.journal")
-    write_phase = 3.0
+    # The write phase's length: from the staging folder's appearance to the end of a build that
+    # changes every page (measured once, then the base URL is switched back).
+    for url in (URLS[1], URLS[0]):
+        process = subprocess.Popen([daybook, "build", "--base-url", url], cwd=site, stdout=subprocess.DEVNULL)
+        while not os.path.exists(staging) and process.poll() is None:
+            time.sleep(0.002)
+        began = time.monotonic()
+        process.wait()
+        write_phase = time.monotonic() - began
+    print(f"write phase: {write_phase:.2f} s")
     mixed_after_kill = journals = failures = 0
     for kill in range(1, args.kills + 1):
         target = 1 - current
@@ -91,8 +100,6 @@ def main():
         if not finished:
             process.send_signal(signal.SIGKILL)
         process.wait()
-        if finished:
-            write_phase = max(0.5, time.monotonic() - began)
         had_journal = os.path.exists(journal)
         after = tree(os.path.join(site, "site"))
         old = sum(1 for path, digest in after.items() if references[current].get(path) == digest and

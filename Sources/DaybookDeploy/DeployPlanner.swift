@@ -1,3 +1,4 @@
+import DaybookSite
 /// Compares the local site with what the destination holds, by content hash.
 public struct DeployPlanner: Sendable {
     public var cacheControl: CacheControlRules
@@ -7,7 +8,7 @@ public struct DeployPlanner: Sendable {
     }
 
     public func headers(forPath path: String) -> ObjectHeaders {
-        ObjectHeaders(contentType: ContentTypes.contentType(forPath: path), cacheControl: cacheControl.cacheControl(forPath: path))
+        ObjectHeaders(contentType: MediaType.of(path), cacheControl: cacheControl.cacheControl(forPath: path))
     }
 
     public func plan(local: [LocalFile], remote: [String: RemoteEntry]) -> DeployPlan {

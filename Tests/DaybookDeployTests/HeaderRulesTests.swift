@@ -1,4 +1,5 @@
 @testable import DaybookDeploy
+import DaybookSite
 import Testing
 
 @Suite("Globs, content types, cache rules and phases")
@@ -27,17 +28,21 @@ struct HeaderRulesTests {
     }
 
     @Test func contentTypesComeFromTheExtensionIgnoringCase() {
-        #expect(ContentTypes.contentType(forPath: "papers/x/index.html") == "text/html; charset=utf-8")
-        #expect(ContentTypes.contentType(forPath: "feed.xml") == "application/xml; charset=utf-8")
-        #expect(ContentTypes.contentType(forPath: "feed.json") == "application/json; charset=utf-8")
-        #expect(ContentTypes.contentType(forPath: "assets/STYLE.CSS") == "text/css; charset=utf-8")
-        #expect(ContentTypes.contentType(forPath: "assets/app.js") == "text/javascript; charset=utf-8")
-        #expect(ContentTypes.contentType(forPath: "assets/logo.svg") == "image/svg+xml")
-        #expect(ContentTypes.contentType(forPath: "assets/fonts/inter.woff2") == "font/woff2")
-        #expect(ContentTypes.contentType(forPath: "robots.txt") == "text/plain; charset=utf-8")
-        #expect(ContentTypes.contentType(forPath: "LICENSE") == "application/octet-stream")
-        #expect(ContentTypes.contentType(forPath: ".hidden") == "application/octet-stream")
-        #expect(ContentTypes.contentType(forPath: "data.unknown") == "application/octet-stream")
+        #expect(MediaType.of("papers/x/index.html") == "text/html; charset=utf-8")
+        #expect(MediaType.of("feed.xml") == "application/rss+xml; charset=utf-8")  // as the preview serves it
+        #expect(MediaType.of("tags/llm/feed.xml") == "application/rss+xml; charset=utf-8")
+        #expect(MediaType.of("atom.xml") == "application/atom+xml; charset=utf-8")
+        #expect(MediaType.of("sitemap.xml") == "application/xml; charset=utf-8")
+        #expect(MediaType.of("feed.json") == "application/feed+json; charset=utf-8")
+        #expect(MediaType.of("search/index/meta.json") == "application/json; charset=utf-8")
+        #expect(MediaType.of("assets/STYLE.CSS") == "text/css; charset=utf-8")
+        #expect(MediaType.of("assets/app.js") == "text/javascript; charset=utf-8")
+        #expect(MediaType.of("assets/logo.svg") == "image/svg+xml")
+        #expect(MediaType.of("assets/fonts/inter.woff2") == "font/woff2")
+        #expect(MediaType.of("robots.txt") == "text/plain; charset=utf-8")
+        #expect(MediaType.of("LICENSE") == "application/octet-stream")
+        #expect(MediaType.of(".hidden") == "application/octet-stream")
+        #expect(MediaType.of("data.unknown") == "application/octet-stream")
     }
 
     @Test func defaultCacheRulesKeepFingerprintedAssetsForAYearAndPagesAndFeedsBriefly() {

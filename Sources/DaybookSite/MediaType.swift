@@ -1,15 +1,25 @@
-/// The `Content-Type` for a file, by its extension (case-insensitive); text types carry
-/// `charset=utf-8`. Unknown extensions get `application/octet-stream`.
-public enum ContentTypes {
-    public static func contentType(forPath path: String) -> String {
-        let name = path.split(separator: "/").last ?? ""
+/// The `Content-Type` of a site file, the one table both the preview and deploys use.
+///
+/// Feeds get their own types (`feed.xml` RSS, `atom.xml` Atom, `feed.json` JSON Feed, wherever
+/// they sit, as the feed writers name them); everything else goes by its extension
+/// (case-insensitive). Text types carry `charset=utf-8`; unknown ones are `application/octet-stream`.
+public enum MediaType {
+    public static func of(_ path: String) -> String {
+        let name = path.split(separator: "/").last ?? Substring(path)
+        if let feed = feeds[String(name)] { return feed }
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return fallback }
         return byExtension[name[name.index(after: dot)...].lowercased()] ?? fallback
     }
 
     public static let fallback = "application/octet-stream"
 
-    public static let byExtension: [String: String] = [
+    static let feeds: [String: String] = [
+        "feed.xml": "application/rss+xml; charset=utf-8",
+        "atom.xml": "application/atom+xml; charset=utf-8",
+        "feed.json": "application/feed+json; charset=utf-8",
+    ]
+
+    static let byExtension: [String: String] = [
         "html": "text/html; charset=utf-8",
         "htm": "text/html; charset=utf-8",
         "xml": "application/xml; charset=utf-8",
