@@ -6,6 +6,6 @@ struct Daybook: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "daybook",
         abstract: "Build a static website for a daily research-paper digest.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, ImportCommand.self, DeployCommand.self]
+        subcommands: [NewCommand.self, BuildCommand.self, CheckCommand.self, ServeCommand.self, FetchCommand.self, ImportCommand.self, DeployCommand.self]
     )
 }
