@@ -20,6 +20,9 @@ public enum TransportFailure {
         let text = String(describing: error)
         if String(describing: type(of: error)) == "NIOTooManyBytesError" { return "the response is too large" }
         let lower = text.lowercased()
+        if lower.contains("stream ended at an unexpected time") || lower.contains("invalideofstate") {
+            return "the connection closed before the whole response arrived (truncated)"
+        }
         if lower.contains("connection refused") || lower.contains("econnrefused") { return "connection refused" }
         if lower.contains("name or service not known") || lower.contains("nodename nor servname")
             || lower.contains("dns") || lower.contains("resolve") {

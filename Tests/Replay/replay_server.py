@@ -22,6 +22,7 @@ Every request is appended to the log as one JSON object per line: time, path, qu
 """
 import json
 import os
+import signal
 import sys
 import threading
 import time
@@ -30,6 +31,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 
 def main():
+    # A parent may start us with SIGTERM blocked (Foundation's Process on Linux passes its mask on).
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     args = sys.argv[1:]
     if not args:
         sys.exit(__doc__)
