@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "Daybook",
-    platforms: [.macOS(.v15)],
+    // Linux only for now: file I/O calls Glibc and the preview watches files with inotify. No
+    // platforms are claimed until the code is ported and built on macOS.
     products: [
         .executable(name: "daybook", targets: ["daybook"]),
         .library(name: "DaybookSite", targets: ["DaybookSite"]),

@@ -60,7 +60,9 @@ public struct ContentLoader: Sendable {
         }
         guard diagnostics.isEmpty else { throw ContentError(diagnostics) }
         let papers = PaperMerger.merge(records: records.map(\.paper), imported: imported)
-        return ContentLoadResult(papers: papers, warnings: ContentAuditor.warnings(for: papers, positions: recordsByID))
+        let positions = recordsByID.mapValues(\.positions)
+        return ContentLoadResult(papers: papers, warnings: ContentAuditor.warnings(for: papers, positions: positions),
+                                 positions: positions)
     }
 
     /// Reads and parses each file on all cores; results keep the files' (sorted) order.

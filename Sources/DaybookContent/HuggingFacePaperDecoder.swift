@@ -27,10 +27,15 @@ public enum HuggingFacePaperDecoder {
                 reader.prefix = "item \(index + 1): "
                 if let paper = decodeItem(item, reader: &reader) { papers.append(paper) }
             }
-        case .object:
+        case .object where looksLikePaper(root):
             if let paper = decodeItem(root, reader: &reader) { papers.append(paper) }
+        case let .object(members):
+            let keys = members.map { "'\($0.key)'" }.joined(separator: ", ")
+            reader.fail("expected Hugging Face papers JSON (a list of daily-papers items, or one paper with 'id' and "
+                        + "'title'), got an object with \(members.isEmpty ? "no keys" : "keys \(keys)")", at: root)
         default:
-            reader.fail("expected a list of daily papers or one paper object, got \(root.shown)", at: root)
+            reader.fail("expected Hugging Face papers JSON (a list of daily-papers items, or one paper with 'id' and "
+                        + "'title'), got \(root.shown)", at: root)
         }
         guard reader.diagnostics.isEmpty else { throw ContentError(reader.diagnostics) }
         return papers
@@ -41,9 +46,15 @@ public enum HuggingFacePaperDecoder {
         try decode(bytes: Array(text.utf8), path: path)
     }
 
+    /// Whether a top-level object is one paper (`/api/papers/{id}`) or one wrapped item, rather than
+    /// some other JSON (a third-party archive, a config file) that would only give "missing" errors.
+    private static func looksLikePaper(_ object: JSONValue) -> Bool {
+        object["paper"] != nil || object["id"] != nil || object["title"] != nil
+    }
+
     private static func decodeItem(_ item: JSONValue, reader: inout JSONFieldReader) -> Paper? {
         guard case .object = item.kind else {
-            reader.fail("expected an object, got \(item.shown)", at: item)
+            reader.fail("expected a daily-papers item (an object with a 'paper' object), got \(item.shown)", at: item)
             return nil
         }
         // A daily-papers item wraps the paper; `/api/papers/{id}` is the paper itself.

@@ -26,12 +26,21 @@ public enum PaperRecordParser {
         try parseRecord(bytes: bytes, path: path).paper
     }
 
+    /// Parses a record's bytes (see `parse(bytes:path:)`), with where the fields that warnings
+    /// point at were written.
+    public static func parseWithPositions(bytes: [UInt8], path: String) throws(ContentError) -> (paper: Paper, positions: RecordPositions) {
+        let record = try parseRecord(bytes: bytes, path: path)
+        return (record.paper, record.positions)
+    }
+
     /// The paper plus where its key fields were written, for the loader's cross-file checks.
     struct Record: Sendable {
         var paper: Paper
         var idPosition: (line: Int, column: Int)
         var dayPosition: (line: Int, column: Int)
         var titlePosition: (line: Int, column: Int)
+
+        var positions: RecordPositions { RecordPositions(day: dayPosition, title: titlePosition) }
     }
 
     static func parseRecord(bytes: [UInt8], path: String) throws(ContentError) -> Record {

@@ -7,6 +7,9 @@ public struct SiteConfig: Sendable, Hashable {
     /// BCP 47 language tag for `<html lang>` and feeds.
     public var language: String
     public var theme: String
+    /// Where `theme` was set in the config file (0 when it was not), for "theme not found".
+    public var themeLine = 0
+    public var themeColumn = 0
     /// Output folder, relative to the site root.
     public var output: String
     /// How many papers the main feeds carry.
@@ -42,5 +45,10 @@ public struct SiteConfig: Sendable, Hashable {
     /// `baseURL` with a trailing `/`.
     public static func normalizedBaseURL(_ url: String) -> String {
         url.hasSuffix("/") ? url : url + "/"
+    }
+
+    /// Whether `url` can be a base URL: absolute http(s), with a host and no spaces.
+    public static func isValidBaseURL(_ url: String) -> Bool {
+        YAMLFieldReader.isHTTPURL(url)
     }
 }

@@ -50,6 +50,7 @@ public enum SiteConfigLoader {
                 reader.fail("'theme' must be a theme's folder name under Themes/, got \(SourceText.quoted(value))", at: node)
             } else {
                 config.theme = value
+                (config.themeLine, config.themeColumn) = reader.position(of: node)
             }
         }
         if let node = fields["output"], let value = reader.requiredLine(node, field: "output") {

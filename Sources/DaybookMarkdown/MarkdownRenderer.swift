@@ -26,7 +26,7 @@ public final class MarkdownRenderer: Sendable {
     /// Tables, `~~strikethrough~~` and autolinks are GFM's; a single `~` stays a tilde (`~30%`).
     /// Soft line breaks stay line breaks in the source, never `<br>`.
     public func render(_ markdown: String, baseURL: String? = nil) -> RenderedMarkdown {
-        let protected = MathProtector.protect(markdown, mode: .markdown)
+        let protected = MathProtector.protect(markdown, mode: .markdown).convertingTeXTextMode(.markdown)
         let rewriter = DocumentRewriter(spans: protected.spans, resolver: baseURL.flatMap(URLResolver.init(base:)))
         var (html, hasMath) = CmarkEngine.withDocument(protected.bytes) { document, extensions in
             let hasMath = rewriter.rewrite(document)
@@ -48,7 +48,7 @@ public final class MarkdownRenderer: Sendable {
     /// One line of inline text (a title): HTML-escaped, inline math protected/wrapped, NO <p> wrapper,
     /// no other markup interpreted except math. Runs of whitespace outside math become one space.
     public func renderInline(_ text: String) -> RenderedMarkdown {
-        let protected = MathProtector.protect(text, mode: .plainText)
+        let protected = MathProtector.protect(text, mode: .plainText).convertingTeXTextMode(.plain)
         var out: [UInt8] = []
         out.reserveCapacity(protected.bytes.count + 16)
         var hasMath = false
@@ -82,13 +82,24 @@ public final class MarkdownRenderer: Sendable {
         return RenderedMarkdown(html: String(decoding: out, as: UTF8.self), hasMath: hasMath)
     }
 
+    /// One line of plain text with TeX text mode outside math turned into what it means
+    /// (`R\'{e}nyi` → `Rényi`, `57\%` → `57%`, ``` ``a'' ``` → “a”), math kept as written: for
+    /// titles in feeds, metadata and search. Not HTML-escaped.
+    public func plainText(_ text: String) -> String {
+        let protected = MathProtector.protect(text, mode: .plainText).convertingTeXTextMode(.plain)
+        guard !protected.spans.isEmpty else { return String(decoding: protected.bytes, as: UTF8.self) }
+        return protected.bytes.withUnsafeBufferPointer { bytes in
+            String(decoding: TokenText.restoringSource(bytes, spans: protected.spans), as: UTF8.self)
+        }
+    }
+
     /// Plain-text excerpt of the Markdown (markup removed, math kept as its TeX source `$…$`, whitespace collapsed),
     /// cut at a word boundary to at most `maxLength` characters with "…" appended when cut.
     ///
     /// `maxLength` counts the "…" too. The text is not HTML-escaped: escape it where it is placed.
     /// Math is never cut in the middle.
     public func excerpt(_ markdown: String, maxLength: Int) -> String {
-        let protected = MathProtector.protect(markdown, mode: .markdown)
+        let protected = MathProtector.protect(markdown, mode: .markdown).convertingTeXTextMode(.markdown)
         let builder = ExcerptBuilder(spans: protected.spans)
         let text = CmarkEngine.withDocument(protected.bytes) { document, _ in builder.text(of: document) }
         return ExcerptBuilder.cut(text, maxLength: maxLength)

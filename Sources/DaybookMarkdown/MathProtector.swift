@@ -17,6 +17,11 @@ struct MathProtector {
     struct Result {
         var bytes: [UInt8]
         var spans: [ProtectedSpan]
+
+        /// The same with TeX text mode outside math converted (see `TeXTextMode`).
+        func convertingTeXTextMode(_ mode: TeXTextMode.Mode) -> Result {
+            Result(bytes: TeXTextMode.convert(bytes, mode: mode), spans: spans)
+        }
     }
 
     static func protect(_ text: String, mode: Mode) -> Result {

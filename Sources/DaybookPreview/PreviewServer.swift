@@ -28,6 +28,7 @@ public struct PreviewServer: Sendable {
     public func run(handleSignals: Bool = true, stop: PreviewServer.Stop? = nil,
                     onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws(PreviewError) {
         let port = self.port
+        guard UInt16(exactly: port) != nil else { throw .invalidPort(port) }
         let logger = Logger(label: "daybook.serve") { _ in SwiftLogNoOpLogHandler() }
         let app = Application(
             responder: SiteResponder(store: store, reload: reload),
@@ -58,6 +59,7 @@ public struct PreviewServer: Sendable {
     /// reported at once.
     public static func checkAvailable(host: String, port: Int) throws(PreviewError) {
         guard port != 0 else { return }
+        guard let port16 = UInt16(exactly: port) else { throw .invalidPort(port) }
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return }
         defer { close(fd) }
@@ -65,7 +67,7 @@ public struct PreviewServer: Sendable {
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_port = in_port_t(port16.bigEndian)
         guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else { return }  // a name or IPv6: let the server decide
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
@@ -109,6 +111,7 @@ struct ShutdownService: Service {
 public enum PreviewError: Error, Sendable, CustomStringConvertible, Equatable {
     case portInUse(host: String, port: Int)
     case cannotBind(host: String, port: Int, reason: String)
+    case invalidPort(Int)
 
     public var description: String {
         switch self {
@@ -116,6 +119,8 @@ public enum PreviewError: Error, Sendable, CustomStringConvertible, Equatable {
             return "port \(port) on \(host) is already in use: stop the other server or choose another port with --port"
         case .cannotBind(let host, let port, let reason):
             return "cannot listen on \(host):\(port): \(reason)"
+        case .invalidPort(let port):
+            return "port must be a number from 1 to 65535, got \(port)"
         }
     }
 }

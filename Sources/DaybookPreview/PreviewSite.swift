@@ -4,28 +4,35 @@ import Synchronization
 import Glibc
 #endif
 
-/// One served version of the site: the rendered files, `base_url`'s path, and the one folder
-/// copied files may come from (theme assets; a symlink in it that points elsewhere is refused).
+/// One served version of the site: the rendered files, `base_url`'s path, and the folders copied
+/// files may come from (the theme's assets and KaTeX's folder; a symlink in them that points
+/// elsewhere is refused).
 public struct PreviewSite: Sendable {
     public var site: RenderedSite
     public var basePath: String
-    /// Resolved (no symlinks) theme assets folder.
-    public var assetRoot: String
+    /// Resolved (no symlinks) folders that copied files may come from.
+    public var sourceRoots: [String]
 
-    public init(site: RenderedSite, basePath: String, assetDirectory: String) {
+    /// `assetDirectory`: the theme's assets; `mathDirectory`: KaTeX's folder (its `fonts/` is
+    /// often a symlink to the system's fonts, so that is resolved as well).
+    public init(site: RenderedSite, basePath: String, assetDirectory: String, mathDirectory: String? = nil) {
         self.site = site
         self.basePath = basePath
-        self.assetRoot = PreviewSite.resolved(assetDirectory) ?? assetDirectory
+        var roots = [assetDirectory]
+        if let mathDirectory { roots += [mathDirectory, mathDirectory + "/fonts"] }
+        self.sourceRoots = roots.compactMap(PreviewSite.resolved)
     }
 
     /// The bytes of a site file; nil when there is none, or when a copied file resolves to a place
-    /// outside the asset folder.
+    /// outside the source roots.
     public func contents(of path: String) -> [UInt8]? {
         switch site[path] {
         case .bytes(let bytes):
             return bytes
         case .copy(let source):
-            guard let real = PreviewSite.resolved(source), real.hasPrefix(assetRoot + "/") else { return nil }
+            guard let real = PreviewSite.resolved(source), sourceRoots.contains(where: { real.hasPrefix($0 + "/") }) else {
+                return nil
+            }
             return site.contents(of: path)
         case nil:
             return nil

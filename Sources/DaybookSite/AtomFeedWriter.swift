@@ -31,12 +31,12 @@ public struct AtomFeedWriter: Sendable {
         element("name", config.title, into: &out)
         element("uri", routes.absolute(routes.home), into: &out)
         out += "</author>\n"
-        out += "<generator>Daybook</generator>\n"
+        out += "<generator version=\"\(DaybookVersion.current)\">Daybook</generator>\n"
         let html = RSSFeedWriter(config: config, routes: routes)
         for item in items {
             out += "<entry>\n"
             element("id", item.absoluteURL, into: &out)
-            element("title", item.paper.title, into: &out)
+            element("title", item.title, into: &out)
             out += "<link rel=\"alternate\" type=\"text/html\" href=\"\(Escaping.xml(item.absoluteURL))\"/>\n"
             element("published", item.paper.day.rfc3339, into: &out)
             element("updated", AtomFeedWriter.updated(item.paper).rfc3339, into: &out)

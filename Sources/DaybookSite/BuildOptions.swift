@@ -21,7 +21,7 @@ public struct BuildOptions: Sendable {
         self.baseURL = baseURL
     }
 
-    func resolve(_ path: String) -> String {
+    public func resolve(_ path: String) -> String {
         path.hasPrefix("/") ? path : siteRoot + "/" + path
     }
 }

@@ -23,13 +23,13 @@ public struct DigestFeedWriter: Sendable {
         element("link", routes.absolute(routes.home), into: &out)
         element("description", "One item per day listing the papers of \(config.title).", into: &out)
         element("language", config.language, into: &out)
-        element("generator", "Daybook", into: &out)
+        element("generator", "Daybook \(DaybookVersion.current)", into: &out)
         if let newest = days.first?.day { element("lastBuildDate", newest.rfc822, into: &out) }
         out += "<atom:link href=\"\(Escaping.xml(routes.absolute(routes.daysFeed)))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
         for (day, papers) in days {
             let url = routes.absolute(routes.day(day))
             out += "<item>\n"
-            element("title", "Papers of \(day.longName) (\(papers.count == 1 ? "1 paper" : "\(papers.count) papers"))", into: &out)
+            element("title", "Papers of \(day.longName) (\(CountLabel.papers(papers.count)))", into: &out)
             element("link", url, into: &out)
             out += "<guid isPermaLink=\"true\">\(Escaping.xml(url))</guid>\n"
             element("pubDate", day.rfc822, into: &out)
@@ -44,7 +44,7 @@ public struct DigestFeedWriter: Sendable {
     func digestHTML(_ papers: [PaperView]) -> String {
         var html = "<ol>\n"
         for item in papers {
-            html += "<li><a href=\"\(Escaping.html(item.absoluteURL))\">\(Escaping.html(item.paper.title))</a>"
+            html += "<li><a href=\"\(Escaping.html(item.absoluteURL))\">\(Escaping.html(item.title))</a>"
             if let authors = item.authorsShort { html += " · " + Escaping.html(authors) }
             if let upvotes = item.paper.upvotes { html += " · \(upvotes) upvotes" }
             if let summary = item.paper.summary { html += "<br>" + Escaping.html(summary) }

@@ -24,6 +24,7 @@ enum FileIO {
         var offset = 0
         while offset < size {
             let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + offset, size - offset) }
+            if n < 0 && errno == EINTR { continue }
             if n <= 0 { return n == 0 ? Array(bytes[..<offset]) : nil }
             offset += n
         }
@@ -47,7 +48,8 @@ enum FileIO {
         return lstat(path, &info) == 0
     }
 
-    static func write(_ bytes: some Collection<UInt8>, to path: String) throws(Failure) {
+    /// Writes `bytes` to a new or truncated file; `sync` flushes it to the disk before closing.
+    static func write(_ bytes: some Collection<UInt8>, to path: String, sync: Bool = false) throws(Failure) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(path: path, operation: "create file", code: errno) }
         var failure: Int32 = 0
@@ -55,10 +57,15 @@ enum FileIO {
             var offset = 0
             while offset < buffer.count {
                 let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { failure = errno; return }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
                 offset += n
             }
         } ?? { failure = EINVAL }()
+        if sync && failure == 0 && fsync(fd) != 0 { failure = errno }
         if close(fd) != 0 && failure == 0 { failure = errno }
         guard failure == 0 else { throw Failure(path: path, operation: "write", code: failure) }
     }

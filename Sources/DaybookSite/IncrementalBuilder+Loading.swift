@@ -18,7 +18,8 @@ extension IncrementalBuilder {
 
     static func loadTheme(_ builder: SiteBuilder, _ config: SiteConfig) throws(BuildError) -> Theme {
         do {
-            return try ThemeLoader(siteRoot: builder.options.siteRoot).load(name: config.theme)
+            return try ThemeLoader(siteRoot: builder.options.siteRoot).load(
+                name: config.theme, configPath: builder.options.configPath, line: config.themeLine, column: config.themeColumn)
         } catch {
             throw BuildError(error.diagnostics)
         }
@@ -59,11 +60,12 @@ extension IncrementalBuilder {
     }
 
     /// Reads one `.md` record with `PaperRecordParser`: the default `recordParser`.
-    public static let recordFileParser: RecordParser = { (path: String, displayPath: String) throws(ContentError) -> [Paper] in
+    public static let recordFileParser: RecordParser = { (path: String, displayPath: String) throws(ContentError) in
         guard let bytes = FileIO.read(path) else {
             throw ContentError([Diagnostic(path: displayPath, message: "cannot read file")])
         }
-        return [try PaperRecordParser.parse(bytes: bytes, path: displayPath)]
+        let parsed = try PaperRecordParser.parseWithPositions(bytes: bytes, path: displayPath)
+        return ([parsed.paper], [parsed.paper.id: parsed.positions])
     }
 
     /// Whether `records` can be reloaded one file at a time: Markdown records only, and only
@@ -81,15 +83,19 @@ extension IncrementalBuilder {
     /// changed papers, or nil when the result is uncertain (an id that another file also has).
     /// When every file holds the same id as before (an edit, not an add, delete or id change),
     /// only `edits` is set: the new version of each paper by its index in the library.
-    func reloadSeparately(_ records: Set<String>) throws(BuildError) -> (papers: [Paper], changed: [Paper], edits: [Int: Paper]?)? {
+    func reloadSeparately(_ records: Set<String>) throws(BuildError)
+        -> (papers: [Paper], changed: [Paper], edits: [Int: Paper]?, positions: [String: RecordPositions])? {
         guard let parser = recordParser else { return nil }
         var fresh: [Paper] = []
+        var positions: [String: RecordPositions] = [:]
         var problems: [Diagnostic] = []
         for path in records.sorted() {
             let full = builder.options.resolve(path)
             guard FileIO.size(full) != nil else { continue }  // deleted
             do {
-                fresh += try parser(full, path)
+                let parsed = try parser(full, path)
+                fresh += parsed.papers
+                positions.merge(parsed.positions) { _, new in new }
             } catch {
                 problems += error.diagnostics
             }
@@ -107,7 +113,7 @@ extension IncrementalBuilder {
             // Each record file holds one paper: the same file with the same id is an edit.
             if library.papers[index].source.path == paper.source.path { edits?[index] = paper } else { edits = nil }
         }
-        if let edits { return ([], [], edits) }
+        if let edits { return ([], [], edits, positions) }
         var kept: [Paper] = []
         kept.reserveCapacity(library.papers.count + fresh.count)
         var previous: [Paper] = []
@@ -116,6 +122,6 @@ extension IncrementalBuilder {
         }
         let before = Library(papers: previous)
         kept += fresh
-        return (kept, IncrementalBuilder.difference(from: before, to: fresh), nil)
+        return (kept, IncrementalBuilder.difference(from: before, to: fresh), nil, positions)
     }
 }

@@ -3,8 +3,8 @@ import DaybookContent
 /// Keeps a rendered site in memory and brings it up to date after changes on disk, rendering only
 /// what depends on them (the preview server's builder).
 ///
-/// A changed record re-renders its page, its day (and the neighbouring days' navigation), week,
-/// month and tags, and every site-wide page and feed; see `PageDependencies`. A template change
+/// A changed record re-renders only the pages whose shown papers or frame (the counts and links
+/// they take from the rest of the library) changed; see `PageSelection`. A template change
 /// renders every page but reuses the Markdown of unchanged papers; the config or anything
 /// uncertain rebuilds everything. A failed update changes nothing: the last good site stays.
 ///
@@ -14,8 +14,10 @@ import DaybookContent
 /// serve(builder.site)
 /// ```
 public struct IncrementalBuilder: Sendable {
-    /// Parses one record file (absolute path, site-relative display path) into its papers.
-    public typealias RecordParser = @Sendable (_ path: String, _ displayPath: String) throws(ContentError) -> [Paper]
+    /// Parses one record file (absolute path, site-relative display path) into its papers, with
+    /// where each wrote the fields warnings point at (by paper id).
+    public typealias RecordParser = @Sendable (_ path: String, _ displayPath: String) throws(ContentError)
+        -> (papers: [Paper], positions: [String: RecordPositions])
 
     public let builder: SiteBuilder
     /// When set, `base_url` becomes this origin plus the config's path: the preview's own address.
@@ -27,7 +29,13 @@ public struct IncrementalBuilder: Sendable {
     public private(set) var theme: Theme
     /// The current site.
     public internal(set) var site: RenderedSite
+    /// Warnings about suspicious records, as of the last `refreshWarnings()` (full builds and
+    /// content reloads bring them up to date themselves).
     public private(set) var warnings: [Diagnostic] = []
+    /// Where each `.md` record wrote the fields warnings point at, by paper id.
+    var positions: [String: RecordPositions] = [:]
+    /// Whether records reloaded one by one changed papers since `warnings` was computed.
+    var warningsStale = false
     var cache: BuildCache
     /// Whether `content/` held JSON imports at the last full load (then records reload all content).
     var contentHasImports: Bool
@@ -51,6 +59,15 @@ public struct IncrementalBuilder: Sendable {
         public var pagesRendered = 0
         public var markdownRendered = 0
         public var report = BuildReport()
+
+        public init(kind: Kind, papersChanged: Int = 0, pagesRendered: Int = 0, markdownRendered: Int = 0,
+                    report: BuildReport? = nil) {
+            self.kind = kind
+            self.papersChanged = papersChanged
+            self.pagesRendered = pagesRendered
+            self.markdownRendered = markdownRendered
+            self.report = report ?? BuildReport()
+        }
     }
 
     /// Builds the whole site into memory.
@@ -63,9 +80,18 @@ public struct IncrementalBuilder: Sendable {
         self.config = full.config
         self.theme = full.theme
         self.warnings = full.warnings
+        self.positions = full.positions
         self.site = full.site
         self.cache = full.cache
         self.contentHasImports = full.contentHasImports
+    }
+
+    /// Audits the library again when records reloaded one by one have changed it (the preview
+    /// calls this after publishing a reload, so the audit never delays the page).
+    public mutating func refreshWarnings() {
+        guard warningsStale else { return }
+        warnings = ContentAuditor.warnings(for: library.papers, positions: positions)
+        warningsStale = false
     }
 
     /// The current papers, indexed.
@@ -89,6 +115,8 @@ public struct IncrementalBuilder: Sendable {
         config = full.config
         theme = full.theme
         warnings = full.warnings
+        positions = full.positions
+        warningsStale = false
         site = full.site
         cache = full.cache
         contentHasImports = full.contentHasImports
@@ -101,6 +129,7 @@ public struct IncrementalBuilder: Sendable {
         var config: SiteConfig
         var theme: Theme
         var warnings: [Diagnostic]
+        var positions: [String: RecordPositions]
         var site: RenderedSite
         var cache: BuildCache
         var pageCount: Int
@@ -120,7 +149,7 @@ public struct IncrementalBuilder: Sendable {
         var clock = StageClock()
         var report = BuildReport()
         let assembly = builder.assemble(config: config, theme: theme, library: library, views: views, clock: &clock, report: &report)
-        return FullBuild(config: config, theme: theme, warnings: loaded.warnings, site: assembly.site,
+        return FullBuild(config: config, theme: theme, warnings: loaded.warnings, positions: loaded.positions, site: assembly.site,
                          cache: BuildCache(assembly, library: library, views: views),
                          pageCount: assembly.pageCount,
                          contentHasImports: hasImports(builder), markdownRendered: made, report: report)
@@ -134,12 +163,18 @@ public struct IncrementalBuilder: Sendable {
         var papers: [Paper]? = nil
         var changed: [Paper] = []
         var warnings = self.warnings
+        var positions = self.positions
+        var warningsStale = self.warningsStale
         var hasImports = contentHasImports
         if !changes.records.isEmpty && !changes.allContent && recordParser != nil && canReloadSeparately(changes.records),
            let reloaded = try reloadSeparately(changes.records) {
+            positions.merge(reloaded.positions) { _, new in new }
+            warningsStale = true
             if let edits = reloaded.edits {
                 if !changes.templates {
                     var update = try applyEdits(edits, clock: &clock, report: &report)
+                    self.positions = positions
+                    self.warningsStale = self.warningsStale || update.kind != .none
                     if changes.assets {
                         replaceAssets(with: theme)
                         self.theme = theme
@@ -156,6 +191,8 @@ public struct IncrementalBuilder: Sendable {
         } else if changes.allContent || !changes.records.isEmpty {
             let loaded = try IncrementalBuilder.loadContent(builder)
             warnings = loaded.warnings
+            positions = loaded.positions
+            warningsStale = false
             papers = loaded.papers
             changed = IncrementalBuilder.difference(from: library, to: loaded.papers)
             hasImports = IncrementalBuilder.hasImports(builder)
@@ -175,6 +212,8 @@ public struct IncrementalBuilder: Sendable {
                 self.theme = theme
             }
             self.warnings = warnings
+            self.positions = positions
+            self.warningsStale = warningsStale
             self.contentHasImports = hasImports
             return update
         }
@@ -191,6 +230,8 @@ public struct IncrementalBuilder: Sendable {
         clock.lap("merge", into: &report)
         self.theme = theme
         self.warnings = warnings
+        self.positions = positions
+        self.warningsStale = warningsStale
         self.contentHasImports = hasImports
         self.cache = BuildCache(assembly, library: library, views: views)
         return Update(kind: .allPages, papersChanged: changed.count,

@@ -28,7 +28,7 @@ public struct JSONFeedWriter: Sendable {
             out += "    {\n"
             out += "      \"id\": \(Escaping.json(item.absoluteURL)),\n"
             out += "      \"url\": \(Escaping.json(item.absoluteURL)),\n"
-            out += "      \"title\": \(Escaping.json(item.paper.title)),\n"
+            out += "      \"title\": \(Escaping.json(item.title)),\n"
             out += "      \"content_html\": \(Escaping.json(html.itemHTML(item))),\n"
             let summary = item.paper.summary ?? item.excerpt
             if !summary.isEmpty { out += "      \"summary\": \(Escaping.json(summary)),\n" }

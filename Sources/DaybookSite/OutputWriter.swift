@@ -11,6 +11,12 @@ import Glibc
 /// removed. A failure before that point leaves the output folder exactly as it was. Files whose
 /// bytes did not change are not touched, so they keep their mtime and rsync/deploys skip them.
 /// Hidden entries at the top of the output folder (`.git`, `.nojekyll`) are left alone.
+///
+/// Before the renames start, the list of them and of the removals is written to a journal beside
+/// the output (`.site.journal`). A build killed while moving files into place leaves old and new
+/// pages mixed; the next write (or `recover()`) replays the journal first, finishing the swap,
+/// so the folder is whole again before anything else happens. A kill before the journal exists
+/// leaves the old site; staging leftovers are removed.
 public struct OutputWriter: Sendable {
     public let outputDirectory: String
 
@@ -30,6 +36,7 @@ public struct OutputWriter: Sendable {
     }
 
     public func write(_ site: RenderedSite) throws(Failure) -> Report {
+        try recover()
         let paths = site.paths.sorted()
         let staging = stagingDirectory()
         FileIO.removeTree(staging)
@@ -78,36 +85,102 @@ public struct OutputWriter: Sendable {
                 report.written = paths.count
                 return report
             }
-            for (index, path) in paths.enumerated() {
-                guard changed.get(index) else { report.unchanged += 1; continue }
-                let target = outputDirectory + "/" + path
-                if let slash = target.lastIndex(of: "/") { try FileIO.makeDirectories(String(target[..<slash])) }
-                if FileIO.isDirectory(target) { FileIO.removeTree(target) }
-                try FileIO.rename(staging + "/" + path, target)
-                report.written += 1
+            let written = paths.indices.filter(changed.get).map { paths[$0] }
+            let stale = existing.subtracting(paths).sorted()
+            report.unchanged = paths.count - written.count
+            if written.isEmpty && stale.isEmpty {
+                FileIO.removeTree(staging)
+                return report
             }
-            let wanted = Set(paths)
-            for stale in existing.subtracting(wanted).sorted() {
-                try FileIO.remove(outputDirectory + "/" + stale)
-                report.removed += 1
-                removeEmptyParents(of: stale)
-            }
+            try writeJournal(written: written, removed: stale)
+            try replay(written: written, removed: stale, from: staging)
+            report.written = written.count
+            report.removed = stale.count
         } catch {
             FileIO.removeTree(staging)
             throw Failure(description: error.description)
         }
+        try? FileIO.remove(journalPath())
         FileIO.removeTree(staging)
         return report
     }
 
-    static let workers = 2
+    /// Finishes a write that was interrupted while moving files into place (its journal is still
+    /// there), then removes staging leftovers. Returns whether there was anything to finish.
+    @discardableResult
+    public func recover() throws(Failure) -> Bool {
+        let journal = journalPath()
+        let staging = stagingDirectory()
+        FileIO.removeTree(journal + ".tmp")
+        guard let bytes = FileIO.read(journal) else {
+            FileIO.removeTree(staging)
+            return false
+        }
+        var written: [String] = []
+        var removed: [String] = []
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            let path = String(line.dropFirst(2))
+            guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else { continue }
+            if line.hasPrefix("W ") { written.append(path) } else if line.hasPrefix("D ") { removed.append(path) }
+        }
+        do throws(FileIO.Failure) {
+            try replay(written: written, removed: removed, from: staging)
+        } catch {
+            throw Failure(description: error.description)
+        }
+        try? FileIO.remove(journal)
+        FileIO.removeTree(staging)
+        return true
+    }
+
+    /// Whether an interrupted write left a journal to replay: the output folder may be mixed.
+    public var isInterrupted: Bool { FileIO.exists(journalPath()) }
+
+    /// Moves `written` from `staging` into place and removes `removed`; each step may already be
+    /// done (a replay after a kill), so a missing source or target is skipped.
+    private func replay(written: [String], removed: [String], from staging: String) throws(FileIO.Failure) {
+        for path in written {
+            let source = staging + "/" + path
+            guard FileIO.exists(source) else { continue }
+            let target = outputDirectory + "/" + path
+            if let slash = target.lastIndex(of: "/") { try FileIO.makeDirectories(String(target[..<slash])) }
+            if FileIO.isDirectory(target) { FileIO.removeTree(target) }
+            try FileIO.rename(source, target)
+        }
+        for stale in removed {
+            try FileIO.remove(outputDirectory + "/" + stale)
+            removeEmptyParents(of: stale)
+        }
+    }
+
+    /// Writes the journal of a commit (`W path` per file moved into place, `D path` per removal),
+    /// durably and atomically: a temp file, fsync, then rename.
+    private func writeJournal(written: [String], removed: [String]) throws(FileIO.Failure) {
+        var text = ""
+        for path in written { text += "W \(path)\n" }
+        for path in removed { text += "D \(path)\n" }
+        let journal = journalPath()
+        try FileIO.write(Array(text.utf8), to: journal + ".tmp", sync: true)
+        try FileIO.rename(journal + ".tmp", journal)
+    }
+
+    /// `site/` → `.site.journal` beside it.
+    func journalPath() -> String {
+        siblingPath(suffix: "journal")
+    }
+
+    static let workers = ParallelWork.workers
 
     /// `site/` → `.site.staging` beside it.
     func stagingDirectory() -> String {
-        guard let slash = outputDirectory.lastIndex(of: "/") else { return ".\(outputDirectory).staging" }
+        siblingPath(suffix: "staging")
+    }
+
+    private func siblingPath(suffix: String) -> String {
+        guard let slash = outputDirectory.lastIndex(of: "/") else { return ".\(outputDirectory).\(suffix)" }
         let parent = outputDirectory[..<slash]
         let name = outputDirectory[outputDirectory.index(after: slash)...]
-        return "\(parent)/.\(name).staging"
+        return "\(parent)/.\(name).\(suffix)"
     }
 
     static func same(_ bytes: [UInt8], at path: String) -> Bool {

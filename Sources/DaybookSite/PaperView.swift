@@ -5,6 +5,9 @@ import Mustache
 /// and feed that lists it. Values are looked up by explicit key (`MustacheParent`), not reflection.
 public final class PaperView: MustacheParent, @unchecked Sendable {
     public let paper: Paper
+    /// Title as plain text, TeX text mode turned into what it means (`R\'{e}nyi` → Rényi), math as
+    /// written: for feeds, metadata and search. Escape it where it is placed.
+    public let title: String
     /// Title as HTML: escaped, math wrapped for KaTeX.
     public let titleHTML: String
     /// Abstract as HTML (links absolute), for the paper page and feeds.
@@ -17,8 +20,10 @@ public final class PaperView: MustacheParent, @unchecked Sendable {
     public let dayURL: String
     public let tags: [TagLink]
 
-    public init(paper: Paper, titleHTML: String, abstractHTML: String, excerpt: String, hasMath: Bool, routes: Routes) {
+    public init(paper: Paper, title: String? = nil, titleHTML: String, abstractHTML: String, excerpt: String, hasMath: Bool,
+                routes: Routes) {
         self.paper = paper
+        self.title = title ?? paper.title
         self.titleHTML = titleHTML
         self.abstractHTML = abstractHTML
         self.excerpt = excerpt
@@ -45,7 +50,7 @@ public final class PaperView: MustacheParent, @unchecked Sendable {
     public func child(named name: String) -> Any? {
         switch name {
         case "id": return paper.id
-        case "title": return paper.title
+        case "title": return title
         case "titleHTML": return titleHTML
         case "url": return url
         case "absoluteURL": return absoluteURL
@@ -93,6 +98,7 @@ public struct TagLink: MustacheParent, Sendable, Hashable {
         case "name": return name
         case "url": return url
         case "count": return count
+        case "countLabel": return CountLabel.papers(count)
         default: return nil
         }
     }
@@ -111,7 +117,7 @@ public struct DayLink: MustacheParent, Sendable, Hashable {
         case "iso": return day.description
         case "url": return url
         case "count": return count
-        case "countLabel": return count == 1 ? "1 paper" : "\(count) papers"
+        case "countLabel": return CountLabel.papers(count)
         default: return nil
         }
     }

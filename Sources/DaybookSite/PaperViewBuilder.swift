@@ -19,7 +19,7 @@ public struct PaperViewBuilder: Sendable {
             let title = markdown.renderInline(paper.title)
             let abstract = markdown.render(paper.abstract, baseURL: routes.baseURL)
             let excerpt = markdown.excerpt(paper.abstract, maxLength: PaperViewBuilder.excerptLength)
-            return PaperView(paper: paper, titleHTML: title.html, abstractHTML: abstract.html, excerpt: excerpt,
+            return PaperView(paper: paper, title: markdown.plainText(paper.title), titleHTML: title.html, abstractHTML: abstract.html, excerpt: excerpt,
                              hasMath: title.hasMath || abstract.hasMath, routes: routes)
         }
     }

@@ -27,14 +27,14 @@ public struct RSSFeedWriter: Sendable {
         element("link", routes.absolute(link ?? routes.home), into: &out)
         element("description", description ?? config.description, into: &out)
         element("language", config.language, into: &out)
-        element("generator", "Daybook", into: &out)
+        element("generator", "Daybook \(DaybookVersion.current)", into: &out)
         if let newest = items.map(\.paper.day).max() {
             element("lastBuildDate", newest.rfc822, into: &out)
         }
         out += "<atom:link href=\"\(Escaping.xml(routes.absolute(selfPath)))\" rel=\"self\" type=\"application/rss+xml\"/>\n"
         for item in items {
             out += "<item>\n"
-            element("title", item.paper.title, into: &out)
+            element("title", item.title, into: &out)
             element("link", item.absoluteURL, into: &out)
             out += "<guid isPermaLink=\"true\">\(Escaping.xml(item.absoluteURL))</guid>\n"
             element("pubDate", item.paper.day.rfc822, into: &out)

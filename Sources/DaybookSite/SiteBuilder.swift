@@ -50,7 +50,8 @@ public struct SiteBuilder: Sendable {
         let loaded: ContentLoadResult
         do {
             config = try loadConfig()
-            theme = try ThemeLoader(siteRoot: options.siteRoot).load(name: config.theme)
+            theme = try ThemeLoader(siteRoot: options.siteRoot).load(
+                name: config.theme, configPath: options.configPath, line: config.themeLine, column: config.themeColumn)
             clock.lap("config", into: &report)
             loaded = try ContentLoader(siteRoot: options.siteRoot).load()
         } catch {
@@ -81,7 +82,12 @@ extension SiteBuilder {
     /// `daybook.yml`, with `options.baseURL` applied.
     func loadConfig() throws(ContentError) -> SiteConfig {
         var config = try SiteConfigLoader.load(path: options.resolve(options.configPath), displayPath: options.configPath)
-        if let baseURL = options.baseURL { config.baseURL = SiteConfig.normalizedBaseURL(baseURL) }
+        if let baseURL = options.baseURL {
+            guard SiteConfig.isValidBaseURL(baseURL) else {
+                throw ContentError([Diagnostic(path: "--base-url", message: "must be an absolute http(s) URL, got \"\(baseURL)\"")])
+            }
+            config.baseURL = SiteConfig.normalizedBaseURL(baseURL)
+        }
         return config
     }
 
@@ -115,7 +121,10 @@ extension SiteBuilder {
         for (path, text) in renderer.renderFeeds() { other.add(path, text) }
         report.feedItems = renderer.feedItemCount
         for (name, source) in theme.assets { other["assets/" + name] = .copy(source: source) }
-        for (name, source) in mathAssets?.files ?? [:] { other["assets/" + name] = .copy(source: source) }
+        if let mathAssets {
+            for (name, source) in mathAssets.files { other["assets/" + name] = .copy(source: source) }
+            other["assets/" + MathAssets.styleSheetPath] = .bytes(mathAssets.styleSheet)
+        }
         clock.lap("feeds", into: &report)
 
         let sitemap = SitemapEntries(jobs: jobs, routes: routes)

@@ -52,13 +52,15 @@ extension SiteRenderer {
             ArchiveMonth(link: periodLink(.month, month), days: dayLinks(month.days))
         }
         let page = PageMeta(title: "Archive · \(config.title)",
-                            description: "Every day of \(config.title), grouped by month: \(library.days.count) days, \(library.papers.count) papers.",
+                            description: "Every day of \(config.title), grouped by month: \(CountLabel.of(library.days.count, "day")), \(CountLabel.papers(library.papers.count)).",
                             canonical: routes.absolute(routes.archive))
         return templates.render("archive", PageContext(site: site, page: page, values: [
             "months": months,
             "weeks": archive.weeks.map { periodLink(.week, $0) },
             "dayCount": library.days.count,
             "paperCount": library.papers.count,
+            "dayCountLabel": CountLabel.of(library.days.count, "day"),
+            "paperCountLabel": CountLabel.papers(library.papers.count),
         ]))
     }
 
@@ -101,7 +103,7 @@ public struct PeriodLink: MustacheParent, Sendable {
         case "key": return key
         case "url": return url
         case "count": return count
-        case "countLabel": return count == 1 ? "1 paper" : "\(count) papers"
+        case "countLabel": return CountLabel.papers(count)
         default: return nil
         }
     }
@@ -119,6 +121,7 @@ public struct ArchiveMonth: MustacheParent, Sendable {
         case "url": return link.url
         case "countLabel": return link.child(named: "countLabel")
         case "dayCount": return days.count
+        case "dayCountLabel": return CountLabel.of(days.count, "day")
         case "days": return days
         default: return nil
         }

@@ -26,8 +26,8 @@ extension SiteRenderer {
             ("@type", Escaping.json("ScholarlyArticle")),
             ("@id", Escaping.json(view.absoluteURL)),
             ("url", Escaping.json(view.absoluteURL)),
-            ("headline", Escaping.json(paper.title)),
-            ("name", Escaping.json(paper.title)),
+            ("headline", Escaping.json(view.title)),
+            ("name", Escaping.json(view.title)),
         ]
         if !paper.authors.isEmpty {
             let people = paper.authors.map { "{\"@type\":\"Person\",\"name\":\(Escaping.json($0))}" }

@@ -24,10 +24,10 @@ extension SiteRenderer {
     func renderTagIndex() -> String {
         let tags = library.tags.map(tagLink)
         let page = PageMeta(title: "Tags · \(config.title)",
-                            description: "All \(tags.count) tags of \(config.title), with their paper counts.",
+                            description: "\(tags.count == 1 ? "The one tag" : "All \(tags.count) tags") of \(config.title), with their paper counts.",
                             canonical: routes.absolute(routes.tags))
         return templates.render("tags", PageContext(site: site, page: page, values: [
-            "tags": tags, "tagCount": tags.count,
+            "tags": tags, "tagCount": tags.count, "tagCountLabel": CountLabel.of(tags.count, "tag"),
         ]))
     }
 
@@ -57,6 +57,8 @@ extension SiteRenderer {
         let page = PageMeta(title: "Search · \(config.title)",
                             description: "Search \(library.papers.count) papers by title, author, tag and abstract.",
                             canonical: routes.absolute(routes.search))
-        return templates.render("search", PageContext(site: site, page: page, values: ["paperCount": library.papers.count]))
+        return templates.render("search", PageContext(site: site, page: page, values: [
+            "paperCount": library.papers.count, "paperCountLabel": CountLabel.papers(library.papers.count),
+        ]))
     }
 }

@@ -177,7 +177,7 @@ public struct SiteRenderer: Sendable {
     func renderPaper(_ index: Int) -> String {
         let view = views[index]
         let description = view.paper.summary ?? view.excerpt
-        let page = PageMeta(title: "\(view.paper.title) · \(config.title)", description: description,
+        let page = PageMeta(title: "\(view.title) · \(config.title)", description: description,
                             canonical: view.absoluteURL, hasMath: view.hasMath)
         return templates.render("paper", PageContext(site: site, page: paperMeta(page, index), values: paperValues(index)))
     }

@@ -31,11 +31,12 @@ public struct ThemeLoader: Sendable {
         return paths
     }
 
-    /// Loads theme `name`. Template syntax errors come back as `path:line:column: message`.
-    public func load(name: String) throws(ContentError) -> Theme {
+    /// Loads theme `name`. Template syntax errors come back as `path:line:column: message`; a theme
+    /// not found is reported at `line` and `column` of `configPath`, where the config names it.
+    public func load(name: String, configPath: String = "daybook.yml", line: Int = 0, column: Int = 0) throws(ContentError) -> Theme {
         let fm = FileManager.default
         guard let directory = searchPaths.map({ $0 + "/" + name }).first(where: { isDirectory($0) }) else {
-            throw ContentError([Diagnostic(path: "daybook.yml",
+            throw ContentError([Diagnostic(path: configPath, line: line, column: column,
                 message: "theme '\(name)' not found (looked in \(searchPaths.map { $0 + "/" + name }.joined(separator: ", ")))")])
         }
         var sources: [String: (path: String, display: String)] = [:]

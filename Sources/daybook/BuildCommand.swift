@@ -1,4 +1,5 @@
 import ArgumentParser
+import DaybookContent
 import DaybookSite
 import Foundation
 
@@ -17,6 +18,12 @@ struct BuildCommand: ParsableCommand {
     var baseURL: String?
 
     @OptionGroup var site: SiteOptions
+
+    func validate() throws {
+        if let baseURL, !SiteConfig.isValidBaseURL(baseURL) {
+            throw ValidationError("--base-url must be an absolute http(s) URL, got \"\(baseURL)\"")
+        }
+    }
 
     func run() throws {
         let options = BuildOptions(siteRoot: Console.absolute(site.root), configPath: site.config, output: output,

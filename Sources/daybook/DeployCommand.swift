@@ -1,6 +1,7 @@
 import ArgumentParser
 import DaybookContent
 import DaybookDeploy
+import DaybookSite
 import Foundation
 
 /// `daybook deploy [TARGET] [--dry-run]`: publish the built site, sending only what changed.
@@ -66,6 +67,10 @@ struct DeployCommand: AsyncParsableCommand {
         }
         let options = resolved.options(maxDeletes: maxDeletes, concurrency: concurrency, force: force)
         let siteRoot = site ?? deployConfig.output ?? "site"
+        if OutputWriter(outputDirectory: Console.absolute(siteRoot)).isInterrupted {
+            DeployConsole.error("\(siteRoot) holds an interrupted build (old and new pages mixed): run `daybook build` first")
+            throw ExitCode(1)
+        }
 
         let destination: any DeployDestination
         do {

@@ -78,7 +78,7 @@ struct ImportListingCommand: AsyncParsableCommand {
     func run() async throws {
         let importer = ListingTextImporter(day: try parsedDay(day))
         try options.run(files) { (data, path) throws(ContentError) in
-            try importer.papers(from: try text(data, path: path), path: path)
+            try importer.papers(fromBytes: Array(data), path: path)
         }
     }
 }
@@ -136,13 +136,6 @@ func parsedDay(_ text: String) throws -> Day {
 }
 
 /// The file's text, which must be UTF-8.
-func text(_ data: Data, path: String) throws(ContentError) -> String {
-    guard let text = String(data: data, encoding: .utf8) else {
-        throw ContentError([Diagnostic(path: path, message: "the file is not UTF-8 text")])
-    }
-    return text
-}
-
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }

@@ -30,6 +30,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Site folder (default: the current folder).")
     var root: String = "."
 
+    func validate() throws {
+        guard (1...65535).contains(port) else {
+            throw ValidationError("--port must be a number from 1 to 65535, got \(port)")
+        }
+    }
+
     func run() async throws {
         do {
             try PreviewServer.checkAvailable(host: host, port: port)
@@ -40,24 +46,21 @@ struct ServeCommand: AsyncParsableCommand {
         let linkHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : (host.contains(":") ? "[\(host)]" : host)
         let origin = "http://\(linkHost):\(port)"
         let options = BuildOptions(siteRoot: Console.absolute(root), configPath: config)
-        let session: PreviewSession
-        do {
-            session = try PreviewSession(options: options, origin: origin, log: { Console.error($0) })
-        } catch {
+        let session = PreviewSession(options: options, origin: origin, log: { Console.error($0) })
+        if let builder = session.builder {
+            Console.printWarnings(builder.warnings)
+            ServeCommand.say("Built \(builder.library.papers.count) papers over \(builder.library.days.count) days: \(builder.site.count) files in memory")
+        } else if let error = session.startError {
             Console.error(error.description)
-            Console.error("build failed: fix the errors above and run `daybook serve` again")
-            throw ExitCode(1)
+            Console.error("build failed: serving an error page until a save fixes the errors above")
         }
-        Console.printWarnings(session.builder.warnings)
         do {
             try session.startWatching()
         } catch {
             Console.error("error: \(error.description)")
             throw ExitCode(1)
         }
-        let address = origin + session.builder.config.basePath
-        let builder = session.builder
-        ServeCommand.say("Built \(builder.library.papers.count) papers over \(builder.library.days.count) days: \(builder.site.count) files in memory")
+        let address = origin + session.store.site.basePath
         let open = self.open
         let server = PreviewServer(host: host, port: port, store: session.store, reload: session.reload)
         do {

@@ -73,8 +73,8 @@ final class RunningCommand: @unchecked Sendable {
         try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
         stdoutURL = outputFolder.appendingPathComponent("stdout")
         stderrURL = outputFolder.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)

@@ -120,9 +120,20 @@ struct HuggingFacePaperDecoderTests {
     }
 
     @Test func rejectsAWrongTopLevelValue() {
-        #expect(errors("42") == ["\(path):1:1: expected a list of daily papers or one paper object, got 42"])
-        #expect(errors("[1]") == ["\(path):1:2: item 1: expected an object, got 1"])
+        let expected = "expected Hugging Face papers JSON (a list of daily-papers items, or one paper with 'id' and 'title')"
+        #expect(errors("42") == ["\(path):1:1: \(expected), got 42"])
+        #expect(errors("[1]") == ["\(path):1:2: item 1: expected a daily-papers item (an object with a 'paper' object), got 1"])
         #expect(errors(#"[{"paper": []}]"#) == ["\(path):1:12: item 1: 'paper' must be an object, got a list"])
+    }
+
+    @Test("an object that is neither a paper nor a wrapped item is one error naming its keys, not three 'missing' ones")
+    func rejectsAnArchiveObject() {
+        let expected = "expected Hugging Face papers JSON (a list of daily-papers items, or one paper with 'id' and 'title')"
+        #expect(errors(#"{"date": "2025-09-08", "papers": ["{\"id\": \"2509.00001\"}"]}"#)
+                == ["\(path):1:1: \(expected), got an object with keys 'date', 'papers'"])
+        #expect(errors("{}") == ["\(path):1:1: \(expected), got an object with no keys"])
+        #expect(errors(#"[{"paper": {"id": "2509.00001", "title": "T"}}, "{\"id\": 1}"]"#).last
+                == "\(path):1:49: item 2: expected a daily-papers item (an object with a 'paper' object), got \"{\\\"id\\\": 1}\"")
     }
 
     @Test func reportsJSONSyntaxErrorsWithPositions() {

@@ -15,9 +15,11 @@ import Testing
             hasMath: true))
     }
 
+    /// Backticks are literal in a title; TeX text commands keep their text (see `TeXTextMode`);
+    /// an unknown command stays as written.
     @Test func backticksAndEscapesOtherThanDollarAreLiteral() {
-        #expect(renderer.renderInline(#"`$x$` \textbf{y} \$5"#).html
-            == #"`<span class="math inline">\(x\)</span>` \textbf{y} $5"#)
+        #expect(renderer.renderInline(#"`$x$` \textbf{y} \$5 \unknown{z}"#).html
+            == #"`<span class="math inline">\(x\)</span>` y $5 \unknown{z}"#)
     }
 
     @Test func whitespaceOutsideMathIsCollapsed() {

@@ -28,8 +28,10 @@ import Testing
         case .allContent: parser = nil
         case .recordParser: parser = IncrementalBuilder.recordFileParser
         case .loaderBacked:
-            parser = { (_: String, displayPath: String) throws(ContentError) -> [Paper] in
-                try ContentLoader(siteRoot: siteRoot).load().papers.filter { $0.source.path == displayPath }
+            parser = { (_: String, displayPath: String) throws(ContentError) in
+                let loaded = try ContentLoader(siteRoot: siteRoot).load()
+                let papers = loaded.papers.filter { $0.source.path == displayPath }
+                return (papers, loaded.positions.filter { id, _ in papers.contains { $0.id == id } })
             }
         }
         return try IncrementalBuilder(options: options, origin: IncrementalBuildTests.origin, recordParser: parser)

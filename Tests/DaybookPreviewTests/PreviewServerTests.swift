@@ -23,7 +23,16 @@ import Testing
             site.add("tags/%C3%A9t%C3%A9/index.html", "<h1>Été</h1>")
             site.files["assets/style.css"] = .copy(source: folder + "/theme/assets/style.css")
             site.files["assets/leak.txt"] = .copy(source: folder + "/theme/assets/leak.txt")
-            store = PreviewStore(PreviewSite(site: site, basePath: "/papers/", assetDirectory: folder + "/theme/assets"))
+            // KaTeX as Debian ships it: a folder whose fonts/ is a symlink to the system's fonts.
+            try FileManager.default.createDirectory(atPath: folder + "/katex", withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: folder + "/system-fonts", withIntermediateDirectories: true)
+            try Data("katex()".utf8).write(to: URL(fileURLWithPath: folder + "/katex/katex.min.js"))
+            try Data("wOF2".utf8).write(to: URL(fileURLWithPath: folder + "/system-fonts/KaTeX_Main-Regular.woff2"))
+            try FileManager.default.createSymbolicLink(atPath: folder + "/katex/fonts", withDestinationPath: folder + "/system-fonts")
+            site.files["assets/katex/katex.min.js"] = .copy(source: folder + "/katex/katex.min.js")
+            site.files["assets/katex/fonts/KaTeX_Main-Regular.woff2"] = .copy(source: folder + "/katex/fonts/KaTeX_Main-Regular.woff2")
+            store = PreviewStore(PreviewSite(site: site, basePath: "/papers/", assetDirectory: folder + "/theme/assets",
+                                             mathDirectory: folder + "/katex"))
         }
 
         deinit {
@@ -52,6 +61,18 @@ import Testing
             let css = try await RawHTTP.get("/papers/assets/style.css", port: port)
             #expect(css.status == 200 && css.body == "body{}")
             #expect(css.header("Content-Type") == "text/css; charset=utf-8")
+        }
+    }
+
+    @Test("KaTeX's files, copied from outside the theme, are served (fonts through Debian's symlink)")
+    func servesKaTeXFromItsOwnFolder() async throws {
+        let fixture = try Fixture()
+        try await withServer(fixture.store) { port in
+            let script = try await RawHTTP.get("/papers/assets/katex/katex.min.js", port: port)
+            #expect(script.status == 200 && script.body == "katex()")
+            let font = try await RawHTTP.get("/papers/assets/katex/fonts/KaTeX_Main-Regular.woff2", port: port)
+            #expect(font.status == 200 && font.body == "wOF2")
+            #expect(font.header("Content-Type") == "font/woff2")
         }
     }
 

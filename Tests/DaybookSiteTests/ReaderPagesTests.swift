@@ -125,6 +125,32 @@ import Testing
         #expect(try render(plain).site.files.keys.allSatisfy { !$0.contains("katex") })
     }
 
+    @Test("KaTeX's style sheet names only fonts the site ships (no dangling .woff or .ttf references)")
+    func kaTeXStyleSheetNamesOnlyShippedFonts() throws {
+        let site = makeSite(math: true)
+        defer { site.remove() }
+        let result = try render(site)
+        let css = try #require(Reader.text(result.site, "assets/katex/katex.min.css"))
+        var named: [String] = []
+        var rest = css[...]
+        while let open = rest.range(of: "url(") {
+            let close = try #require(rest[open.upperBound...].firstIndex(of: ")"))
+            named.append(String(rest[open.upperBound..<close]))
+            rest = rest[close...]
+        }
+        #expect(named.count >= 20)
+        let missing = named.filter { result.site.files["assets/katex/" + $0] == nil }
+        #expect(missing.isEmpty, "named but not shipped: \(missing.prefix(5))")
+        #expect(css.contains("format('woff2')") && !css.contains(".ttf") && !css.contains(".woff)"))
+    }
+
+    @Test func keepsSourceListEntriesWithoutURLsAndNeverEmptiesAList() {
+        let css = "@font-face{src:local(X),url(fonts/a.woff2) format('woff2'),url(fonts/a.ttf);x:1}"
+            + "@font-face{src:url(fonts/b.ttf)}"
+        #expect(MathAssets.onlyShippedFonts(css, shipped: ["fonts/a.woff2"])
+                == "@font-face{src:local(X),url(fonts/a.woff2) format('woff2');x:1}@font-face{src:url(fonts/b.ttf)}")
+    }
+
     @Test func withoutKaTeXTheBuildWarnsAndLeavesMathAsTeX() throws {
         let site = makeSite(math: true)
         defer { site.remove() }

@@ -19,6 +19,7 @@ struct ListingAssembler {
         case .boilerplate:
             return
         case .text:
+            if title == nil, isMetadataOfPaperAbove(units, at: index) { return }
             guard let pending = title else {
                 // A very long title is still a title when an abstract follows it.
                 if ListingAssembler.looksLikeAbstract(unit.text),
@@ -112,6 +113,25 @@ struct ListingAssembler {
         }
         slugOwners[candidate] = key
         return candidate
+    }
+
+    /// Whether the text at `index` is a metadata line of the paper above rather than a title: it
+    /// comes after that paper's abstract and before its author count or date (`·` line), with no
+    /// abstract after it. Papers an organization submitted show one there (`acme Acme Labs`, its
+    /// handle and name, where the author count usually stands); more such lines may follow.
+    private func isMetadataOfPaperAbove(_ units: [ListingUnits.Unit], at index: Int) -> Bool {
+        guard let above = result.papers.last, !above.abstract.isEmpty, above.authorCount == nil,
+              above.published == nil else { return false }
+        var next = index + 1
+        while next < units.count, next - index <= 4 {
+            switch units[next].kind {
+            case .boilerplate: break
+            case .authorCount, .separator, .date: return true
+            case .text: if !ListingAssembler.looksLikeTitle(units[next].text) { return false }
+            }
+            next += 1
+        }
+        return false
     }
 
     private func nextText(_ units: [ListingUnits.Unit], after index: Int) -> ListingUnits.Unit? {

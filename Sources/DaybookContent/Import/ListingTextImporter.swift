@@ -18,6 +18,14 @@ public struct ListingTextImporter: Sendable {
     }
 
     /// Every paper in `text`, in page order. Throws a positioned error when the text cannot be one listing.
+    /// The papers in a listing file's bytes: UTF-8 (a bad byte is an error at its line and column),
+    /// a byte-order mark skipped.
+    public func papers(fromBytes bytes: [UInt8], path: String) throws(ContentError) -> ImportedPapers {
+        let start = bytes.starts(with: SourceText.byteOrderMark) ? 3 : 0
+        try SourceText.checkUTF8(bytes[start...], path: path)
+        return try papers(from: String(decoding: bytes[start...], as: UTF8.self), path: path)
+    }
+
     public func papers(from text: String, path: String) throws(ContentError) -> ImportedPapers {
         let units = ListingUnits(text)
         var assembler = ListingAssembler(path: path, day: day)

@@ -115,6 +115,44 @@ struct ListingTextImporterTests {
         #expect(leap.papers.first?.published == Day(iso: "2024-02-29"))
     }
 
+    @Test("an organisation line where the author count stands belongs to the paper above, not a new paper")
+    func anOrganisationLineIsMetadataOfThePaperAbove() throws {
+        let text = """
+            First Paper
+
+            The first abstract.
+
+            acme Acme Labs
+            ·
+            Dec 15 12
+
+            Second Paper
+
+            The second abstract.
+
+              • 6 authors
+            ·
+            Dec 14 3
+
+            Third Paper
+
+            The third abstract.
+
+            acme Acme Labs
+            lab2 Second Lab
+              • 2 authors
+            ·
+            Dec 13
+            """
+        let result = try ListingTextImporter(day: Self.december29).papers(from: text, path: "t.txt")
+        #expect(result.papers.map(\.title) == ["First Paper", "Second Paper", "Third Paper"])
+        #expect(result.papers.map(\.abstract) == ["The first abstract.", "The second abstract.", "The third abstract."])
+        #expect(result.papers.map(\.published) == [Day(iso: "2025-12-15"), Day(iso: "2025-12-14"), Day(iso: "2025-12-13")])
+        #expect(result.papers.map(\.upvotes) == [12, 3, nil])
+        #expect(result.papers.map(\.authorCount) == [nil, 6, 2])
+        #expect(result.warnings.isEmpty)
+    }
+
     @Test func titlesWithTheSameSlugGetDistinctIDsInPageOrder() throws {
         let text = "Attention!\nAbstract one.\nattention\nAbstract two.\nATTENTION?\nAbstract three.\n"
         let result = try ListingTextImporter(day: Self.december29).papers(from: text, path: "t.txt")
