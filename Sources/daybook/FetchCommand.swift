@@ -103,8 +103,7 @@ struct FetchCommand: AsyncParsableCommand {
                                  cache: cache)
         let pacer = RequestPacer(interval: .seconds(arxivIntervalFor(sources)))
         let progress = ProgressLine()
-        var fetch = DailyFetch(sources: sources, dates: dates)
-        fetch.hfPageSize = 100
+        let fetch = DailyFetch(sources: sources, dates: dates)
         let batches: [SourceBatch]
         do {
             batches = try await fetch.run(client: client, arxivPacer: pacer) { progress.update($0) }
