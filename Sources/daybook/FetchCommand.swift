@@ -137,6 +137,11 @@ struct FetchCommand: AsyncParsableCommand {
         }
         let target = content ?? "content"
         print((dryRun ? "Dry run, nothing written: " : "Fetched ") + "\(papers.count) papers into \(target): " + report.summary)
+        if dryRun {
+            for entry in report.entries where entry.outcome == .new || entry.outcome == .updated {
+                print("  would \(entry.outcome == .new ? "create" : "update") \(target)/\(entry.path)")
+            }
+        }
         let notModified = client.notModifiedCount
         print("Time: \(Console.milliseconds((ContinuousClock.now - started).seconds)), \(client.requestCount) "
               + "\(client.requestCount == 1 ? "request" : "requests")" + (notModified > 0 ? " (\(notModified) not modified)" : ""))

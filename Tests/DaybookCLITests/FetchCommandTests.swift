@@ -210,6 +210,7 @@ struct FetchCommandTests {
         #expect(result.status == 0, "\(result)")
         #expect(result.stdoutLines[0] == "huggingface 2025-09-08: 105 papers (2 downloads)", "\(result)")
         #expect(result.stdoutLines[1] == "Dry run, nothing written: 105 papers into content: 105 new, 0 updated, 0 unchanged, 0 skipped", "\(result)")
+        #expect(result.stdoutLines.filter { $0.hasPrefix("  would create content/papers/2025-09-08/") }.count == 105, "\(result)")
         #expect(!site.exists("content") && !site.exists(".daybook-cache"))
     }
 
