@@ -27,6 +27,9 @@ struct NewCommand: ParsableCommand {
     @Option(name: .customLong("s3-bucket"), help: "Publish to this S3 bucket instead of GitHub Pages.")
     var s3Bucket: String?
 
+    @Option(name: .customLong("daybook-source"), help: "The git repository the workflow builds Daybook from.")
+    var daybookSource: String = SiteScaffold.defaultSource
+
     func validate() throws {
         // The options end up in daybook.yml: its loader is the one judge of their values.
         let config = SiteScaffold(title: title, baseURL: baseURL, s3Bucket: s3Bucket).files[0].text
@@ -37,6 +40,9 @@ struct NewCommand: ParsableCommand {
             throw ValidationError("--title or --base-url cannot be used: \(messages)")
         }
         if let s3Bucket, s3Bucket.isEmpty { throw ValidationError("--s3-bucket must not be empty") }
+        if daybookSource.isEmpty || daybookSource.contains(where: { $0.isWhitespace }) {
+            throw ValidationError("--daybook-source must be a git URL, got '\(daybookSource)'")
+        }
     }
 
     func run() throws {
@@ -49,7 +55,7 @@ struct NewCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let scaffold = SiteScaffold(title: title, baseURL: baseURL, s3Bucket: s3Bucket)
+        let scaffold = SiteScaffold(title: title, baseURL: baseURL, s3Bucket: s3Bucket, daybookSource: daybookSource)
         do {
             for file in scaffold.files {
                 let url = URL(fileURLWithPath: root + "/" + file.path)

@@ -52,12 +52,13 @@ struct NewCommandTests {
     func s3Variant() throws {
         let parent = SiteFolder()
         defer { parent.remove() }
-        let result = try parent.daybook("new", "papers", "--s3-bucket", "my-papers")
+        let result = try parent.daybook("new", "papers", "--s3-bucket", "my-papers", "--daybook-source", "https://git.example.org/daybook.git")
         #expect(result.status == 0, "\(result)")
         let workflow = parent.read("papers/.github/workflows/daily.yml") ?? ""
         #expect(try Self.workflowProblems(parent.url("papers/.github/workflows/daily.yml")) == [])
         #expect(workflow.contains("run: daybook deploy production") && !workflow.contains("deploy-pages"))
         #expect(workflow.contains("${{ secrets.AWS_ACCESS_KEY_ID }}"))
+        #expect(workflow.contains("DAYBOOK_SOURCE: https://git.example.org/daybook.git"))
         let site = SiteFolder(existing: parent.url("papers"))
         let build = try site.daybook("build")
         #expect(build.status == 0, "\(build)")
