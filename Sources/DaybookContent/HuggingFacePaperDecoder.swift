@@ -4,7 +4,8 @@
 /// ```swift
 /// let papers = try HuggingFacePaperDecoder.decode(bytes: data, path: "content/hf/2025-09-08.json")
 /// ```
-/// Rules: the featured day is `paper.submittedOnDailyAt` (else the item's `publishedAt`); hidden
+/// Rules: the featured day is `paper.submittedOnDailyAt` (else `requestedDay`, the `date` a download
+/// asked for, else the item's `publishedAt`: payloads from before 2025 have no `submittedOnDailyAt`); hidden
 /// authors are dropped; counts may be floats (`26.0`) but must be whole; a missing count stays nil;
 /// `ai_summary` → `summary`, `ai_keywords` → `tags`, `githubRepo` (URL or `owner/name`) → `links.code`,
 /// `githubStars` → `stars`, `projectPage` → `links.project`, `withdrawnAt` → `withdrawn`,
@@ -13,10 +14,11 @@
 /// at the offending value: `content/hf/2025-09-08.json:12:18: item 3: 'upvotes' must be a number, got "many"`.
 public enum HuggingFacePaperDecoder {
     /// Every paper in the file, in file order, each with `source.path == path`.
-    public static func decode(bytes: [UInt8], path: String) throws(ContentError) -> [Paper] {
+    public static func decode(bytes: [UInt8], path: String, requestedDay: Day? = nil) throws(ContentError) -> [Paper] {
         try SourceText.checkUTF8(bytes[(bytes.starts(with: SourceText.byteOrderMark) ? 3 : 0)...], path: path)
         let root = try JSONParser.parse(bytes, path: path)
         var reader = JSONFieldReader(path: path, locator: JSONLocator(bytes))
+        reader.requestedDay = requestedDay
         var papers: [Paper] = []
         switch root.kind {
         case let .array(items):
@@ -75,7 +77,9 @@ public enum HuggingFacePaperDecoder {
         let daily = paper["submittedOnDailyAt"].flatMap { $0.isNull ? nil : $0 }
         let (dayNode, dayField) = daily.map { ($0, "submittedOnDailyAt") } ?? (wrapper?["publishedAt"], "publishedAt")
         var day: Day?
-        if let dayNode {
+        if daily == nil, let requested = reader.requestedDay {
+            day = requested
+        } else if let dayNode {
             day = reader.day(dayNode, field: dayField)
         } else {
             reader.fail("missing 'submittedOnDailyAt': the day the paper was featured", at: paper)

@@ -4,6 +4,9 @@ struct JSONFieldReader {
     let path: String
     let locator: JSONLocator
     var prefix = ""
+    /// The date a daily-papers download was asked for: the featured day of items without
+    /// `submittedOnDailyAt` (payloads from before 2025).
+    var requestedDay: Day?
     private(set) var diagnostics: [Diagnostic] = []
 
     init(path: String, locator: JSONLocator) {

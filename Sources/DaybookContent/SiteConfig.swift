@@ -16,6 +16,10 @@ public struct SiteConfig: Sendable, Hashable {
     public var feedItems: Int
     /// Papers per page on long lists.
     public var perPage: Int
+    /// What `daybook fetch` brings in, in the order given.
+    public var sources: [FetchSource] = []
+    /// An email address or URL named in `daybook fetch`'s User-Agent (arXiv asks for one).
+    public var contact: String?
 
     public init(title: String = "Daily Papers", description: String = "A daily digest of research papers.",
                 baseURL: String = "http://localhost:8000/", language: String = "en", theme: String = "default",

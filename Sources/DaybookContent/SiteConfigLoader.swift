@@ -1,14 +1,15 @@
 import Yams
 
 /// Reads `daybook.yml`. A missing or empty file gives the defaults (`SiteConfig()`); a bad value or
-/// an unknown key is an error positioned at it. `deploy` is accepted and left to the deploy module.
+/// an unknown key is an error positioned at it. `deploy` is accepted and left to the deploy module;
+/// `sources` and `contact` are for `daybook fetch` (see `FetchSource`).
 ///
 /// ```swift
 /// let config = try SiteConfigLoader.load(path: "mysite/daybook.yml", displayPath: "daybook.yml")
 /// ```
 public enum SiteConfigLoader {
     public static let knownKeys = ["title", "description", "base_url", "language", "theme", "output",
-                                   "feed_items", "per_page", "deploy"]
+                                   "feed_items", "per_page", "deploy", "sources", "contact"]
 
     public static func load(path: String, displayPath: String) throws(ContentError) -> SiteConfig {
         switch FileReader.read(path) {
@@ -65,6 +66,8 @@ public enum SiteConfigLoader {
         if let node = fields["per_page"], let value = reader.wholeNumber(node, field: "per_page", minimum: 1) {
             config.perPage = value
         }
+        if let node = fields["sources"] { config.sources = sources(node, reader: &reader) }
+        if let value = line("contact") { config.contact = value }
         guard reader.diagnostics.isEmpty else { throw ContentError(reader.diagnostics) }
         return config
     }

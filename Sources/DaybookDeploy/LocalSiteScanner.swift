@@ -1,4 +1,5 @@
 import Crypto
+import DaybookHTTP
 import Foundation
 
 /// Lists a built site folder and hashes every file, in parallel.

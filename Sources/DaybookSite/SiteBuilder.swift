@@ -161,7 +161,7 @@ struct StageClock {
 }
 
 extension Duration {
-    var seconds: Double {
+    public var seconds: Double {
         let (s, attoseconds) = components
         return Double(s) + Double(attoseconds) / 1e18
     }

@@ -12,6 +12,7 @@ struct Daybook: AsyncParsableCommand {
         commandName: "daybook",
         abstract: "Build a static website for a daily research-paper digest.",
         version: DaybookVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, ImportCommand.self, DeployCommand.self]
+        subcommands: [NewCommand.self, BuildCommand.self, CheckCommand.self, ServeCommand.self, FetchCommand.self, ImportCommand.self,
+                      DeployCommand.self]
     )
 }

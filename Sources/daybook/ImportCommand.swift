@@ -26,6 +26,7 @@ struct ImportOptions: ParsableArguments {
     /// Reads every file with `read`; when all of them read cleanly, imports their papers and prints the report.
     func run(_ files: [String], read: (Data, String) throws(ContentError) -> ImportedPapers) throws {
         var papers: [Paper] = []
+        var updates: [Paper] = []
         var problems: [Diagnostic] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -35,6 +36,7 @@ struct ImportOptions: ParsableArguments {
             do {
                 let result = try read(data, file)
                 papers += result.papers
+                updates += result.updates
                 for warning in result.warnings { printError(warning.description) }
             } catch {
                 problems += error.diagnostics
@@ -45,7 +47,7 @@ struct ImportOptions: ParsableArguments {
             printError("Nothing imported: fix the input above and run again.")
             throw ExitCode.failure
         }
-        let report = try RecordImporter(contentDirectory: content, dryRun: dryRun).run(papers)
+        let report = try RecordImporter(contentDirectory: content, dryRun: dryRun).run(papers, updates: updates)
         for entry in report.skipped {
             if case .skipped(let reason) = entry.outcome { printError("skipped \(entry.id): \(reason)") }
         }
@@ -84,13 +86,14 @@ struct ImportListingCommand: AsyncParsableCommand {
 struct ImportArxivCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "arxiv",
-        abstract: "Import arXiv API responses (Atom XML)."
+        abstract: "Import arXiv API responses (Atom XML) or daily announcement feeds (RSS).",
+        discussion: "An announcement's replace items update papers already present; they are not new papers of the day."
     )
 
-    @Argument(help: "arXiv API response files.")
+    @Argument(help: "arXiv API response or announcement RSS files.")
     var files: [String]
 
-    @Option(help: "The day the papers are featured on (YYYY-MM-DD); default: each paper's publication date.")
+    @Option(help: "The day the papers are featured on (YYYY-MM-DD); default: each paper's publication date (RSS: the announcement's date).")
     var day: String?
 
     @OptionGroup var options: ImportOptions
@@ -100,7 +103,7 @@ struct ImportArxivCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let importer = ArxivAtomImporter(day: try day.map(parsedDay))
+        let importer = ArxivImporter(day: try day.map(parsedDay))
         try options.run(files) { (data, path) throws(ContentError) in
             try importer.papers(from: data, path: path)
         }

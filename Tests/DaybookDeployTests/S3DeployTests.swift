@@ -1,4 +1,5 @@
 @testable import DaybookDeploy
+import DaybookHTTP
 import Foundation
 import Testing
 
@@ -50,8 +51,8 @@ struct S3DeployTests {
                 "assets/style.3f2a9c1b.css": ("text/css; charset=utf-8", "public, max-age=31536000, immutable"),
                 "assets/app.js": ("text/javascript; charset=utf-8", "public, max-age=3600"),
                 "assets/logo.svg": ("image/svg+xml", "public, max-age=3600"),
-                "feed.xml": ("application/xml; charset=utf-8", "public, max-age=300, must-revalidate"),
-                "feed.json": ("application/json; charset=utf-8", "public, max-age=300, must-revalidate"),
+                "feed.xml": ("application/rss+xml; charset=utf-8", "public, max-age=300, must-revalidate"),
+                "feed.json": ("application/feed+json; charset=utf-8", "public, max-age=300, must-revalidate"),
             ]
             for (path, (contentType, cacheControl)) in expected {
                 let headers = try await bed.head(path)
@@ -147,7 +148,7 @@ struct S3DeployTests {
             let site = try SiteTree()
             defer { site.delete() }
             var transport = InjectingTransport(base: AsyncHTTPTransport(), cannedFailures: CallCounter(failingFrom: 1000))
-            transport.canned = S3HTTPResponse(status: 500, body: Array("<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>".utf8))
+            transport.canned = HTTPTransportResponse(status: 500, body: Array("<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>".utf8))
             let destination = bed.destination(transport: transport, retry: RetryPolicy(attempts: 3, baseDelay: .milliseconds(1)))
             await expectError("\(bed.target): GET bucket failed: HTTP 500 InternalError: We encountered an internal error. (after 3 tries)") {
                 _ = try await Deployer(siteRoot: site.root, destination: destination).plan()

@@ -1,4 +1,5 @@
 @testable import DaybookDeploy
+import DaybookHTTP
 import Foundation
 import Testing
 
@@ -31,13 +32,13 @@ enum S3TestServer {
 
 /// A transport that fails object PUTs from the `limit`-th on, or answers the first requests
 /// with a canned error; everything else goes to the real server.
-struct InjectingTransport: S3Transport {
-    let base: any S3Transport
+struct InjectingTransport: HTTPTransport {
+    let base: any HTTPTransport
     var failingPuts: CallCounter?
     var cannedFailures: CallCounter?
-    var canned = S3HTTPResponse(status: 503, body: Array("<Error><Code>SlowDown</Code><Message>Reduce your request rate.</Message></Error>".utf8))
+    var canned = HTTPTransportResponse(status: 503, body: Array("<Error><Code>SlowDown</Code><Message>Reduce your request rate.</Message></Error>".utf8))
 
-    func send(_ request: S3HTTPRequest) async throws -> S3HTTPResponse {
+    func send(_ request: HTTPTransportRequest) async throws -> HTTPTransportResponse {
         if let cannedFailures, !cannedFailures.count(request.method) { return canned }
         if let failingPuts, request.method == "PUT", !request.url.contains(".daybook-manifest.json"),
            failingPuts.count(request.url) {
@@ -78,7 +79,7 @@ struct S3Bed: DeployBed {
         await admin.transport.shutdown()
     }
 
-    func client(transport: (any S3Transport)? = nil, credentials: AWSCredentials? = nil, retry: RetryPolicy = RetryPolicy(attempts: 2, baseDelay: .milliseconds(5))) -> S3Client {
+    func client(transport: (any HTTPTransport)? = nil, credentials: AWSCredentials? = nil, retry: RetryPolicy = RetryPolicy(attempts: 2, baseDelay: .milliseconds(5))) -> S3Client {
         S3Client(location: location, credentials: credentials ?? config.credentials, transport: transport ?? AsyncHTTPTransport(), retry: retry)
     }
 
@@ -86,7 +87,7 @@ struct S3Bed: DeployBed {
         destination(transport: InjectingTransport(base: AsyncHTTPTransport(), failingPuts: failures))
     }
 
-    func destination(transport: any S3Transport, credentials: AWSCredentials? = nil,
+    func destination(transport: any HTTPTransport, credentials: AWSCredentials? = nil,
                      retry: RetryPolicy = RetryPolicy(attempts: 2, baseDelay: .milliseconds(5))) -> S3Destination {
         S3Destination(client: client(transport: transport, credentials: credentials, retry: retry),
                       multipartThreshold: multipartThreshold, partSize: partSize)

@@ -1,4 +1,5 @@
 @testable import DaybookDeploy
+import DaybookHTTP
 import Testing
 
 @Suite("S3 responses and addressing")

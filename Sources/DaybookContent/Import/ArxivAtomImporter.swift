@@ -24,20 +24,7 @@ public struct ArxivAtomImporter: Sendable {
     /// without a usable id or title throws an error positioned at the problem.
     public func papers(from data: Data, path: String) throws(ContentError) -> ImportedPapers {
         let delegate = ArxivAtomParserDelegate()
-        let parser = XMLParser(data: data)
-        parser.shouldProcessNamespaces = true
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = delegate
-        let parsed = parser.parse()
-        if let problem = delegate.problem {
-            throw ContentError([Diagnostic(path: path, line: problem.line, column: problem.column, message: problem.message)])
-        }
-        if !parsed || delegate.xmlError != nil {
-            let reported = delegate.xmlError
-                ?? (parser.lineNumber, parser.columnNumber, (parser.parserError as NSError?)?.code ?? 0)
-            throw ContentError([Diagnostic(path: path, line: max(1, reported.line), column: max(1, reported.column),
-                                           message: "malformed XML: \(ArxivAtomImporter.describe(code: reported.code))")])
-        }
+        try FeedXMLParser.parse(data, delegate: delegate, path: path)
         guard delegate.sawFeed else {
             throw ContentError([Diagnostic(path: path, line: 1, column: 1, message: "not an Atom feed: no <feed> element")])
         }

@@ -18,7 +18,7 @@ struct ArxivAtomEntry {
 }
 
 /// Collects entries from XMLParser events; knows only the elements Daybook keeps.
-final class ArxivAtomParserDelegate: NSObject, XMLParserDelegate {
+final class ArxivAtomParserDelegate: NSObject, FeedXMLDelegate {
     static let atom = "http://www.w3.org/2005/Atom"
     static let arxiv = "http://arxiv.org/schemas/atom"
 

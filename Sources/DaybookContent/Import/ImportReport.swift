@@ -9,6 +9,8 @@ public struct ImportReport: Sendable, Hashable {
         case unchanged
         /// Nothing was written, for the reason given.
         case skipped(reason: String)
+        /// An update-only paper (an arXiv `replace`) for which the site has no record: nothing written.
+        case notOnSite
     }
 
     public struct Entry: Sendable, Hashable {
@@ -31,8 +33,14 @@ public struct ImportReport: Sendable, Hashable {
         entries.filter { if case .skipped = $0.outcome { true } else { false } }
     }
 
-    /// `12 new, 3 updated, 40 unchanged, 1 skipped`
+    public var notOnSiteCount: Int { entries.count { $0.outcome == .notOnSite } }
+
+    /// `12 new, 3 updated, 40 unchanged, 1 skipped`, then `, 80 new versions of papers not on this site`
+    /// when an arXiv announcement replaced papers the site does not have.
     public var summary: String {
-        "\(newCount) new, \(updatedCount) updated, \(unchangedCount) unchanged, \(skipped.count) skipped"
+        let base = "\(newCount) new, \(updatedCount) updated, \(unchangedCount) unchanged, \(skipped.count) skipped"
+        let notOnSite = notOnSiteCount
+        guard notOnSite > 0 else { return base }
+        return base + ", \(notOnSite) new \(notOnSite == 1 ? "version" : "versions") of papers not on this site"
     }
 }

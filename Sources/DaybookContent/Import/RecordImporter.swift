@@ -22,12 +22,16 @@ public struct RecordImporter: Sendable {
         self.dryRun = dryRun
     }
 
-    /// Imports `papers` in order and reports each one's outcome. Throws only when the file system fails.
-    public func run(_ papers: [Paper]) throws -> ImportReport {
+    /// Imports `papers` in order, then `updates` (which only update records already present, see
+    /// `ImportedPapers.updates`), and reports each one's outcome. Throws only when the file system fails.
+    public func run(_ papers: [Paper], updates: [Paper] = []) throws -> ImportReport {
         var records = try RecordIndex(contentDirectory: contentDirectory)
         var report = ImportReport()
         for paper in papers {
             report.entries.append(records.absorb(paper))
+        }
+        for paper in updates {
+            report.entries.append(records.absorbUpdate(paper))
         }
         if !dryRun {
             let writer = PaperRecordWriter()
@@ -113,6 +117,19 @@ struct RecordIndex {
             suffix += 1
             id = "\(paper.id.prefix(80 - String(suffix).count - 1))-\(suffix)"
         }
+    }
+
+    /// Merges an update-only paper into its record when the site has one (by arXiv id); else `.notOnSite`.
+    mutating func absorbUpdate(_ paper: Paper) -> ImportReport.Entry {
+        let name = PaperID.pathSegment(paper.id)
+        guard PaperID.isValid(paper.id), let path = pathsByName[name] else {
+            return ImportReport.Entry(id: paper.id, path: "", outcome: .notOnSite)
+        }
+        guard let existing = record(at: path) else {
+            return ImportReport.Entry(id: paper.id, path: path,
+                                      outcome: .skipped(reason: "the existing record cannot be read: \(unreadable[path]!)"))
+        }
+        return merge(paper, into: existing, at: path) { ImportReport.Entry(id: $0, path: $1, outcome: $2) }
     }
 
     private mutating func merge(_ paper: Paper, into existing: Paper, at path: String,

@@ -3,8 +3,8 @@
 /// Double quotes are the one YAML style in which every string is safe: no indicator
 /// (`:`, `#`, `- `, `[`, `@`, `*`) and no plain word (`yes`, `null`, `1.0`) has a meaning inside them.
 /// Backslash, quote and every character YAML does not allow printed are escaped.
-enum YAMLQuoting {
-    static func quoted(_ text: String) -> String {
+public enum YAMLQuoting {
+    public static func quoted(_ text: String) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {

@@ -1,3 +1,4 @@
+import DaybookHTTP
 import Foundation
 
 extension DeployTarget {
@@ -14,7 +15,7 @@ extension DeployTarget {
     /// Opens the destination. S3 credentials are loaded here (never printed); `transport`
     /// defaults to async-http-client with one connection per concurrent upload.
     public func destination(options: DeployOptions, credentials: AWSCredentialsLoader = AWSCredentialsLoader(),
-                            transport: (any S3Transport)? = nil, retry: RetryPolicy = RetryPolicy()) throws -> any DeployDestination {
+                            transport: (any HTTPTransport)? = nil, retry: RetryPolicy = RetryPolicy()) throws -> any DeployDestination {
         switch kind {
         case .directory(let path):
             return DirectoryDestination(root: (path as NSString).expandingTildeInPath)

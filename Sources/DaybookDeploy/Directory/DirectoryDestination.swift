@@ -1,3 +1,4 @@
+import DaybookHTTP
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
 import Crypto
+import DaybookHTTP
 import Foundation
 
 extension S3Client {

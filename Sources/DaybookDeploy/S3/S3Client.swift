@@ -1,5 +1,6 @@
 import Crypto
 import DaybookContent
+import DaybookHTTP
 import Foundation
 
 /// A small S3 client: the calls a deploy needs, signed with Signature V4, retried with backoff.
@@ -8,11 +9,11 @@ import Foundation
 public final class S3Client: Sendable {
     public let location: S3Location
     let signer: SigV4Signer
-    let transport: any S3Transport
+    let transport: any HTTPTransport
     let retry: RetryPolicy
     private let counter = RequestCounter()
 
-    public init(location: S3Location, credentials: AWSCredentials, transport: any S3Transport, retry: RetryPolicy = RetryPolicy()) {
+    public init(location: S3Location, credentials: AWSCredentials, transport: any HTTPTransport, retry: RetryPolicy = RetryPolicy()) {
         self.location = location
         signer = SigV4Signer(credentials: credentials, region: location.region, service: "s3")
         self.transport = transport
@@ -27,7 +28,7 @@ public final class S3Client: Sendable {
     @discardableResult
     public func send(_ method: String, key: String?, query: [(name: String, value: String)] = [],
                      headers: [(name: String, value: String)] = [], body: [UInt8] = [],
-                     allowing allowedStatus: Set<Int> = []) async throws -> S3HTTPResponse {
+                     allowing allowedStatus: Set<Int> = []) async throws -> HTTPTransportResponse {
         let path = location.path(forKey: key)
         let queryString = SigV4Signer.canonicalQuery(query)
         let url = location.url(path: path, query: queryString)
@@ -42,9 +43,9 @@ public final class S3Client: Sendable {
                 payloadHash: payloadHash)
             let signed = signer.sign(request, amzDate: AMZDate.now())
             counter.increment()
-            let response: S3HTTPResponse
+            let response: HTTPTransportResponse
             do {
-                response = try await transport.send(S3HTTPRequest(method: method, url: url, headers: signed.headers, body: body))
+                response = try await transport.send(HTTPTransportRequest(method: method, url: url, headers: signed.headers, body: body))
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
@@ -66,7 +67,7 @@ public final class S3Client: Sendable {
         }
     }
 
-    private func failure(_ response: S3HTTPResponse, code: String?, operation: String, attempts: Int) -> DeployError {
+    private func failure(_ response: HTTPTransportResponse, code: String?, operation: String, attempts: Int) -> DeployError {
         let xml = String(decoding: response.body, as: UTF8.self)
         let serverMessage = S3XML.text("Message", in: xml[...])
         var message = "\(location): \(operation) failed: HTTP \(response.status)"
@@ -95,18 +96,6 @@ public final class S3Client: Sendable {
     private static func describe(_ error: any Error) -> String {
         if let deploy = error as? DeployError { return deploy.message }
         return String(describing: error)
-    }
-}
-
-/// A thread-safe count of requests.
-final class RequestCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-
-    var value: Int { lock.withLock { count } }
-
-    func increment(by amount: Int = 1) {
-        lock.withLock { count += amount }
     }
 }
 

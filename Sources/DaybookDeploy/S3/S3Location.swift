@@ -1,3 +1,4 @@
+import DaybookHTTP
 import Foundation
 
 /// Where an S3 deploy goes: endpoint, region, bucket, key prefix, addressing style.

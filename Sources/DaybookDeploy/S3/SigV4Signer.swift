@@ -1,4 +1,5 @@
 import Crypto
+import DaybookHTTP
 
 /// Signs requests with AWS Signature Version 4 (the `Authorization` header form).
 ///

@@ -1,13 +1,13 @@
-/// Percent-encoding as Signature V4 and S3 keys want it: everything but `A–Z a–z 0–9 - . _ ~`
-/// becomes `%XX` (upper-case hex), byte by byte of the UTF-8.
-enum URIEncoding {
+/// RFC 3986 percent-encoding, as Signature V4, S3 keys and query strings want it: everything but
+/// `A–Z a–z 0–9 - . _ ~` becomes `%XX` (upper-case hex), byte by byte of the UTF-8.
+public enum URIEncoding {
     /// Encodes every byte that is not unreserved, `/` included.
-    static func encode(_ string: String) -> String {
+    public static func encode(_ string: String) -> String {
         encode(string, keepingSlash: false)
     }
 
     /// Encodes an object key or path, keeping `/` between segments.
-    static func encodePath(_ path: String) -> String {
+    public static func encodePath(_ path: String) -> String {
         encode(path, keepingSlash: true)
     }
 
