@@ -1,0 +1,102 @@
+// Drives headless chromium over the DevTools protocol for Benchmarks/search-compare.py:
+//   node --experimental-websocket Benchmarks/search-compare.js PLAN.json
+// PLAN: {"engines": [{"name", "page"}], "queries": [...]}, `page` a search page URL that takes
+// `?q=`, sets `data-search-at` (performance.now() when the results are drawn) and `data-search-ms`
+// on <body>, lists results as links in `#search-results`, and offers `window.runQuery(q)` or a
+// `form.search-form` to submit (a warm query, the page already loaded).
+// Prints one JSON line per engine and query:
+//   {engine, query, mode: "cold"|"warm", ms, bytes, transfer, requests, count, top: [paths]}
+// cold: a fresh navigation with the HTTP cache disabled, ms from navigation start to results drawn,
+// bytes = raw bytes of every request after the page itself; warm: the same page, the query typed
+// after the previous ones, ms = the script's own query-to-results time, bytes = requests it made.
+"use strict";
+const { spawn } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+
+async function main() {
+  const plan = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "daybook-compare-"));
+  const port = 9300 + Math.floor(Math.random() * 500);
+  const browser = spawn("chromium", ["--headless", "--no-sandbox", "--disable-gpu", `--remote-debugging-port=${port}`,
+    `--user-data-dir=${profile}`, "about:blank"], { stdio: "ignore" });
+  try {
+    let targets;
+    for (let i = 0; i < 100 && !targets; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      try { targets = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json(); } catch {}
+    }
+    const page = targets.find((t) => t.type === "page");
+    const socket = new WebSocket(page.webSocketDebuggerUrl);
+    await new Promise((resolve) => socket.addEventListener("open", resolve));
+    let id = 0;
+    const pending = new Map();
+    socket.addEventListener("message", (event) => {
+      const message = JSON.parse(event.data);
+      if (pending.has(message.id)) { pending.get(message.id)(message.result); pending.delete(message.id); }
+    });
+    const send = (method, params = {}) => new Promise((resolve) => {
+      pending.set(++id, resolve);
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+    const evaluate = async (expression) => {
+      const value = await send("Runtime.evaluate", { returnByValue: true, awaitPromise: true, expression });
+      return value && value.result ? value.result.value : undefined;
+    };
+    const waitFor = async (expression, limit = 20000) => {
+      for (let waited = 0; waited < limit; waited += 5) {
+        const value = await evaluate(expression);
+        if (value) return value;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      return null;
+    };
+    const resources = `performance.getEntriesByType("resource").map((e) => [e.name, e.decodedBodySize, e.transferSize])`;
+    const results = `Array.from(document.querySelectorAll("#search-results a")).map((a) => new URL(a.href).pathname)`;
+    const counted = `(document.getElementById("search-status") || {}).textContent || ""`;
+    await send("Network.enable");
+    await send("Network.setCacheDisabled", { cacheDisabled: true });
+    await send("Page.enable");
+    for (const engine of plan.engines) {
+      // Cold: one navigation per query.
+      for (const query of plan.queries) {
+        await send("Page.navigate", { url: "about:blank" });
+        await new Promise((r) => setTimeout(r, 50));
+        const url = engine.page + "?q=" + encodeURIComponent(query);
+        await send("Page.navigate", { url });
+        const at = await waitFor(`document.body && document.body.getAttribute("data-search-at")`);
+        const list = (await evaluate(resources)) || [];
+        const fetched = list.filter(([name]) => !name.startsWith(engine.page));
+        console.log(JSON.stringify({ engine: engine.name, query, mode: "cold", ms: at ? Math.round(Number(at)) : null,
+          bytes: fetched.reduce((s, e) => s + e[1], 0), transfer: fetched.reduce((s, e) => s + e[2], 0),
+          requests: fetched.length, files: fetched.map((e) => [new URL(e[0]).pathname, e[1]]),
+          status: await evaluate(counted), top: ((await evaluate(results)) || []).slice(0, 5) }));
+      }
+      // Warm: the page loaded once, then each query in turn.
+      await send("Page.navigate", { url: "about:blank" });
+      await new Promise((r) => setTimeout(r, 50));
+      await send("Page.navigate", { url: engine.page });
+      await waitFor(`document.readyState === "complete" && (window.runQuery || document.querySelector("form.search-form")) ? true : null`);
+      await new Promise((r) => setTimeout(r, 500));
+      for (const query of plan.queries) {
+        const before = ((await evaluate(resources)) || []).length;
+        await evaluate(`document.body.removeAttribute("data-search-at"); document.body.removeAttribute("data-search-ms"); true`);
+        await evaluate(`(function (q) {
+          if (window.runQuery) { window.runQuery(q); return true; }
+          var input = document.getElementById("search-input"); input.value = q;
+          document.querySelector("form.search-form").requestSubmit(); return true; })(${JSON.stringify(query)})`);
+        const ms = await waitFor(`document.body.getAttribute("data-search-at") && document.body.getAttribute("data-search-ms")`);
+        const list = ((await evaluate(resources)) || []).slice(before);
+        console.log(JSON.stringify({ engine: engine.name, query, mode: "warm", ms: ms === null ? null : Number(ms),
+          bytes: list.reduce((s, e) => s + e[1], 0), transfer: list.reduce((s, e) => s + e[2], 0), requests: list.length,
+          status: await evaluate(counted), top: ((await evaluate(results)) || []).slice(0, 5) }));
+      }
+    }
+    socket.close();
+  } finally {
+    browser.kill();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+main();
