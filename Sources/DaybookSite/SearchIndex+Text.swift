@@ -53,6 +53,9 @@ extension SearchIndex {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether a term with `size` postings keeps only two levels (see `entry`).
+    static func isDense(_ size: Int, count: Int) -> Bool { count >= 5000 && size * 3 > count }
+
     /// The 64 characters of the postings' text, values 0–63 (base64url's).
     static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
@@ -61,15 +64,15 @@ extension SearchIndex {
     /// (each `document - previous - 1`, the first `document`, as a number) or `b` and a bitmap
     /// (a number, the first block of six documents, then one character per block, bit `j` for
     /// document `6 * block + j`), whichever is shorter (a tie: the list). A number is written in
-    /// 5-bit groups, lowest first, each but the last plus 32. A term in more than an eighth of the
-    /// `count` documents keeps two levels (`levels >= 8` as 12, the rest as 5): its IDF is low,
-    /// so its level matters little and its bitmaps stay few.
+    /// 5-bit groups, lowest first, each but the last plus 32. In an index of 5,000 documents or
+    /// more, a term in more than a third of them keeps two levels (`>= 8` as 12, the rest as 5):
+    /// its IDF is low, so fine levels matter little, and two bitmaps are far shorter than sixteen.
     static func entry(_ term: String, _ postings: [UInt32], count: Int) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(term.utf8.count + 8 + postings.count * 2)
         out += Escaping.json(term).utf8
         out += [0x3A, 0x22]
-        let dense = postings.count * 8 > count
+        let dense = SearchIndex.isDense(postings.count, count: count)
         var byLevel = [[Int]](repeating: [], count: impactLevels)
         let mask = UInt32(impactLevels - 1)
         for posting in postings {
@@ -151,7 +154,7 @@ extension SearchIndex {
 
     /// Adds or replaces the posting for its document.
     static func insert(_ posting: UInt32, into postings: inout [UInt32]) {
-        let position = lowerBound(posting >> impactBits << impactBits, in: postings)
+        let position = lowerBound((posting >> impactBits) << impactBits, in: postings)
         if position < postings.count && postings[position] >> impactBits == posting >> impactBits {
             postings[position] = posting
         } else {

@@ -1,3 +1,5 @@
+@testable import DaybookSite
+
 /// Decodes a term's postings text as `assets/search.js` does (`decode`), to check the index's
 /// encoding (`SearchIndex.entry`) from the reader's side.
 enum SearchEntryDecoder {

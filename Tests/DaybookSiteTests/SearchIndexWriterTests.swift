@@ -78,14 +78,14 @@ import Testing
     @Test(arguments: [21, 22, 23, 24, 25, 26] as [UInt64])
     func entriesDecodeToTheirPostings(seed: UInt64) {
         var random = SearchIndexTests.Random(state: seed)
-        let count = random.int(1..<3000)
+        let count = random.int(1..<12_000)
         var documents = Set<Int>()
         for _ in 0..<random.int(1..<count + 1) { documents.insert(random.int(0..<count)) }
         let postings = documents.sorted().map { UInt32($0) << SearchIndex.impactBits | UInt32(random.int(0..<SearchIndex.impactLevels)) }
         let text = String(decoding: SearchIndex.entry("t", postings, count: count), as: UTF8.self)
         #expect(text.hasPrefix("\"t\":\"") && text.hasSuffix("\""))
         let decoded = SearchEntryDecoder.decode(String(text.dropFirst(5).dropLast()))
-        let dense = postings.count * 8 > count
+        let dense = SearchIndex.isDense(postings.count, count: count)
         let expected = postings.map { posting -> (Int, Int) in
             let level = Int(posting & UInt32(SearchIndex.impactLevels - 1))
             return (Int(posting >> SearchIndex.impactBits), dense ? (level >= 8 ? 12 : 5) : level)
@@ -98,7 +98,12 @@ import Testing
     @Test func aDenseTierIsABitmapAndASparseOneAList() {
         let dense = (0..<60).map { UInt32($0) << SearchIndex.impactBits | 3 }
         let denseText = String(decoding: SearchIndex.entry("x", dense, count: 400), as: UTF8.self)
-        #expect(denseText == "\"x\":\"Fb" + "A" + String(repeating: "_", count: 10) + "\"")
+        #expect(denseText == "\"x\":\"Db" + "A" + String(repeating: "_", count: 10) + "\"")
+        // In a large index a term in more than a third of the documents keeps two levels.
+        let common: [UInt32] = (0..<6000).map { (n: Int) -> UInt32 in UInt32(n) << SearchIndex.impactBits | (n % 2 == 0 ? 3 : 9) }
+        let commonText = String(decoding: SearchIndex.entry("m", common, count: 10_000), as: UTF8.self)
+        let levels = Set(SearchEntryDecoder.decode(String(commonText.dropFirst(5).dropLast())).map(\.level))
+        #expect(levels == [5, 12])
         let sparse: [UInt32] = [5 << 4 | 9, 1000 << 4 | 9]
         // Gaps 5 and 994 (= 2 + 31 * 32: "i" then "f" for the high part).
         #expect(String(decoding: SearchIndex.entry("y", sparse, count: 100_000), as: UTF8.self) == "\"y\":\"JlFif\"")
