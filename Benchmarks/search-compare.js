@@ -5,9 +5,9 @@
 // on <body>, lists results as links in `#search-results`, and offers `window.runQuery(q)` or a
 // `form.search-form` to submit (a warm query, the page already loaded).
 // Prints one JSON line per engine and query:
-//   {engine, query, mode: "cold"|"warm", ms, bytes, transfer, requests, count, top: [paths]}
+//   {engine, query, mode: "cold"|"warm", ms, bytes, requests, files: [[path, bytes]], status, top: [paths]}
 // cold: a fresh navigation with the HTTP cache disabled, ms from navigation start to results drawn,
-// bytes = raw bytes of every request after the page itself; warm: the same page, the query typed
+// bytes = raw bytes the server sent after the page itself (it answers /__served); warm: the same page, the query typed
 // after the previous ones, ms = the script's own query-to-results time, bytes = requests it made.
 "use strict";
 const { spawn } = require("node:child_process");
@@ -52,7 +52,8 @@ async function main() {
       }
       return null;
     };
-    const resources = `performance.getEntriesByType("resource").map((e) => [e.name, e.decodedBodySize, e.transferSize])`;
+    // What the server sent since the last call (the page's own requests and its workers').
+    const served = async (page) => (await fetch(new URL("/__served", page))).json();
     const results = `Array.from(document.querySelectorAll("#search-results a")).map((a) => new URL(a.href).pathname)`;
     const counted = `(document.getElementById("search-status") || {}).textContent || ""`;
     await send("Network.enable");
@@ -64,13 +65,14 @@ async function main() {
         await send("Page.navigate", { url: "about:blank" });
         await new Promise((r) => setTimeout(r, 50));
         const url = engine.page + "?q=" + encodeURIComponent(query);
+        await served(engine.page);
         await send("Page.navigate", { url });
         const at = await waitFor(`document.body && document.body.getAttribute("data-search-at")`);
-        const list = (await evaluate(resources)) || [];
-        const fetched = list.filter(([name]) => !name.startsWith(engine.page));
+        const fetched = (await served(engine.page)).slice(1);
+        const queryMs = await evaluate(`document.body.getAttribute("data-search-ms")`);
         console.log(JSON.stringify({ engine: engine.name, query, mode: "cold", ms: at ? Math.round(Number(at)) : null,
-          bytes: fetched.reduce((s, e) => s + e[1], 0), transfer: fetched.reduce((s, e) => s + e[2], 0),
-          requests: fetched.length, files: fetched.map((e) => [new URL(e[0]).pathname, e[1]]),
+          queryMs: queryMs === null ? null : Number(queryMs),
+          bytes: fetched.reduce((s, e) => s + e[1], 0), requests: fetched.length, files: fetched,
           status: await evaluate(counted), top: ((await evaluate(results)) || []).slice(0, 5) }));
       }
       // Warm: the page loaded once, then each query in turn.
@@ -80,16 +82,16 @@ async function main() {
       await waitFor(`document.readyState === "complete" && (window.runQuery || document.querySelector("form.search-form")) ? true : null`);
       await new Promise((r) => setTimeout(r, 500));
       for (const query of plan.queries) {
-        const before = ((await evaluate(resources)) || []).length;
+        await served(engine.page);
         await evaluate(`document.body.removeAttribute("data-search-at"); document.body.removeAttribute("data-search-ms"); true`);
         await evaluate(`(function (q) {
           if (window.runQuery) { window.runQuery(q); return true; }
           var input = document.getElementById("search-input"); input.value = q;
           document.querySelector("form.search-form").requestSubmit(); return true; })(${JSON.stringify(query)})`);
         const ms = await waitFor(`document.body.getAttribute("data-search-at") && document.body.getAttribute("data-search-ms")`);
-        const list = ((await evaluate(resources)) || []).slice(before);
+        const list = await served(engine.page);
         console.log(JSON.stringify({ engine: engine.name, query, mode: "warm", ms: ms === null ? null : Number(ms),
-          bytes: list.reduce((s, e) => s + e[1], 0), transfer: list.reduce((s, e) => s + e[2], 0), requests: list.length,
+          bytes: list.reduce((s, e) => s + e[1], 0), requests: list.length, files: list,
           status: await evaluate(counted), top: ((await evaluate(results)) || []).slice(0, 5) }));
       }
     }

@@ -10,8 +10,8 @@ pagefind_bin`; timed, with its peak memory), adds a minimal Pagefind search page
 serves the site on 127.0.0.1 under its base path, and runs every query of QUERIES.txt (one a line,
 `#` comments) cold (a fresh navigation, HTTP cache off) and warm (typed into the loaded page) with
 Benchmarks/search-compare.js. Prints markdown: index sizes and build time, latency, bytes per
-query ("search bytes": the engine's script and index files a query fetched, raw; page CSS and
-KaTeX left out), and with --judgements (JSON {query: {paper path: grade 0/1/2}}) the top 5 of each
+query (counted by the server, raw; "search bytes": the engine's script and index files a query
+fetched, page CSS and KaTeX left out), and with --judgements (JSON {query: {paper path: grade 0/1/2}}) the top 5 of each
 engine, judged, with precision@5 and nDCG@5 (unjudged results are listed as "?" and count 0).
 Needs node ≥ 20 and chromium.
 """
@@ -138,9 +138,34 @@ def main():
         engines.append({"name": "pagefind", "page": f"{base_path}pagefind-search/"})
     print()
 
+    served = []
+    lock = threading.Lock()
+
     class Handler(http.server.SimpleHTTPRequestHandler):
+        """Serves the site under its base path; `/__served` returns (and forgets) what was served
+        since the last call: [[path, bytes], …], raw (no compression)."""
+
         def translate_path(self, path):
             return super().translate_path("/" + urllib.parse.urlsplit(path).path[len(base_path):])
+
+        def do_GET(self):
+            if self.path == "/__served":
+                with lock:
+                    body = json.dumps(served).encode()
+                    served.clear()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            local = self.translate_path(self.path)
+            if os.path.isdir(local):
+                local = os.path.join(local, "index.html")
+            size = os.path.getsize(local) if os.path.isfile(local) else 0
+            with lock:
+                served.append([urllib.parse.urlsplit(self.path).path, size])
+            super().do_GET()
 
         def log_message(self, *args):
             pass
@@ -176,7 +201,7 @@ def main():
         c = [e["ms"] for e in cold]
         w = [e["ms"] for e in warm]
         b = [search_bytes(e, name) / 1000 for e in cold]
-        wb = [e["bytes"] / 1000 for e in warm]
+        wb = [search_bytes(e, name) / 1000 for e in warm]
         print(f"| {name} | {statistics.median(c):.0f} ms ({percentile(c, 90):.0f}, {max(c):.0f}) "
               f"| {statistics.median(w):.0f} ms ({percentile(w, 90):.0f}, {max(w):.0f}) "
               f"| {statistics.median(b):.0f} kB ({percentile(b, 90):.0f}, {max(b):.0f}) "

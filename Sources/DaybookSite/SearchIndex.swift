@@ -72,7 +72,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// The index of every paper; `views[i]` is the view of `library.papers[i]`.
-    public init(routes: Routes, library: Library, views: [PaperView], docsPerShard: Int = 5, maxPostings: Int = 10_000) {
+    public init(routes: Routes, library: Library, views: [PaperView], docsPerShard: Int = 2, maxPostings: Int = 10_000) {
         precondition(docsPerShard > 0 && views.count == library.papers.count)
         self.docsPerShard = docsPerShard
         self.maxPostings = maxPostings

@@ -2,7 +2,7 @@
 /// format and for keeping an index up to date edit by edit.
 public struct SearchIndexWriter: Sendable {
     public let routes: Routes
-    public var docsPerShard = 5
+    public var docsPerShard = 2
     public var maxPostings = 10_000
 
     public init(routes: Routes) {

@@ -59,7 +59,7 @@ import Testing
             Reader.paper("new", day: "2026-11-20", upvotes: 5, title: "Dense", abstract: "Sparse routing."),
         ])
         let meta = try #require(files["search/index/meta.json"])
-        #expect(meta.hasPrefix("{\"version\":2,\"count\":2,\"docsPerShard\":5,\"impactLevels\":16,\"stopWords\":[\"an\",\"and\","))
+        #expect(meta.hasPrefix("{\"version\":2,\"count\":2,\"docsPerShard\":2,\"impactLevels\":16,\"stopWords\":[\"an\",\"and\","))
         #expect(meta.hasSuffix(",\"shards\":[\"ad\",\"at\",\"de\",\"lo\",\"ne\",\"ol\",\"ro\",\"sp\"]}\n"))
         #expect(files["search/index/docs/0.json"] == "[[\"papers/new/\",\"Dense\",\"Ada Lovelace\",\"2026-11-20\",[],5,\"Sparse routing.\"],"
             + "[\"papers/old/\",\"Sparse attention\",\"Ada Lovelace\",\"2026-11-19\",[],0,\"Routing in $x_1$ \\u003cb\\u003e.\"]]\n")

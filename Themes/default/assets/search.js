@@ -147,23 +147,28 @@
     var partial = false;
     if (!shards) { partial = true; var own = ownShard(word.text); shards = own ? [own] : []; }
     return Promise.all(shards.map(function (k) { return load("terms/" + k + ".json"); })).then(function (tables) {
-      var result = { scores: new Float32Array(meta.count), docs: [], terms: [], tables: tables, partial: partial };
+      var result = { scores: new Float32Array(meta.count), docs: [], terms: [], partial: partial };
       var n = meta.count, levels = meta.impactLevels;
+      var found = [];
       tables.forEach(function (table) {
         Object.keys(table).forEach(function (term) {
           var weight = word.match(term);
           if (weight === 0 || (partial && term !== word.text)) return;
-          result.terms.push(term);
           var docs = [], lv = [];
           decode(table[term], function (doc, level) { docs.push(doc); lv.push(level); });
-          var idf = Math.log(1 + (n - docs.length + 0.5) / (docs.length + 0.5));
-          for (var i = 0; i < docs.length; i++) {
-            var score = weight * idf * (lv[i] + 0.5) / levels;
-            var before = result.scores[docs[i]];
-            if (before === 0) result.docs.push(docs[i]);
-            if (score > before) result.scores[docs[i]] = score;
-          }
+          found.push([term, weight, docs, lv]);
         });
+      });
+      found.forEach(function (entry) {
+        var term = entry[0], weight = entry[1], docs = entry[2], lv = entry[3];
+        result.terms.push(term);
+        var idf = Math.log(1 + (n - docs.length + 0.5) / (docs.length + 0.5));
+        for (var i = 0; i < docs.length; i++) {
+          var score = weight * idf * (lv[i] + 0.5) / levels;
+          var before = result.scores[docs[i]];
+          if (before === 0) result.docs.push(docs[i]);
+          if (score > before) result.scores[docs[i]] = score;
+        }
       });
       return result;
     });
@@ -188,52 +193,100 @@
     return words;
   }
 
-  function search(query) {
+  // Runs a query. A word that matches no term of the index is replaced by the closest term
+  // that does ("langauge" → "language"), and the results say so; when no replacement is close
+  // enough, or no paper has every word, the papers with the most of the words are shown.
+  function search(query, typed) {
     if (!meta) return;
     var run = ++current.run;
-    var started = performance.now();
+    var started = typed ? typed.started : performance.now();
     var words = parse(query);
-    list.textContent = "";
-    hint.textContent = "";
-    more.hidden = true;
+    if (!typed) {
+      list.textContent = "";
+      hint.textContent = "";
+      more.hidden = true;
+    }
     if (words.length === 0) { status.textContent = query.trim() ? "Type at least two letters." : ""; return; }
-    status.textContent = "Searching…";
+    if (!typed) status.textContent = "Searching…";
     Promise.all(words.map(match)).then(function (results) {
       if (run !== current.run) return;
-      var required = [], optional = [];
-      results.forEach(function (r, i) { (r.partial ? optional : required).push(i); });
-      if (required.length === 0) { required = optional; optional = []; }
-      var hits = intersect(results, required);
-      var partialMatch = false;
-      if (hits.length === 0 && required.length > 1) { hits = best(results, required); partialMatch = hits.length > 0; }
-      optional.forEach(function (i) { hits.forEach(function (h) { h[1] += results[i].scores[h[0]]; }); });
-      // Ties: the lower document number first, that is the newer featured day (then by id).
-      hits.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
-      current.hits = hits;
-      current.shown = 0;
-      current.words = words.map(function (w, i) { return { word: w, terms: new Set(results[i].terms) }; });
-      var shown = query.trim();
-      if (hits.length === 0) {
-        status.textContent = "No papers match “" + shown + "”.";
-      } else if (partialMatch) {
-        status.textContent = "No paper matches all of “" + shown + "”; " + count(hits.length) + " match some of it.";
-      } else {
-        status.textContent = count(hits.length) + (hits.length === 1 ? " matches" : " match") + " “" + shown + "”.";
-      }
-      var short = words.filter(function (w, i) { return results[i].partial; });
-      if (short.length && hits.length) hint.textContent = "Keep typing “" + short[0].label + "” to search by it.";
       var missing = words.filter(function (w, i) { return results[i].terms.length === 0 && !results[i].partial && !w.id; });
-      var shownHits = showMore(run, true);
-      var suggested = missing.length ? suggest(query, missing, results, words, run) : Promise.resolve();
-      return Promise.all([shownHits, suggested]).then(function () {
-        if (hits.length === 0 && !hint.firstChild) noneHint();
-        // For Benchmarks/search-compare.js: how long the query took, and when it was drawn.
-        document.body.setAttribute("data-search-ms", String(Math.round(performance.now() - started)));
-        document.body.setAttribute("data-search-at", String(performance.now()));
-      });
+      if (missing.length && !typed) {
+        return suggest(missing, words).then(function (corrected) {
+          if (run !== current.run) return;
+          if (corrected) return search(corrected, { query: query, started: started, missing: missing });
+          return show(query, words, results, run, started, null);
+        });
+      }
+      return show(query, words, results, run, started, typed);
     }).catch(function (error) {
       status.textContent = "The search index could not be loaded (" + error.message + ").";
     });
+  }
+
+  function show(query, words, results, run, started, typed) {
+    var required = [], optional = [];
+    results.forEach(function (r, i) { (r.partial ? optional : required).push(i); });
+    if (required.length === 0) { required = optional; optional = []; }
+    var hits = intersect(results, required);
+    var partialMatch = false;
+    if (hits.length === 0 && required.length > 1) { hits = best(results, required); partialMatch = hits.length > 0; }
+    optional.forEach(function (i) { hits.forEach(function (h) { h[1] += results[i].scores[h[0]]; }); });
+    // Ties: the lower document number first, that is the newer featured day (then by id).
+    hits.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
+    current.hits = hits;
+    current.shown = 0;
+    current.words = words.map(function (w, i) { return { word: w, terms: new Set(results[i].terms) }; });
+    var shown = query.trim();
+    if (hits.length === 0) {
+      status.textContent = "No papers match “" + shown + "”.";
+    } else if (partialMatch) {
+      status.textContent = "No paper matches all of “" + shown + "”; " + count(hits.length) + " match some of it.";
+    } else {
+      status.textContent = count(hits.length) + (hits.length === 1 ? " matches" : " match") + " “" + shown + "”.";
+    }
+    hint.textContent = "";
+    if (typed) {
+      hint.appendChild(document.createTextNode("No paper has “" + typed.missing.map(function (w) { return w.label; }).join("”, “")
+        + "”, so these are for “" + shown + "”. Search for "));
+      hint.appendChild(queryLink(typed.query, true));
+      hint.appendChild(document.createTextNode(" instead?"));
+    }
+    var short = words.filter(function (w, i) { return results[i].partial; });
+    if (short.length && hits.length && !typed) hint.textContent = "Keep typing “" + short[0].label + "” to search by it.";
+    return showMore(run, true).then(function () {
+      if (run !== current.run) return;
+      if (hits.length === 0 && !hint.firstChild) noneHint();
+      // For Benchmarks/search-compare.js: how long the query took, and when it was drawn.
+      document.body.setAttribute("data-search-ms", String(Math.round(performance.now() - started)));
+      document.body.setAttribute("data-search-at", String(performance.now()));
+    });
+  }
+
+  // A link that runs `query` (exactly as typed when `exact`: no correction).
+  function queryLink(query, exact) {
+    var link = document.createElement("a");
+    var url = new URL(window.location.href);
+    url.searchParams.set("q", query);
+    link.href = url.pathname + url.search;
+    link.textContent = query;
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      input.value = query;
+      var address = new URL(window.location.href);
+      address.searchParams.set("q", query);
+      history.replaceState(null, "", address);
+      if (exact) {
+        var run = ++current.run, started = performance.now();
+        var words = parse(query);
+        Promise.all(words.map(match)).then(function (results) {
+          if (run === current.run) show(query, words, results, run, started, null);
+        });
+      } else {
+        search(query);
+      }
+    });
+    return link;
   }
 
   function count(n) { return n === 1 ? "1 paper" : n + " papers"; }
@@ -295,9 +348,10 @@
     return prev[b.length];
   }
 
-  // "Did you mean": each word that matched nothing replaced by the closest term of the index that
-  // starts like it (the same first three letters), the commoner on a tie.
-  function suggest(query, missing, results, words, run) {
+  // The query with each word that matched nothing replaced by the closest term of the index that
+  // starts like it (the same first three letters; at most one edit for a short word, two for a
+  // longer one), the commoner on a tie; null when a word has none.
+  function suggest(missing, words) {
     return Promise.all(missing.map(function (w) {
       var shards = shardsFor(w.text.slice(0, 3)) || shardsFor(w.text.slice(0, 4)) || [];
       return Promise.all(shards.map(function (k) { return load("terms/" + k + ".json"); })).then(function (tables) {
@@ -316,26 +370,11 @@
         return found ? [w, found] : null;
       });
     })).then(function (pairs) {
-      if (run !== current.run) return;
-      pairs = pairs.filter(Boolean);
-      if (!pairs.length) return;
-      var replaced = words.map(function (w) {
+      if (pairs.some(function (p) { return !p; })) return null;
+      return words.map(function (w) {
         var pair = pairs.find(function (p) { return p[0] === w; });
         return pair ? pair[1] : w.label;
       }).join(" ");
-      hint.textContent = "Did you mean ";
-      var link = document.createElement("a");
-      var url = new URL(window.location.href);
-      url.searchParams.set("q", replaced);
-      link.href = url.pathname + url.search;
-      link.textContent = replaced;
-      link.addEventListener("click", function (event) {
-        event.preventDefault();
-        input.value = replaced;
-        update(replaced);
-      });
-      hint.appendChild(link);
-      hint.appendChild(document.createTextNode("?"));
     });
   }
 
@@ -422,15 +461,48 @@
       var display = m[1] !== undefined;
       var span = document.createElement("span");
       span.className = "math inline";
-      var tex = display ? m[1] : m[2];
-      span.textContent = "\\(" + tex + "\\)";
-      if (window.katex) {
-        try { window.katex.render(tex, span, { displayMode: false, throwOnError: true, output: "htmlAndMathml" }); } catch (e) { span.title = "TeX could not be rendered"; }
-      }
+      span.textContent = "\\(" + (display ? m[1] : m[2]) + "\\)";
+      renderMath(span);
       parent.appendChild(span);
       last = m.index + m[0].length;
     }
     marked(parent, text.slice(last));
+  }
+
+  // KaTeX (when the site has math) is loaded from this site the first time a result shows TeX, so
+  // searches that show none do not pay for it; until it arrives the TeX shows as written.
+  var katexLoading = false;
+  function renderMath(span) {
+    if (!window.katex) {
+      span.setAttribute("data-pending", "");
+      loadKatex();
+      return;
+    }
+    var text = span.textContent;
+    try {
+      window.katex.render(text.slice(2, -2), span, { displayMode: false, throwOnError: true, output: "htmlAndMathml" });
+    } catch (error) {
+      span.title = "TeX could not be rendered: " + error.message;
+    }
+  }
+
+  function loadKatex() {
+    var script = form.getAttribute("data-katex-script");
+    if (katexLoading || !script) return;
+    katexLoading = true;
+    var style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = form.getAttribute("data-katex-style");
+    document.head.appendChild(style);
+    var element = document.createElement("script");
+    element.src = script;
+    element.onload = function () {
+      list.querySelectorAll(".math[data-pending]").forEach(function (span) {
+        span.removeAttribute("data-pending");
+        renderMath(span);
+      });
+    };
+    document.head.appendChild(element);
   }
 
   function marked(parent, text) {
