@@ -59,9 +59,10 @@ async function main() {
     await send("Network.enable");
     await send("Network.setCacheDisabled", { cacheDisabled: true });
     await send("Page.enable");
-    for (const engine of plan.engines) {
-      // Cold: one navigation per query.
-      for (const query of plan.queries) {
+    // Cold: one navigation per query, the engines in turn (so a busy moment of the machine hits
+    // both alike).
+    for (const query of plan.queries) {
+      for (const engine of plan.engines) {
         await send("Page.navigate", { url: "about:blank" });
         await new Promise((r) => setTimeout(r, 50));
         const url = engine.page + "?q=" + encodeURIComponent(query);
@@ -75,7 +76,9 @@ async function main() {
           bytes: fetched.reduce((s, e) => s + e[1], 0), requests: fetched.length, files: fetched,
           status: await evaluate(counted), top: ((await evaluate(results)) || []).slice(0, 5) }));
       }
-      // Warm: the page loaded once, then each query in turn.
+    }
+    // Warm: the page loaded once, then each query in turn; two rounds, the engines' order swapped.
+    for (const engine of plan.engines.concat(plan.engines.slice().reverse())) {
       await send("Page.navigate", { url: "about:blank" });
       await new Promise((r) => setTimeout(r, 50));
       await send("Page.navigate", { url: engine.page });

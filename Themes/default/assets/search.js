@@ -406,31 +406,33 @@
     return -1;
   }
 
-  // Reorders the first page by what only the documents show: the query's words in the title in
-  // order (a phrase) or at its start, then upvotes as the tie-breaker.
+  // Reorders the first page by what only the documents show: the query's words in order (a
+  // phrase, stop words aside) in the title (+50%) or else the abstract (+25%), every word in the
+  // title (+20%), a title that starts with the query (+15%); then upvotes break ties.
   function rerank(hits, docs) {
     var n = current.words.length;
+    function indices(text) {
+      return tokenize(text).filter(function (t) { return !stopWords.has(t); }).map(wordIndex);
+    }
+    function hasPhrase(sequence) {
+      for (var s = 0; s + n <= sequence.length; s++) {
+        var k = 0;
+        while (k < n && sequence[s + k] === k) k++;
+        if (k === n) return true;
+      }
+      return false;
+    }
     var keyed = hits.map(function (hit, i) {
-      var title = tokenize(docs[i][1]).map(wordIndex);
+      var title = indices(docs[i][1]);
       var bonus = 0;
       if (n > 1) {
-        for (var s = 0; s + n <= title.length; s++) {
-          var all = true;
-          for (var k = 0; k < n; k++) if (title[s + k] !== k) { all = false; break; }
-          if (all) { bonus += 0.25; break; }
-        }
-        if (!bonus) {
-          var abstract = tokenize(docs[i][6]).map(wordIndex);
-          for (s = 0; s + n <= abstract.length; s++) {
-            all = true;
-            for (k = 0; k < n; k++) if (abstract[s + k] !== k) { all = false; break; }
-            if (all) { bonus += 0.1; break; }
-          }
-        }
+        if (hasPhrase(title)) bonus += 0.5; else if (hasPhrase(indices(docs[i][6]))) bonus += 0.25;
+        var seen = new Set(title.filter(function (w) { return w >= 0; }));
+        if (seen.size === n) bonus += 0.2;
       }
-      var prefix = true;
-      for (var k2 = 0; k2 < n; k2++) if (title[k2] !== k2) { prefix = false; break; }
-      if (prefix && n > 0) bonus += 0.15;
+      var k = 0;
+      while (k < n && title[k] === k) k++;
+      if (n > 0 && k === n) bonus += 0.15;
       return { hit: hit, doc: docs[i], score: hit[1] * (1 + bonus) };
     });
     keyed.sort(function (x, y) {
