@@ -1,4 +1,4 @@
-// Drives headless chromium over the DevTools protocol for Benchmarks/search-compare.py:
+// Drives headless chromium (headless-chromium.js) for Benchmarks/search-compare.py:
 //   node --experimental-websocket Benchmarks/search-compare.js PLAN.json
 // PLAN: {"engines": [{"name", "page"}], "queries": [...]}, `page` a search page URL that takes
 // `?q=`, sets `data-search-at` (performance.now() when the results are drawn) and `data-search-ms`
@@ -10,36 +10,12 @@
 // bytes = raw bytes the server sent after the page itself (it answers /__served); warm: the same page, the query typed
 // after the previous ones, ms = the script's own query-to-results time, bytes = requests it made.
 "use strict";
-const { spawn } = require("node:child_process");
 const fs = require("node:fs");
-const os = require("node:os");
-const path = require("node:path");
+const { withBrowser } = require("./headless-chromium.js");
 
 async function main() {
   const plan = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "daybook-compare-"));
-  const port = 9300 + Math.floor(Math.random() * 500);
-  const browser = spawn("chromium", ["--headless", "--no-sandbox", "--disable-gpu", `--remote-debugging-port=${port}`,
-    `--user-data-dir=${profile}`, "about:blank"], { stdio: "ignore" });
-  try {
-    let targets;
-    for (let i = 0; i < 100 && !targets; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      try { targets = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json(); } catch {}
-    }
-    const page = targets.find((t) => t.type === "page");
-    const socket = new WebSocket(page.webSocketDebuggerUrl);
-    await new Promise((resolve) => socket.addEventListener("open", resolve));
-    let id = 0;
-    const pending = new Map();
-    socket.addEventListener("message", (event) => {
-      const message = JSON.parse(event.data);
-      if (pending.has(message.id)) { pending.get(message.id)(message.result); pending.delete(message.id); }
-    });
-    const send = (method, params = {}) => new Promise((resolve) => {
-      pending.set(++id, resolve);
-      socket.send(JSON.stringify({ id, method, params }));
-    });
+  await withBrowser(async (send) => {
     const evaluate = async (expression) => {
       const value = await send("Runtime.evaluate", { returnByValue: true, awaitPromise: true, expression });
       return value && value.result ? value.result.value : undefined;
@@ -98,10 +74,6 @@ async function main() {
           status: await evaluate(counted), top: ((await evaluate(results)) || []).slice(0, 5) }));
       }
     }
-    socket.close();
-  } finally {
-    browser.kill();
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }
 main();
