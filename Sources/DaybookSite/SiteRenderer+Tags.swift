@@ -56,7 +56,7 @@ extension SiteRenderer {
     func renderSearch() -> String {
         let page = PageMeta(title: "Search · \(config.title)",
                             description: "Search \(library.papers.count) papers by title, author, tag and abstract.",
-                            canonical: routes.absolute(routes.search), hasMath: true)  // results show TeX as the paper pages do
+                            canonical: routes.absolute(routes.search))
         return templates.render("search", PageContext(site: site, page: page, values: ["paperCount": library.papers.count]))
     }
 }
