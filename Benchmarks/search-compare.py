@@ -111,6 +111,7 @@ def main():
     parser.add_argument("--json")
     parser.add_argument("--no-pagefind", action="store_true")
     parser.add_argument("--rebuild-pagefind", action="store_true")
+    parser.add_argument("--reuse", help="a --json file of an earlier run: report it again, run nothing")
     args = parser.parse_args()
     root = os.path.abspath(args.site)
     queries = [line.strip() for line in open(args.queries) if line.strip() and not line.startswith("#")]
@@ -175,16 +176,20 @@ def main():
     origin = f"http://127.0.0.1:{server.server_address[1]}"
     for engine in engines:
         engine["page"] = origin + engine["page"]
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as plan:
-        json.dump({"engines": engines, "queries": queries}, plan)
-    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "search-compare.js")
-    try:
-        out = subprocess.run(["node", "--experimental-websocket", script, plan.name], capture_output=True, text=True,
-                             timeout=3600).stdout
-    finally:
+    if args.reuse:
         server.shutdown()
-        os.unlink(plan.name)
-    entries = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+        entries = json.load(open(args.reuse))
+    else:
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as plan:
+            json.dump({"engines": engines, "queries": queries}, plan)
+        script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "search-compare.js")
+        try:
+            out = subprocess.run(["node", "--experimental-websocket", script, plan.name], capture_output=True,
+                                 text=True, timeout=3600).stdout
+        finally:
+            server.shutdown()
+            os.unlink(plan.name)
+        entries = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     if args.json:
         with open(args.json, "w") as f:
             json.dump(entries, f, indent=1)
@@ -231,7 +236,7 @@ def main():
             cells = []
             for engine in engines:
                 e = next((x for x in entries if x["engine"] == engine["name"] and x["query"] == query and x["mode"] == "cold"), None)
-                top = [re.sub(r"^.*?/papers/", "papers/", p) for p in (e["top"] if e else [])]
+                top = [p[len(base_path):] if p.startswith(base_path) else p for p in (e["top"] if e else [])]
                 grades = [grades_for.get(p) for p in top]
                 p5 = sum(1 for g in grades if g and g > 0) / 5
                 nd = dcg([g or 0 for g in grades]) / ideal
