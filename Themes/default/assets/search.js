@@ -159,13 +159,8 @@
           found.push([term, weight, docs, lv]);
         });
       });
-      // A completion counts more the more often it stands in titles, ids, authors or tags among
-      // the word's completions ("diff" in titles is "diffusion" more than "different").
-      var strong = found.map(function (entry) { return entry[3].filter(function (l) { return l >= levels / 2; }).length; });
-      var mostStrong = Math.max.apply(null, [1].concat(strong.filter(function (n, i) { return found[i][1] < 0.95; })));
-      found.forEach(function (entry, index) {
+      found.forEach(function (entry) {
         var term = entry[0], weight = entry[1], docs = entry[2], lv = entry[3];
-        if (weight < 0.95) weight *= 0.7 + 0.3 * Math.sqrt(strong[index] / mostStrong);
         result.terms.push(term);
         var idf = Math.log(1 + (n - docs.length + 0.5) / (docs.length + 0.5));
         for (var i = 0; i < docs.length; i++) {
