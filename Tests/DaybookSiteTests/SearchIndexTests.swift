@@ -229,7 +229,7 @@ import Testing
     }
 }
 
-/// Ids like arXiv's and slugs: both tokenize to strong terms.
+/// Ids like arXiv's and slugs: both give id terms (whole and in parts).
 private func testID(_ n: Int) -> String {
     n % 3 == 0 ? "2411.\(10000 + n)" : "p" + String(100 + n)
 }

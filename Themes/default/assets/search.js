@@ -3,10 +3,10 @@
 //
 // Every query word matches as a prefix as it is typed, and its plural forms ("liquids" finds
 // "liquid"); case and accents are folded as the index folds them (SearchIndex+Terms.swift).
-// Ranking is BM25F: the index stores each term's weight in each paper (title > id > authors,
+// Ranking is BM25F: the index stores each term's weight in each paper (title, id > authors,
 // tags > summary > abstract, saturated, length-normalized), this script multiplies it by the
-// term's IDF from the length of its postings; then an exact phrase or a title that starts with
-// the query counts more, and ties go to upvotes, then the newer day.
+// term's IDF from the length of its postings; then, on the first page, a phrase or a title that
+// holds or starts with the query counts more, and ties go to upvotes, then the newer day.
 "use strict";
 (function () {
   var form = document.querySelector("form.search-form");
