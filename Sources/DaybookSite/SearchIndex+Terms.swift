@@ -1,23 +1,83 @@
 import DaybookContent
+import Foundation
 
-/// Splitting text into search terms.
+/// Splitting text into search terms, folding them, and weighing them per paper.
+///
+/// A term is a run of letters and digits (Unicode `L` and `N`), 2 to 40 bytes, lowercased, its
+/// accents removed (canonical decomposition without the marks, then `ß` → `ss`, `æ` → `ae`,
+/// `ø` → `o`, `ł` → `l` and a few more that do not decompose), in normal form C. So `Götz`,
+/// `GÖTZ` and `gotz` are one term. The paper's id is also one term, its letters and digits
+/// (`idTerm`), besides its parts. `assets/search.js` folds queries the
+/// same way; plural folding and prefixes are the query's business (the index keeps the words).
 extension SearchIndex {
-    /// The terms of a paper: title, authors, tags and id strong; abstract and summary not.
-    static func tokenize(_ paper: Paper, into terms: inout [String: Bool]) {
-        tokenize(paper.title, strong: true, into: &terms)
-        for author in paper.authors { tokenize(author, strong: true, into: &terms) }
-        for tag in paper.tags { tokenize(tag, strong: true, into: &terms) }
-        tokenize(paper.id, strong: true, into: &terms)
-        tokenize(paper.abstract, strong: false, into: &terms)
-        if let summary = paper.summary { tokenize(summary, strong: false, into: &terms) }
+    /// How a field counts, BM25F-style: a term's frequency in the field times `weight`, divided by
+    /// `1 - b + b * length / averageLength` (the field's length in terms).
+    struct Field {
+        var weight: Double
+        var b: Double
+        var averageLength: Double
+        var skipsStopWords: Bool
     }
 
-    /// Adds the terms of `text` to `terms`; a term once strong stays strong.
-    static func tokenize(_ text: String, strong: Bool, into terms: inout [String: Bool]) {
+    static let title = Field(weight: 5, b: 0.5, averageLength: 10, skipsStopWords: false)
+    static let idField = Field(weight: 5, b: 0, averageLength: 1, skipsStopWords: false)
+    static let author = Field(weight: 3, b: 0, averageLength: 1, skipsStopWords: false)
+    static let tag = Field(weight: 3, b: 0, averageLength: 1, skipsStopWords: false)
+    static let summaryField = Field(weight: 1.5, b: 0.5, averageLength: 25, skipsStopWords: true)
+    static let abstractField = Field(weight: 1, b: 0.75, averageLength: 150, skipsStopWords: true)
+    /// BM25's saturation: a weighted frequency `f` scores `f / (k1 + f)`.
+    static let k1 = 1.6
+    /// Impacts are stored in 16 levels (4 bits of each posting).
+    static let impactBits: UInt32 = 4
+    static let impactLevels = 1 << 4
+
+    /// Each term of a paper and its impact level, `0 ..< impactLevels`: the saturated BM25F
+    /// frequency over title, id, authors, tags, summary and abstract, quantized. It depends on the
+    /// paper alone (fixed average lengths), so an edit changes only that paper's postings; how rare
+    /// a term is (its IDF) the search script takes from the length of its postings.
+    static func impacts(_ paper: Paper) -> [String: UInt32] {
+        var frequency: [String: Double] = [:]
+        var words: [String] = []
+        func add(_ text: String, _ field: Field) {
+            words.removeAll(keepingCapacity: true)
+            terms(of: text) { words.append($0) }
+            if field.skipsStopWords { words.removeAll { stopWords.contains($0) } }
+            guard !words.isEmpty else { return }
+            let norm = 1 - field.b + field.b * Double(words.count) / field.averageLength
+            let each = field.weight / norm
+            for word in words { frequency[word, default: 0] += each }
+        }
+        add(paper.title, title)
+        let id = paper.id.lowercased()
+        let joined = idTerm(id)
+        if joined != id && joined.utf8.count >= 2 && joined.utf8.count <= 40 { frequency[joined, default: 0] += idField.weight }
+        add(id, idField)
+        for name in paper.authors { add(name, author) }
+        for name in paper.tags { add(name, tag) }
+        if let summary = paper.summary { add(summary, summaryField) }
+        add(paper.abstract, abstractField)
+        return frequency.mapValues(level)
+    }
+
+    /// The id as one term: its ASCII letters and digits, lowercased (`2405.01234` → `240501234`,
+    /// `hep-ex/0307015` → `hepex0307015`), so an id query needs one small shard, not the postings
+    /// of its parts (`2405` is in every paper of that month).
+    static func idTerm(_ id: String) -> String {
+        String(decoding: id.lowercased().utf8.filter { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) }, as: UTF8.self)
+    }
+
+    /// The impact level of a weighted frequency.
+    static func level(_ frequency: Double) -> UInt32 {
+        let saturated = frequency / (k1 + frequency)
+        return UInt32(min(Double(impactLevels - 1), (saturated * Double(impactLevels)).rounded(.down)))
+    }
+
+    /// Calls `body` with each term of `text`, in order, repeats included.
+    static func terms(of text: String, _ body: (String) -> Void) {
         var utf8 = Array(text.utf8)
+        utf8.append(0x20)
         var start = -1
         var hasNonASCII = false
-        utf8.append(0x20)
         for position in utf8.indices {
             var byte = utf8[position]
             if byte >= 0x41 && byte <= 0x5A { byte += 32; utf8[position] = byte }
@@ -26,22 +86,50 @@ extension SearchIndex {
                 if start < 0 { start = position; hasNonASCII = false }
                 if byte >= 0x80 { hasNonASCII = true }
             } else if start >= 0 {
-                let length = position - start
-                if length >= 2 && length <= 40 {
-                    var term = String(decoding: utf8[start..<position], as: UTF8.self)
-                    // Normal form C: Swift strings that are canonically equivalent are equal, so
-                    // `é` and `e` + U+0301 are one term; one spelling keeps its bytes the same
-                    // whichever paper has it first.
-                    if hasNonASCII { term = String(decoding: term.lowercased()._nfcCodeUnits, as: UTF8.self) }
-                    if strong || !stopWords.contains(term) {
-                        if strong { terms[term] = true } else if terms[term] == nil { terms[term] = false }
-                    }
+                let run = utf8[start..<position]
+                if !hasNonASCII {
+                    if run.count >= 2 && run.count <= 40 { body(String(decoding: run, as: UTF8.self)) }
+                } else {
+                    for term in folded(String(decoding: run, as: UTF8.self)) { body(term) }
                 }
                 start = -1
             }
         }
     }
 
+    /// The terms of a run of ASCII letters and digits and non-ASCII characters: lowercased,
+    /// accents removed, split at anything that is not a letter or digit, 2 to 40 bytes, NFC.
+    static func folded(_ run: String) -> [String] {
+        var out: [String] = []
+        var current = String.UnicodeScalarView()
+        func finish() {
+            let term = String(current).precomposedStringWithCanonicalMapping
+            if term.utf8.count >= 2 && term.utf8.count <= 40 { out.append(term) }
+            current = String.UnicodeScalarView()
+        }
+        for scalar in run.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark:
+                continue
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .decimalNumber, .letterNumber, .otherNumber:
+                if let replacement = foldings[scalar] { current.append(contentsOf: replacement.unicodeScalars) } else { current.append(scalar) }
+            default:
+                if !current.isEmpty { finish() }
+            }
+        }
+        if !current.isEmpty { finish() }
+        return out
+    }
+
+    /// Letters without a canonical decomposition that readers type without their accent. The same
+    /// table is in `assets/search.js`.
+    static let foldings: [Unicode.Scalar: String] = [
+        "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ħ": "h",
+    ]
+
+    /// Common English words, not indexed from abstracts and summaries and dropped from queries
+    /// (unless a query has nothing else). The search script reads them from `meta.json`.
     static let stopWords: Set<String> = [
         "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "for", "from", "has", "have",
         "in", "into", "is", "it", "its", "of", "on", "or", "our", "such", "than", "that", "the", "their",

@@ -6,14 +6,14 @@ extension SearchIndex {
     func termsPath(_ key: String) -> String { folder + "terms/\(key).json" }
 
     func metaText() -> String {
-        "{\"version\":1,\"count\":\(numbers.count),\"docsPerShard\":\(docsPerShard),\"shards\":"
-            + Escaping.json(shardKeys) + "}\n"
+        "{\"version\":2,\"count\":\(numbers.count),\"docsPerShard\":\(docsPerShard),\"impactLevels\":\(SearchIndex.impactLevels),"
+            + "\"stopWords\":" + Escaping.json(SearchIndex.stopWords.sorted()) + ",\"shards\":" + Escaping.json(shardKeys) + "}\n"
     }
 
     /// A shard of `terms` (sorted), its text `{` entries joined by `,\n` `}\n`.
-    static func shard(_ terms: [String], postings: [String: [UInt32]]) -> Shard {
+    static func shard(_ terms: [String], postings: [String: [UInt32]], count: Int) -> Shard {
         var shard = Shard()
-        shard.splice(terms.map { ($0, entry($0, postings[$0]!)) })
+        shard.splice(terms.map { ($0, entry($0, postings[$0]!, count: count)) })
         return shard
     }
 
@@ -28,38 +28,106 @@ extension SearchIndex {
         return out
     }
 
+    /// `[path, title, authors, day, tags, upvotes, abstract]`, the abstract's white space runs
+    /// made single spaces (the search script cuts its snippet from it).
     static func document(_ view: PaperView, basePathLength: Int) -> String {
         let paper = view.paper
         return "[" + Escaping.json(String(view.url.dropFirst(basePathLength))) + "," + Escaping.json(paper.title) + ","
             + Escaping.json(view.authorsShort ?? "") + "," + Escaping.json(paper.day.description) + ","
-            + Escaping.json(paper.tags) + "]"
+            + Escaping.json(paper.tags) + "," + String(paper.upvotes ?? 0) + "," + Escaping.json(collapsingSpace(paper.abstract)) + "]"
     }
 
-    /// `"term":[…]`: the postings' document numbers as deltas, each times two plus the strong bit.
-    static func entry(_ term: String, _ postings: [UInt32]) -> [UInt8] {
+    static func collapsingSpace(_ text: String) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(term.utf8.count + 6 + postings.count * 4)
-        out += Escaping.json(term).utf8
-        out += [0x3A, 0x5B]
-        var previous: UInt32 = 0
-        var digits = [UInt8](repeating: 0, count: 10)
-        for (n, posting) in postings.enumerated() {
-            if n > 0 { out.append(0x2C) }
-            let document = posting >> 1
-            var value = (document - previous) << 1 | (posting & 1)
-            previous = document
-            var count = 0
-            repeat {
-                digits[count] = UInt8(truncatingIfNeeded: value % 10) + 0x30
-                value /= 10
-                count += 1
-            } while value > 0
-            while count > 0 {
-                count -= 1
-                out.append(digits[count])
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                space = !out.isEmpty
+            } else {
+                if space { out.append(0x20) }
+                space = false
+                out.append(byte)
             }
         }
-        out.append(0x5D)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether a term with `size` postings keeps only two levels (see `entry`).
+    static func isDense(_ size: Int, count: Int) -> Bool { count >= 5000 && size * 3 > count }
+
+    /// The 64 characters of the postings' text, values 0–63 (base64url's).
+    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+
+    /// `"term":"tiers"`: the term's documents grouped by impact level, highest first, tiers
+    /// joined by `,`. A tier is the level's character, then `l` and the documents as a list
+    /// (each `document - previous - 1`, the first `document`, as a number) or `b` and a bitmap
+    /// (a number, the first block of six documents, then one character per block, bit `j` for
+    /// document `6 * block + j`), whichever is shorter (a tie: the list). A number is written in
+    /// 5-bit groups, lowest first, each but the last plus 32. In an index of 5,000 documents or
+    /// more, a term in more than a third of them keeps two levels (`>= 8` as 12, the rest as 5):
+    /// its IDF is low, so fine levels matter little, and two bitmaps are far shorter than sixteen.
+    static func entry(_ term: String, _ postings: [UInt32], count: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(term.utf8.count + 8 + postings.count * 2)
+        out += Escaping.json(term).utf8
+        out += [0x3A, 0x22]
+        let dense = SearchIndex.isDense(postings.count, count: count)
+        var byLevel = [[Int]](repeating: [], count: impactLevels)
+        let mask = UInt32(impactLevels - 1)
+        for posting in postings {
+            var level = Int(posting & mask)
+            if dense { level = level >= 8 ? 12 : 5 }
+            byLevel[level].append(Int(posting >> impactBits))
+        }
+        func number(_ value: Int) {
+            var value = value
+            while value >= 32 {
+                out.append(alphabet[32 + (value & 31)])
+                value >>= 5
+            }
+            out.append(alphabet[value])
+        }
+        func length(_ value: Int) -> Int {
+            var value = value, length = 1
+            while value >= 32 { value >>= 5; length += 1 }
+            return length
+        }
+        var first = true
+        for level in stride(from: impactLevels - 1, through: 0, by: -1) where !byLevel[level].isEmpty {
+            let documents = byLevel[level]
+            if !first { out.append(0x2C) }
+            first = false
+            out.append(alphabet[level])
+            var listLength = 0, previous = -1
+            for document in documents {
+                listLength += length(document - previous - 1)
+                previous = document
+            }
+            let firstBlock = documents[0] / 6, lastBlock = documents[documents.count - 1] / 6
+            if length(firstBlock) + lastBlock - firstBlock + 1 < listLength {
+                out.append(UInt8(ascii: "b"))
+                number(firstBlock)
+                var block = firstBlock, bits = 0
+                for document in documents {
+                    while document / 6 > block {
+                        out.append(alphabet[bits])
+                        bits = 0
+                        block += 1
+                    }
+                    bits |= 1 << (document % 6)
+                }
+                out.append(alphabet[bits])
+            } else {
+                out.append(UInt8(ascii: "l"))
+                previous = -1
+                for document in documents {
+                    number(document - previous - 1)
+                    previous = document
+                }
+            }
+        }
+        out.append(0x22)
         return out
     }
 
@@ -86,8 +154,8 @@ extension SearchIndex {
 
     /// Adds or replaces the posting for its document.
     static func insert(_ posting: UInt32, into postings: inout [UInt32]) {
-        let position = lowerBound(posting & ~1, in: postings)
-        if position < postings.count && postings[position] >> 1 == posting >> 1 {
+        let position = lowerBound((posting >> impactBits) << impactBits, in: postings)
+        if position < postings.count && postings[position] >> impactBits == posting >> impactBits {
             postings[position] = posting
         } else {
             postings.insert(posting, at: position)
@@ -95,8 +163,8 @@ extension SearchIndex {
     }
 
     static func remove(document: UInt32, from postings: inout [UInt32]) {
-        let position = lowerBound(document << 1, in: postings)
-        if position < postings.count && postings[position] >> 1 == document { postings.remove(at: position) }
+        let position = lowerBound(document << impactBits, in: postings)
+        if position < postings.count && postings[position] >> impactBits == document { postings.remove(at: position) }
     }
 }
 

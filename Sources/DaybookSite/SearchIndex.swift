@@ -3,25 +3,27 @@ import DaybookContent
 /// The static search index under `search/index/`, built from the records (not the HTML), that
 /// the preview server keeps up to date one edit at a time (`update(old:new:views:changed:)`):
 ///
-/// - `meta.json`: `{"version":1,"count":N,"docsPerShard":D,"shards":[…]}`, the shard keys sorted;
-/// - `docs/<n>.json`: documents `n*D ..< (n+1)*D` as `[path, title, authors, day, tags]`, `path`
-///   relative to the site's base;
-/// - `terms/<key>.json`: `{"term": [postings…]}` for the terms whose shard key is `key`, sorted.
-///   Postings are ascending document numbers, delta-encoded, each times two plus one when the term
-///   is in the title, an author's name, a tag or the id (a strong match) rather than only in the
-///   abstract or summary.
+/// - `meta.json`: `{"version":2,"count":N,"docsPerShard":D,"impactLevels":16,"stopWords":[…],
+///   "shards":[…]}`, the stop words and shard keys sorted (the search script takes its stop words
+///   from here, so they have one source);
+/// - `docs/<n>.json`: documents `n*D ..< (n+1)*D` as `[path, title, authors, day, tags, upvotes,
+///   abstract]`, `path` relative to the site's base; small, so the first screen of results fetches
+///   little even when its papers are far apart;
+/// - `terms/<key>.json`: `{"term":"tiers", …}` for the terms whose shard key is `key`, sorted;
+///   the tiers are the term's documents by impact level, a BM25F weight of the term in the paper
+///   (see `impacts(_:)` and `entry(_:_:count:)`).
 ///
 /// Documents are numbered by featured day, newest first (`Library.days`), and within a day by
 /// index in `Library.papers` (that is, by id), not by rank: an upvote edit renumbers nothing, and
 /// an edit that keeps a paper's day changes only the postings of the terms it adds or removes. The
 /// search script breaks score ties by the lower number, so newest day first.
 ///
-/// Terms are the lowercased runs of `[a-z0-9]` and non-ASCII characters, 2 to 40 bytes long, a
-/// term with non-ASCII characters in Unicode normal form C; common English words are skipped
-/// unless they are strong. A term's shard key is its first two characters (`_` for anything but
-/// `[a-z0-9]`); a shard with more than `maxPostings` postings is split by one more character,
-/// recursively up to six, so no shard grows large at 100k papers (terms too short to split stay in
-/// the shorter key's shard). The search script (`assets/search.js`) tokenizes queries the same way.
+/// Terms: see `SearchIndex+Terms.swift` (folded case and accents, the id as one term too); stop
+/// words are skipped in abstracts and summaries only. A term's shard key is its first two characters
+/// (`_` for anything but `[a-z0-9]`); a shard with more than `maxPostings` postings is split by one
+/// more character, recursively up to six, so no shard grows large at 100k papers (terms too short
+/// to split stay in the shorter key's shard). The search script (`assets/search.js`) tokenizes
+/// queries the same way and matches every word as a prefix, folding plurals.
 ///
 /// How a term is sharded depends only on the terms sharing its first two characters (its group),
 /// through per-prefix totals (`nodes`), so an update re-shards only a group where a split decision
@@ -44,7 +46,7 @@ public struct SearchIndex: Sendable {
     /// One JSON array per document, and the `docs/<n>.json` texts made of them.
     var docs: [String]
     var docChunks: [String]
-    /// Per term, its postings: `document << 1 | strong`, ascending.
+    /// Per term, its postings: `document << impactBits | level`, ascending.
     var postings: [String: [UInt32]]
     /// Totals per shard key prefix, which decide the splits (see `Node`).
     var nodes: [String: Node]
@@ -70,7 +72,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// The index of every paper; `views[i]` is the view of `library.papers[i]`.
-    public init(routes: Routes, library: Library, views: [PaperView], docsPerShard: Int = 500, maxPostings: Int = 30_000) {
+    public init(routes: Routes, library: Library, views: [PaperView], docsPerShard: Int = 2, maxPostings: Int = 10_000) {
         precondition(docsPerShard > 0 && views.count == library.papers.count)
         self.docsPerShard = docsPerShard
         self.maxPostings = maxPostings
@@ -83,13 +85,10 @@ public struct SearchIndex: Sendable {
         docs = []
         docs.reserveCapacity(order.count)
         postings = [:]
-        var terms: [String: Bool] = [:]
         for (number, index) in order.enumerated() {
             let view = views[index]
-            terms.removeAll(keepingCapacity: true)
-            SearchIndex.tokenize(view.paper, into: &terms)
-            for (term, strong) in terms {
-                postings[term, default: []].append(UInt32(number) << 1 | (strong ? 1 : 0))
+            for (term, level) in SearchIndex.impacts(view.paper) {
+                postings[term, default: []].append(UInt32(number) << SearchIndex.impactBits | level)
             }
             docs.append(SearchIndex.document(view, basePathLength: basePathLength))
         }
@@ -106,7 +105,8 @@ public struct SearchIndex: Sendable {
         }
         shardKeys = grouped.keys.sorted()
         let all = postings
-        shards = grouped.mapValues { SearchIndex.shard($0, postings: all) }
+        let count = order.count
+        shards = grouped.mapValues { SearchIndex.shard($0, postings: all, count: count) }
         meta = ""
         meta = metaText()
     }
@@ -142,16 +142,13 @@ public struct SearchIndex: Sendable {
         // Postings, and each touched term's count before.
         var countsBefore: [String: Int] = [:]
         var dirtyChunks = Set<Int>()
-        var termsBefore: [String: Bool] = [:], termsAfter: [String: Bool] = [:]
         for index in indices {
             let number = numbers[index]
-            termsBefore.removeAll(keepingCapacity: true)
-            termsAfter.removeAll(keepingCapacity: true)
-            SearchIndex.tokenize(old.papers[index], into: &termsBefore)
-            SearchIndex.tokenize(views[index].paper, into: &termsAfter)
-            for (term, strong) in termsAfter where termsBefore[term] != strong {
+            let termsBefore = SearchIndex.impacts(old.papers[index])
+            let termsAfter = SearchIndex.impacts(views[index].paper)
+            for (term, level) in termsAfter where termsBefore[term] != level {
                 if countsBefore[term] == nil { countsBefore[term] = postings[term]?.count ?? 0 }
-                SearchIndex.insert(UInt32(number) << 1 | (strong ? 1 : 0), into: &postings[term, default: []])
+                SearchIndex.insert(UInt32(number) << SearchIndex.impactBits | level, into: &postings[term, default: []])
             }
             for term in termsBefore.keys where termsAfter[term] == nil {
                 guard let count = postings[term]?.count else { continue }
@@ -199,7 +196,7 @@ public struct SearchIndex: Sendable {
             guard before > 0 || after > 0 else { continue }
             let key = SearchIndex.shardKey(of: term, nodes: nodes, maxPostings: maxPostings)
             touch(key)
-            edits[key, default: []].append((term, postings[term].map { SearchIndex.entry(term, $0) }))
+            edits[key, default: []].append((term, postings[term].map { SearchIndex.entry(term, $0, count: count) }))
         }
         for (key, list) in edits {
             shards[key, default: Shard()].splice(list.sorted { $0.term < $1.term })
@@ -220,7 +217,7 @@ public struct SearchIndex: Sendable {
             }
             for (key, terms) in grouped {
                 touch(key)
-                shards[key] = SearchIndex.shard(terms, postings: postings)
+                shards[key] = SearchIndex.shard(terms, postings: postings, count: count)
             }
         }
 

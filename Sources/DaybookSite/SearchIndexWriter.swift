@@ -2,8 +2,8 @@
 /// format and for keeping an index up to date edit by edit.
 public struct SearchIndexWriter: Sendable {
     public let routes: Routes
-    public var docsPerShard = 500
-    public var maxPostings = 30_000
+    public var docsPerShard = 2
+    public var maxPostings = 10_000
 
     public init(routes: Routes) {
         self.routes = routes
