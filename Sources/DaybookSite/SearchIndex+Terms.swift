@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookMarkdown
 import Foundation
 
 /// Splitting text into search terms, folding them, and weighing them per paper.
@@ -47,7 +48,7 @@ extension SearchIndex {
             let each = field.weight / norm
             for word in words { frequency[word, default: 0] += each }
         }
-        add(paper.title, title)
+        add(searchText(paper.title), title)
         let id = paper.id.lowercased()
         let joined = idTerm(id)
         if joined != id && joined.utf8.count >= 2 && joined.utf8.count <= 40 { frequency[joined, default: 0] += idField.weight }
@@ -55,8 +56,14 @@ extension SearchIndex {
         for name in paper.authors { add(name, author) }
         for name in paper.tags { add(name, tag) }
         if let summary = paper.summary { add(summary, summaryField) }
-        add(paper.abstract, abstractField)
+        add(searchText(paper.abstract), abstractField)
         return frequency.mapValues(level)
+    }
+
+    /// A title's or abstract's text as the pages show it: TeX text mode outside math turned into
+    /// what it means (`R\'{e}nyi` → Rényi, so "renyi" finds it), math as written.
+    static func searchText(_ text: String) -> String {
+        MarkdownRenderer().plainText(text)
     }
 
     /// The id as one term: its ASCII letters and digits, lowercased (`2405.01234` → `240501234`,

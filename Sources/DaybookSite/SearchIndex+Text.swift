@@ -28,13 +28,14 @@ extension SearchIndex {
         return out
     }
 
-    /// `[path, title, authors, day, tags, upvotes, abstract]`, the abstract's white space runs
-    /// made single spaces (the search script cuts its snippet from it).
+    /// `[path, title, authors, day, tags, upvotes, abstract]`, title and abstract as the pages show
+    /// them (TeX text mode converted, math as written), the abstract's white space runs made single
+    /// spaces (the search script cuts its snippet from it).
     static func document(_ view: PaperView, basePathLength: Int) -> String {
         let paper = view.paper
-        return "[" + Escaping.json(String(view.url.dropFirst(basePathLength))) + "," + Escaping.json(paper.title) + ","
+        return "[" + Escaping.json(String(view.url.dropFirst(basePathLength))) + "," + Escaping.json(view.title) + ","
             + Escaping.json(view.authorsShort ?? "") + "," + Escaping.json(paper.day.description) + ","
-            + Escaping.json(paper.tags) + "," + String(paper.upvotes ?? 0) + "," + Escaping.json(collapsingSpace(paper.abstract)) + "]"
+            + Escaping.json(paper.tags) + "," + String(paper.upvotes ?? 0) + "," + Escaping.json(collapsingSpace(searchText(paper.abstract))) + "]"
     }
 
     static func collapsingSpace(_ text: String) -> String {

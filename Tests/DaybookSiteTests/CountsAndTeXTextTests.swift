@@ -41,6 +41,10 @@ import Testing
         #expect(page.contains("We study Rényi entropy (“robust”)"))
         #expect(page.contains("\"headline\":\"Rényi Divergence at 57% for Götz\""))
         #expect(page.contains(#"\(\'{x}\)"#), "math is left to KaTeX")
+        let documents = site.paths.filter { $0.hasPrefix("search/index/docs/") }.compactMap { Reader.text(site, $0) }.joined()
+        #expect(documents.contains("Rényi Divergence at 57% for Götz") && documents.contains("We study Rényi entropy (“robust”)"))
+        let paper = Reader.paper("2405.00001", title: #"R\'{e}nyi at 57\%"#, abstract: #"G\"{o}tz and $\'{x}$"#)
+        #expect(Set(SearchIndex.impacts(paper).keys).isSuperset(of: ["renyi", "gotz"]))
         for feed in ["feed.xml", "atom.xml", "feed.json"] {
             let text = try #require(Reader.text(site, feed))
             #expect(text.contains("Rényi Divergence at 57% for Götz"), "\(feed)")
