@@ -15,6 +15,7 @@ public struct ArxivImporter: Sendable {
     }
 
     public func papers(from data: Data, path: String) throws(ContentError) -> ImportedPapers {
+        try FeedXMLParser.checkUTF8(data, path: path)
         switch Self.rootElement(data) {
         case "rss":
             return try ArxivRSSImporter(day: day).papers(from: data, path: path)

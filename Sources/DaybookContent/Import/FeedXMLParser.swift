@@ -16,8 +16,7 @@ protocol FeedXMLDelegate: XMLParserDelegate {
 /// element name that is not, and arXiv serves UTF-8.
 enum FeedXMLParser {
     static func parse(_ data: Data, delegate: some FeedXMLDelegate, path: String) throws(ContentError) {
-        let bytes = [UInt8](data)
-        try SourceText.checkUTF8(bytes[(bytes.starts(with: SourceText.byteOrderMark) ? 3 : 0)...], path: path)
+        try checkUTF8(data, path: path)
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
@@ -32,5 +31,11 @@ enum FeedXMLParser {
             throw ContentError([Diagnostic(path: path, line: max(1, reported.line), column: max(1, reported.column),
                                            message: "malformed XML: \(ArxivAtomImporter.describe(code: reported.code))")])
         }
+    }
+
+    /// Throws at the first byte that is not UTF-8 (after a byte-order mark), with its position.
+    static func checkUTF8(_ data: Data, path: String) throws(ContentError) {
+        let bytes = [UInt8](data)
+        try SourceText.checkUTF8(bytes[(bytes.starts(with: SourceText.byteOrderMark) ? 3 : 0)...], path: path)
     }
 }
