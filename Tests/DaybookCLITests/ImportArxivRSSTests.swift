@@ -29,7 +29,7 @@ struct ImportArxivRSSTests {
         site.write("error.xml", try String(contentsOfFile: SiteFolder.repositoryRoot + "/Tests/Replay/recordings/arxiv-rss-error.xml", encoding: .utf8))
         var result = try site.daybook("import", "arxiv", "error.xml")
         #expect(result.status == 1, "\(result)")
-        #expect(result.stderrLines.first == "error.xml: arXiv answered with an error feed: \"Feed error for query: cs.XX\" (check the categories)", "\(result)")
+        #expect(result.stderrLines.first == "error.xml:4:11: arXiv answered with an error feed: \"Feed error for query: cs.XX\" (check the categories)", "\(result)")
         site.write("page.html", "<!DOCTYPE html>\n<html><body>Too many requests</body></html>\n")
         result = try site.daybook("import", "arxiv", "page.html")
         #expect(result.status == 1, "\(result)")

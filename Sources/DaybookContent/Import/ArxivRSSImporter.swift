@@ -52,12 +52,16 @@ public struct ArxivRSSImporter: Sendable {
         }
         let title = ArxivAtomImporter.joinedLines(delegate.channelTitle)
         if title.hasPrefix("Feed error") {
-            throw ContentError([Diagnostic(path: path, message: "arXiv answered with an error feed: \(SourceText.quoted(title)) (check the categories)")])
+            let at = delegate.channelTitlePosition
+            throw ContentError([Diagnostic(path: path, line: at.line, column: at.column,
+                                           message: "arXiv answered with an error feed: \(SourceText.quoted(title)) (check the categories)")])
         }
         let pubDate = ArxivAtomImporter.joinedLines(delegate.channelPubDate)
         let channelDay = pubDate.isEmpty ? nil : Self.day(fromRFC822: pubDate)
         if !pubDate.isEmpty, channelDay == nil {
-            throw ContentError([Diagnostic(path: path, message: "the channel's <pubDate> is not a date: \(SourceText.quoted(pubDate))")])
+            let at = delegate.channelPubDatePosition
+            throw ContentError([Diagnostic(path: path, line: at.line, column: at.column,
+                                           message: "the channel's <pubDate> is not a date: \(SourceText.quoted(pubDate))")])
         }
         var announcement = Announcement(day: channelDay, papers: [], updates: [])
         var problems: [Diagnostic] = []

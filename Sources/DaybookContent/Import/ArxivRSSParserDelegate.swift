@@ -25,6 +25,9 @@ final class ArxivRSSParserDelegate: NSObject, FeedXMLDelegate {
     private(set) var items: [ArxivRSSItem] = []
     private(set) var channelTitle = ""
     private(set) var channelPubDate = ""
+    /// Where the channel's `<title>` and `<pubDate>` were written (where XMLParser saw them start).
+    private(set) var channelTitlePosition = (line: 1, column: 1)
+    private(set) var channelPubDatePosition = (line: 1, column: 1)
     private(set) var sawChannel = false
     /// A problem found while parsing (the feed is not RSS), positioned where it was found.
     private(set) var problem: (line: Int, column: Int, message: String)?
@@ -51,6 +54,11 @@ final class ArxivRSSParserDelegate: NSObject, FeedXMLDelegate {
         case 3 where plain && elementName == "item":
             item = ArxivRSSItem(line: parser.lineNumber, column: parser.columnNumber)
         case 3 where plain && (elementName == "title" || elementName == "pubDate"):
+            if elementName == "title" {
+                channelTitlePosition = (parser.lineNumber, parser.columnNumber)
+            } else {
+                channelPubDatePosition = (parser.lineNumber, parser.columnNumber)
+            }
             begin()
         case 4 where item != nil:
             switch (namespaceURI ?? "", elementName) {

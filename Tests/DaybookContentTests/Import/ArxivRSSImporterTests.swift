@@ -55,7 +55,14 @@ struct ArxivRSSImporterTests {
     @Test func anErrorFeedIsAnError() {
         #expect(errorLines { () throws(ContentError) in
             _ = try ArxivRSSImporter().papers(from: Self.channel(title: "Feed error for query: cs.XX", pubDate: nil), path: "bad.rss")
-        } == ["bad.rss: arXiv answered with an error feed: \"Feed error for query: cs.XX\" (check the categories)"])
+        } == ["bad.rss:4:11: arXiv answered with an error feed: \"Feed error for query: cs.XX\" (check the categories)"])
+    }
+
+    @Test("a channel date that is not one is an error at its element (a fuzz finding: it had no position)")
+    func aBadChannelDateIsPositioned() {
+        #expect(errorLines { () throws(ContentError) in
+            _ = try ArxivRSSImporter().papers(from: Self.channel(pubDate: "Mon, 08 Se00:00 -0400"), path: "bad.rss")
+        } == ["bad.rss:5:13: the channel's <pubDate> is not a date: \"Mon, 08 Se00:00 -0400\""])
     }
 
     @Test func aChannelWithoutItemsIsNoPapersAndAWarning() throws {

@@ -22,6 +22,7 @@ struct RecordImporterTests {
 
     @Test func writesOneRecordPerPaperUnderItsDay() throws {
         let root = try ImportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
         let old = Paper(id: "hep-ex/0307015", title: "Old Style", day: Day(iso: "2003-07-07")!, abstract: "Old.")
         let report = try RecordImporter(contentDirectory: root.path).run([Self.listingPaper(), old])
         #expect(report.summary == "2 new, 0 updated, 0 unchanged, 0 skipped")
@@ -33,6 +34,7 @@ struct RecordImporterTests {
 
     @Test func importingTheSameInputAgainChangesNothing() throws {
         let root = try ImportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
         let papers = try ListingTextImporter(day: Self.day)
             .papers(from: try ImportFixtures.text("listing-layout1.txt"), path: "l.txt").papers
         #expect(try RecordImporter(contentDirectory: root.path).run(papers).summary == "47 new, 0 updated, 0 unchanged, 0 skipped")
@@ -44,6 +46,7 @@ struct RecordImporterTests {
 
     @Test func aRicherSourceUpdatesTheRecord() throws {
         let root = try ImportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
         _ = try RecordImporter(contentDirectory: root.path).run([Self.listingPaper(upvotes: 2)])
         var richer = Self.listingPaper(upvotes: 10)
         richer.day = ImportFixtures.day("2026-01-05")
@@ -66,6 +69,7 @@ struct RecordImporterTests {
 
     @Test func aPoorerSourceNeverDowngradesTheRecord() throws {
         let root = try ImportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
         var rich = Self.listingPaper(upvotes: 10)
         rich.authors = ["A", "B", "C", "D"]
         rich.authorCount = nil
@@ -83,6 +87,7 @@ struct RecordImporterTests {
 
     @Test func aDryRunWritesNothing() throws {
         let root = try ImportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
         let report = try RecordImporter(contentDirectory: root.path, dryRun: true).run([Self.listingPaper()])
         #expect(report.summary == "1 new, 0 updated, 0 unchanged, 0 skipped")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).isEmpty)
@@ -90,6 +95,7 @@ struct RecordImporterTests {
 
     @Test func aDryRunReportsUpdatesWithoutWritingThem() throws {
         let root = try ImportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
         _ = try RecordImporter(contentDirectory: root.path).run([Self.listingPaper(upvotes: 1)])
         let before = try Self.read(root, "papers/2025-12-29/2405.01234.md")
         let report = try RecordImporter(contentDirectory: root.path, dryRun: true).run([Self.listingPaper(upvotes: 9)])
@@ -99,6 +105,7 @@ struct RecordImporterTests {
 
     @Test func aSlugTakenByAnotherTitleMovesOnToTheNextSuffix() throws {
         let root = try ImportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
         let first = Paper(id: "attention", title: "Attention!", day: Self.day, abstract: "One.")
         let second = Paper(id: "attention", title: "Attention?", day: Self.day, abstract: "Two.")
         let report = try RecordImporter(contentDirectory: root.path).run([first, second])
@@ -110,6 +117,7 @@ struct RecordImporterTests {
 
     @Test func aPaperFeaturedAgainOnAnotherDayMergesIntoItsRecord() throws {
         let root = try ImportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
         _ = try RecordImporter(contentDirectory: root.path).run([Self.listingPaper()])
         var later = Self.listingPaper(upvotes: 4)
         later.day = ImportFixtures.day("2025-12-30")
@@ -120,6 +128,7 @@ struct RecordImporterTests {
 
     @Test func anUnreadableRecordIsLeftAloneAndThePaperSkipped() throws {
         let root = try ImportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
         let folder = root.appendingPathComponent("papers/hand")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let broken = "---\nid: \"2405.01234\"\ntitle: A Paper\nupvotes: many\nday: 2025-12-29\n---\n"
@@ -133,6 +142,7 @@ struct RecordImporterTests {
 
     @Test func invalidIDsAndMissingTitlesAreSkippedWithTheReason() throws {
         let root = try ImportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
         let report = try RecordImporter(contentDirectory: root.path).run([
             Paper(id: "Not A Slug", title: "T", day: Self.day),
             Paper(id: "ok", title: "", day: Self.day),
@@ -146,6 +156,7 @@ struct RecordImporterTests {
 
     @Test func aSlugRecordMovesToTheArxivIDOnceOneIsKnown() throws {
         let root = try ImportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
         let listed = Paper(id: "why-language-models-hallucinate", title: "Why Language Models Hallucinate", authorCount: 4,
                            day: Self.day, upvotes: 7, abstract: "Short.")
         _ = try RecordImporter(contentDirectory: root.path).run([listed])
@@ -185,6 +196,7 @@ struct SampleContentTests {
 struct HuggingFaceImportTests {
     @Test func papersFromHuggingFaceJSONBecomeRecordsAndUpgradeListingRecords() throws {
         let root = try ImportFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
         let listed = Paper(id: "why-language-models-hallucinate", title: "Why Language Models Hallucinate", authorCount: 4,
                            day: ImportFixtures.day("2025-09-08"), published: ImportFixtures.day("2025-09-04"), upvotes: 30,
                            abstract: "Short.")
