@@ -115,7 +115,8 @@ def main():
     args = parser.parse_args()
     daybook = ensure_daybook(args.daybook)
     hugo = ensure_hugo(args.hugo)
-    version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
+    # The PyPI wrapper prints a line of its own first; the version is the last line.
+    version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip().splitlines()[-1]
     lines = [f"# Daybook vs Hugo, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC",
              "", f"- machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; "
              f"load average at start {os.getloadavg()[0]:.1f}",
