@@ -199,21 +199,23 @@ public final class PreviewSession: Sendable {
     /// The classifier before any build succeeded: the theme is the one the config names, in the
     /// site's `Themes/` folder (a theme found elsewhere is picked up by the first good build).
     static func classifier(options: BuildOptions) -> ChangeClassifier {
-        let given = options.siteRoot.hasSuffix("/") ? String(options.siteRoot.dropLast()) : options.siteRoot
-        let root = PreviewSite.resolved(given) ?? given
-        let config = options.configPath.hasPrefix("/") ? options.configPath : root + "/" + options.configPath
+        let (root, config) = watchedPaths(options)
         let name = (try? SiteConfigLoader.load(path: config, displayPath: options.configPath))?.theme ?? "default"
         let theme = (try? ThemeLoader(siteRoot: options.siteRoot).load(name: name))?.directory ?? root + "/Themes/" + name
         return ChangeClassifier(siteRoot: root, configPath: config, themeDirectory: PreviewSite.resolved(theme) ?? theme)
     }
 
     static func classifier(for builder: IncrementalBuilder) -> ChangeClassifier {
-        let options = builder.builder.options
-        let given = options.siteRoot.hasSuffix("/") ? String(options.siteRoot.dropLast()) : options.siteRoot
-        let root = PreviewSite.resolved(given) ?? given
-        let config = options.configPath.hasPrefix("/") ? options.configPath : root + "/" + options.configPath
+        let (root, config) = watchedPaths(builder.builder.options)
         let theme = PreviewSite.resolved(builder.theme.directory) ?? builder.theme.directory
         return ChangeClassifier(siteRoot: root, configPath: config, themeDirectory: theme)
+    }
+
+    /// The site folder (symlinks resolved, no trailing slash) and the config file's absolute path.
+    private static func watchedPaths(_ options: BuildOptions) -> (root: String, config: String) {
+        let given = options.siteRoot.hasSuffix("/") ? String(options.siteRoot.dropLast()) : options.siteRoot
+        let root = PreviewSite.resolved(given) ?? given
+        return (root, options.configPath.hasPrefix("/") ? options.configPath : root + "/" + options.configPath)
     }
 
     static func summary(_ update: IncrementalBuilder.Update) -> String {

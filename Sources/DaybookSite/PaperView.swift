@@ -37,7 +37,7 @@ public final class PaperView: MustacheParent, @unchecked Sendable {
     /// "Ada Lovelace, Alan Turing", or "6 authors" when only the count is known.
     public var authorsLine: String? {
         if !paper.authors.isEmpty { return paper.authors.joined(separator: ", ") }
-        if let count = paper.authorCount { return count == 1 ? "1 author" : "\(count) authors" }
+        if let count = paper.authorCount { return CountLabel.of(count, "author") }
         return nil
     }
 

@@ -15,7 +15,7 @@ public struct ArxivImporter: Sendable {
     }
 
     public func papers(from data: Data, path: String) throws(ContentError) -> ImportedPapers {
-        try FeedXMLParser.checkUTF8(data, path: path)
+        // Both importers check UTF-8 before parsing; only a root name shown in an error needs it here.
         switch Self.rootElement(data) {
         case "rss":
             return try ArxivRSSImporter(day: day).papers(from: data, path: path)
@@ -23,6 +23,7 @@ public struct ArxivImporter: Sendable {
             // nil: not XML at all, or cut off before the root; the Atom parser reports where.
             return try ArxivAtomImporter(day: day).papers(from: data, path: path)
         case let other?:
+            try FeedXMLParser.checkUTF8(data, path: path)
             throw ContentError([Diagnostic(path: path, line: 1, column: 1, message:
                 "not an arXiv feed: the root element is <\(other)> (expected an arXiv API response <feed> or an announcement RSS <rss>)")])
         }
