@@ -81,7 +81,7 @@ public struct SiteRenderer: Sendable {
     /// hash the counts they show, which costs a pass over days and tags, not over papers.
     func singletonJobs() -> [Job] {
         let newest = library.days.first
-        var days = Hasher()
+        var days = StableHasher()
         days.combine(library.papers.count)
         for day in library.days {
             days.combine(day)
@@ -92,7 +92,7 @@ public struct SiteRenderer: Sendable {
             days.combine(period.papers.count)
         }
         let daysFrame = days.finalize()
-        var tags = Hasher()
+        var tags = StableHasher()
         for entry in library.tags {
             tags.combine(entry.name)
             tags.combine(entry.papers.count)
@@ -106,7 +106,7 @@ public struct SiteRenderer: Sendable {
     }
 
     func dayJob(_ day: Day) -> Job {
-        var frame = Hasher()
+        var frame = StableHasher()
         let (previous, next) = library.neighbours(of: day)
         for neighbour in [previous, next] {
             frame.combine(neighbour)

@@ -17,6 +17,10 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Absolute base URL, overriding the config's 'base_url'.")
     var baseURL: String?
 
+    @Flag(name: .customLong("no-cache"),
+          help: "Build everything from scratch, without reading or writing the build cache (.daybook-cache/build).")
+    var noCache = false
+
     @OptionGroup var site: SiteOptions
 
     func validate() throws {
@@ -26,8 +30,9 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = BuildOptions(siteRoot: Console.absolute(site.root), configPath: site.config, output: output,
+        var options = BuildOptions(siteRoot: Console.absolute(site.root), configPath: site.config, output: output,
                                    baseURL: baseURL)
+        if !noCache { options.cacheDirectory = options.resolve(".daybook-cache/build") }
         do {
             let report = try SiteBuilder(options: options).build()
             Console.printWarnings(report.warnings)
