@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     /// The persistent build cache's folder (the CLI uses `.daybook-cache/build` in the site);
     /// nil builds without one, everything from scratch.
     public var cacheDirectory: String?
+    /// Where the build reports its stage and counts, for a progress display; nil: nowhere.
+    public var progress: BuildProgress?
 
     public init(siteRoot: String, configPath: String = "daybook.yml", output: String? = nil, baseURL: String? = nil) {
         self.siteRoot = siteRoot

@@ -19,6 +19,8 @@ import Glibc
 /// leaves the old site; staging leftovers are removed.
 public struct OutputWriter: Sendable {
     public let outputDirectory: String
+    /// Where the write counts the files it has compared or staged; nil: nowhere.
+    public var progress: BuildProgress?
 
     public init(outputDirectory: String) {
         self.outputDirectory = outputDirectory.hasSuffix("/") ? String(outputDirectory.dropLast()) : outputDirectory
@@ -65,6 +67,7 @@ public struct OutputWriter: Sendable {
         let existing = fresh ? Set<String>() : Set(FileIO.walkFiles(outputDirectory))
         let previous = fresh ? nil : recording?.previous
         let records = recording != nil
+        progress?.begin("write", total: paths.count)
 
         // 1. Compare and stage, in parallel. Nothing in the output folder changes here.
         let changed = UnsafeFlags(count: paths.count)
@@ -76,6 +79,7 @@ public struct OutputWriter: Sendable {
                 let current = index
                 index += OutputWriter.workers
                 let path = paths[current]
+                progress?.advance()
                 guard let bytes = site.contents(of: path) else {
                     errors.set("cannot read \(site[path].map { "\($0)" } ?? path)")
                     continue

@@ -36,7 +36,8 @@ public struct SiteBuilder: Sendable {
         }
         var result = try render()
         let output = options.resolve(options.output ?? result.config.output)
-        let writer = OutputWriter(outputDirectory: output)
+        var writer = OutputWriter(outputDirectory: output)
+        writer.progress = options.progress
         let start = ContinuousClock.now
         do {
             result.report.write = try writer.write(result.site)
@@ -74,6 +75,8 @@ public struct SiteBuilder: Sendable {
     func render(config: SiteConfig, theme: Theme, clock: inout StageClock, report: BuildReport,
                 reuse: PageReuse?) throws(BuildError) -> Result {
         var report = report
+        let progress = options.progress
+        progress?.begin("load")
         let loaded: ContentLoadResult
         do {
             loaded = try ContentLoader(siteRoot: options.siteRoot).load()
@@ -81,6 +84,7 @@ public struct SiteBuilder: Sendable {
             throw BuildError(error.diagnostics)
         }
         clock.lap("load", into: &report)
+        progress?.begin("index")
         report.warnings = loaded.warnings
 
         let routes = Routes(config: config)
@@ -88,6 +92,7 @@ public struct SiteBuilder: Sendable {
         let collisions = library.urlCollisions(routes: routes)
         guard collisions.isEmpty else { throw BuildError(collisions) }
         clock.lap("index", into: &report)
+        progress?.begin("markdown")
 
         let views = PaperViewBuilder(routes: routes).build(library.papers)
         clock.lap("markdown", into: &report)
@@ -172,10 +177,12 @@ extension SiteBuilder {
             work = jobs
         }
         var site = RenderedSite()
-        for (path, html) in renderer.render(work) { site.add(path, html) }
+        options.progress?.begin("pages", total: work.count)
+        for (path, html) in renderer.render(work, progress: options.progress) { site.add(path, html) }
         report.pages = jobs.count
         report.pagesRendered = work.count
         clock.lap("pages", into: &report)
+        options.progress?.begin("feeds")
 
         var other = RenderedSite()
         for (path, text) in renderer.renderFeeds() { other.add(path, text) }
@@ -186,6 +193,7 @@ extension SiteBuilder {
             other["assets/" + MathAssets.styleSheetPath] = .bytes(mathAssets.styleSheet)
         }
         clock.lap("feeds", into: &report)
+        options.progress?.begin("sitemap and search")
 
         let sitemap = SitemapEntries(jobs: jobs, routes: routes)
         for (path, text) in sitemap.files(routes: routes) { other.add(path, text) }

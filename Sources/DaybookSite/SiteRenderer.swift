@@ -131,8 +131,13 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Runs jobs on every core. The preview's incremental rebuild passes a subset of `pageJobs()`.
-    func render(_ work: [Job]) -> [String: String] {
-        Dictionary(zip(work.map(\.path), work.parallelMap { $0.make() }), uniquingKeysWith: { _, last in last })
+    func render(_ work: [Job], progress: BuildProgress? = nil) -> [String: String] {
+        let pages = work.parallelMap { job in
+            let html = job.make()
+            progress?.advance()
+            return html
+        }
+        return Dictionary(zip(work.map(\.path), pages), uniquingKeysWith: { _, last in last })
     }
 
     func dayLinks(_ days: some Sequence<Day>) -> [DayLink] {

@@ -33,11 +33,15 @@ struct BuildCommand: ParsableCommand {
         var options = BuildOptions(siteRoot: Console.absolute(site.root), configPath: site.config, output: output,
                                    baseURL: baseURL)
         if !noCache { options.cacheDirectory = options.resolve(".daybook-cache/build") }
-        do {
-            let report = try SiteBuilder(options: options).build()
+        let progressLine = BuildProgressLine()
+        options.progress = progressLine.progress
+        let outcome = Result { () throws(BuildError) in try SiteBuilder(options: options).build() }
+        progressLine.stop()
+        switch outcome {
+        case .success(let report):
             Console.printWarnings(report.warnings)
             Console.printSummary(report)
-        } catch {
+        case .failure(let error):
             Console.error(error.description)
             Console.error("build failed: the output folder was not changed")
             throw ExitCode(1)

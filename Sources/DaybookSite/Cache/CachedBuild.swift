@@ -25,7 +25,8 @@ struct CachedBuild {
         let started = FileStamp.now()
         let (config, theme) = try builder.loadConfigAndTheme()
         let output = options.resolve(options.output ?? config.output)
-        let writer = OutputWriter(outputDirectory: output)
+        var writer = OutputWriter(outputDirectory: output)
+        writer.progress = options.progress
         let manifestPath = self.manifestPath(for: writer.outputDirectory)
         let previous = FileIO.read(manifestPath).flatMap(BuildManifest.init(decoding:))
             .flatMap { $0.output == writer.outputDirectory ? $0 : nil }
