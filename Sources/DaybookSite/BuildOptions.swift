@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     /// The persistent build cache's folder (the CLI uses `.daybook-cache/build` in the site);
     /// nil builds without one, everything from scratch.
     public var cacheDirectory: String?
+    /// false: the cache's last record is not read (every page is rendered and every file compared
+    /// with the output folder), and the cache is written anew.
+    public var trustCache = true
     /// Where the build reports its stage and counts, for a progress display; nil: nowhere.
     public var progress: BuildProgress?
 

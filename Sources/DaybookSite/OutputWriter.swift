@@ -10,7 +10,9 @@ import Glibc
 /// system); only when all of them are written are they renamed into place, then stale files are
 /// removed. A failure before that point leaves the output folder exactly as it was. Files whose
 /// bytes did not change are not touched, so they keep their mtime and rsync/deploys skip them.
-/// Hidden entries at the top of the output folder (`.git`, `.nojekyll`) are left alone.
+/// Hidden entries at the top of the output folder (`.git`, `.nojekyll`) are left alone. With the
+/// build cache's manifest, files are compared by hash and stale files are those the last build
+/// wrote and this one does not (files put there by hand are left alone).
 ///
 /// Before the renames start, the list of them and of the removals is written to a journal beside
 /// the output (`.site.journal`). A build killed while moving files into place leaves old and new
@@ -50,6 +52,9 @@ public struct OutputWriter: Sendable {
         var kept: Set<String> = []
         /// Filled by the write: every output file's manifest entry (keys not yet set).
         var entries: [String: BuildManifest.Entry] = [:]
+        /// Called once everything is staged, before the first file is moved into place (the
+        /// build cache drops the old manifest there: from then on it no longer describes the folder).
+        var beforeCommit: @Sendable () -> Void = {}
     }
 
     /// Writes `site`; with `recording`, compares against and fills a build manifest.
@@ -64,8 +69,9 @@ public struct OutputWriter: Sendable {
             throw Failure(description: error.description)
         }
         let fresh = !FileIO.isDirectory(outputDirectory)
-        let existing = fresh ? Set<String>() : Set(FileIO.walkFiles(outputDirectory))
         let previous = fresh ? nil : recording?.previous
+        // With a manifest, what the last build wrote is known without walking the folder.
+        let existing = fresh ? Set<String>() : previous.map { Set($0.files.keys) } ?? Set(FileIO.walkFiles(outputDirectory))
         let records = recording != nil
         progress?.begin("write", total: paths.count)
 
@@ -87,8 +93,7 @@ public struct OutputWriter: Sendable {
                 if records {
                     let hash = XXH64.hash(bytes)
                     hashes[current] = hash
-                    if let entry = previous?.files[path], entry.hash == hash,
-                       FileStamp(path: outputDirectory + "/" + path) == entry.stamp { continue }
+                    if let entry = previous?.files[path], entry.hash == hash { continue }
                 }
                 if previous == nil, existing.contains(path), OutputWriter.same(bytes, at: outputDirectory + "/" + path) { continue }
                 changed.set(current)
@@ -110,6 +115,7 @@ public struct OutputWriter: Sendable {
         var report = Report()
         let kept = recording?.kept ?? []
         let written = paths.indices.filter(changed.get).map { paths[$0] }
+        recording?.beforeCommit()
         do throws(FileIO.Failure) {
             if fresh {
                 try FileIO.rename(staging, outputDirectory)

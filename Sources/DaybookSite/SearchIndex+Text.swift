@@ -6,7 +6,7 @@ extension SearchIndex {
     func termsPath(_ key: String) -> String { folder + "terms/\(key).json" }
 
     func metaText() -> String {
-        "{\"version\":2,\"count\":\(numbers.count),\"docsPerShard\":\(docsPerShard),\"impactLevels\":\(SearchIndex.impactLevels),"
+        "{\"version\":3,\"count\":\(numbers.count),\"docsPerShard\":\(docsPerShard),\"impactLevels\":\(SearchIndex.impactLevels),"
             + "\"stopWords\":" + Escaping.json(SearchIndex.stopWords.sorted()) + ",\"shards\":" + Escaping.json(shardKeys) + "}\n"
     }
 

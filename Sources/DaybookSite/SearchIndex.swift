@@ -3,7 +3,7 @@ import DaybookContent
 /// The static search index under `search/index/`, built from the records (not the HTML), that
 /// the preview server keeps up to date one edit at a time (`update(old:new:views:changed:)`):
 ///
-/// - `meta.json`: `{"version":2,"count":N,"docsPerShard":D,"impactLevels":16,"stopWords":[…],
+/// - `meta.json`: `{"version":3,"count":N,"docsPerShard":D,"impactLevels":16,"stopWords":[…],
 ///   "shards":[…]}`, the stop words and shard keys sorted (the search script takes its stop words
 ///   from here, so they have one source);
 /// - `docs/<n>.json`: documents `n*D ..< (n+1)*D` as `[path, title, authors, day, tags, upvotes,
@@ -13,10 +13,12 @@ import DaybookContent
 ///   the tiers are the term's documents by impact level, a BM25F weight of the term in the paper
 ///   (see `impacts(_:)` and `entry(_:_:count:)`).
 ///
-/// Documents are numbered by featured day, newest first (`Library.days`), and within a day by
-/// index in `Library.papers` (that is, by id), not by rank: an upvote edit renumbers nothing, and
-/// an edit that keeps a paper's day changes only the postings of the terms it adds or removes. The
-/// search script breaks score ties by the lower number, so newest day first.
+/// Documents are numbered by featured day, oldest first, and within a day by index in
+/// `Library.papers` (that is, by id) from the last, not by rank: an upvote edit renumbers nothing,
+/// an edit that keeps a paper's day changes only the postings of the terms it adds or removes,
+/// and a new day (the daily job) appends documents, so the documents and postings of every older
+/// day keep their numbers and their files their bytes. The search script breaks score ties by
+/// the higher number, so newest day first, then by id.
 ///
 /// Terms: see `SearchIndex+Terms.swift` (folded case and accents, the id as one term too); stop
 /// words are skipped in abstracts and summaries only. A term's shard key is its first two characters
@@ -78,7 +80,7 @@ public struct SearchIndex: Sendable {
         self.maxPostings = maxPostings
         basePathLength = routes.basePath.utf8.count
         folder = String(routes.file(for: routes.searchIndex).dropLast("index.html".count))
-        let order = library.days.flatMap { library.papersByDay[$0]!.sorted() }
+        let order = library.days.reversed().flatMap { library.papersByDay[$0]!.sorted().reversed() }
         numbers = Array(repeating: 0, count: library.papers.count)
         for (number, index) in order.enumerated() { numbers[index] = number }
 

@@ -17,9 +17,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Absolute base URL, overriding the config's 'base_url'.")
     var baseURL: String?
 
-    @Flag(name: .customLong("no-cache"),
-          help: "Build everything from scratch, without reading or writing the build cache (.daybook-cache/build).")
-    var noCache = false
+    @Flag(name: .customLong("ignore-cache"),
+          help: "Ignore the build cache (.daybook-cache/build): render every page and compare every file with the output folder, then record the cache anew.")
+    var ignoreCache = false
 
     @OptionGroup var site: SiteOptions
 
@@ -32,7 +32,8 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var options = BuildOptions(siteRoot: Console.absolute(site.root), configPath: site.config, output: output,
                                    baseURL: baseURL)
-        if !noCache { options.cacheDirectory = options.resolve(".daybook-cache/build") }
+        options.cacheDirectory = options.resolve(".daybook-cache/build")
+        options.trustCache = !ignoreCache
         let progressLine = BuildProgressLine()
         options.progress = progressLine.progress
         let outcome = Result { () throws(BuildError) in try SiteBuilder(options: options).build() }

@@ -51,10 +51,42 @@ struct BuildCommandTests {
         }
         #expect(site.read("site/feed.xml")?.contains("<generator>Daybook 0.4.0</generator>") == true)
 
-        // Again, with nothing changed: nothing is rewritten.
+        // Again, with nothing changed: nothing is rewritten (the build cache may even find it up to
+        // date without loading the content, when the records are older than the last build).
         let again = try site.daybook("build")
         #expect(again.status == 0)
-        #expect(again.stdoutLines.first?.contains(", 0 written, ") == true, "\(again)")
+        let first = again.stdoutLines.first ?? ""
+        #expect(first.contains(", 0 written, ") || first.hasPrefix("Up to date: "), "\(again)")
+        #expect(again.stderrLines == result.stderrLines)
+    }
+
+    @Test("the build cache: up to date when nothing changed, warnings repeated; one day added renders its pages; --ignore-cache checks everything")
+    func buildCache() throws {
+        let site = try SiteFolder(fixture: "valid-site")
+        defer { site.remove() }
+        let first = try site.daybook("build")
+        #expect(first.status == 0, "\(first)")
+        #expect(site.exists(".daybook-cache/build"))
+        Thread.sleep(forTimeInterval: 0.15)  // older than the next build's start: stamps are trusted
+        _ = try site.daybook("build")
+        let upToDate = try site.daybook("build")
+        #expect(upToDate.status == 0)
+        #expect(upToDate.stdoutLines.first?.hasPrefix("Up to date: nothing changed since the last build (") == true, "\(upToDate)")
+        #expect(upToDate.stderrLines == first.stderrLines)
+
+        site.write("content/papers/2026-11-21/2411.00077.md",
+                   "---\nid: \"2411.00077\"\ntitle: A new day\nday: 2026-11-21\nupvotes: 3\n---\nText.\n")
+        let added = try site.daybook("build")
+        #expect(added.status == 0, "\(added)")
+        #expect(added.stdoutLines.first?.hasPrefix("Built 8 papers over 4 days: ") == true, "\(added)")
+        #expect(added.stdoutLines.contains { $0.hasPrefix("Cache: ") && $0.hasSuffix("pages unchanged since the last build, not rendered") },
+                "\(added)")
+        #expect(site.read("site/papers/2411.00077/index.html")?.contains("A new day") == true)
+
+        let ignoring = try site.daybook("build", "--ignore-cache")
+        #expect(ignoring.status == 0)
+        #expect(ignoring.stdoutLines.first?.contains(", 0 written, ") == true, "\(ignoring)")
+        #expect(!ignoring.stdoutLines.contains { $0.hasPrefix("Cache: ") })
     }
 
     @Test("a broken record fails with its position and leaves site/ untouched")

@@ -86,14 +86,10 @@ import Testing
             case 5:  // saved without a change
                 let which = Int.random(in: 0..<records.count, using: &random)
                 try site.writeRecord(records[which].record, path: records[which].path)
-            case 6:  // an output file edited or deleted behind the builder's back
-                let files = CachedBuildTests.tree(site.root + "/site").keys.sorted()
-                let victim = site.root + "/site/" + files.randomElement(using: &random)!
-                if Bool.random(using: &random) {
-                    try FileManager.default.removeItem(atPath: victim)
-                } else {
-                    try Data("tampered".utf8).write(to: URL(fileURLWithPath: victim))
-                }
+            case 6:  // the output folder, or a section of it, removed behind the builder's back
+                let sections = try FileManager.default.contentsOfDirectory(atPath: site.root + "/site").sorted()
+                let victim = Bool.random(using: &random) ? "" : "/" + sections.randomElement(using: &random)!
+                try FileManager.default.removeItem(atPath: site.root + "/site" + victim)
             case 7:  // nothing at all
                 break
             default:  // edits of one to three papers
@@ -168,6 +164,7 @@ import Testing
         try Data(bytes).write(to: URL(fileURLWithPath: manifest))
         // The output is damaged too, where a trusted manifest would not look.
         try Data("stale".utf8).write(to: URL(fileURLWithPath: site.root + "/site/index.html"))
+        try FileManager.default.removeItem(atPath: site.root + "/site/feed.xml")
         let report = try SiteBuilder(options: options).build()
         #expect(report.cache?.upToDate == false)
         #expect(report.cache?.pagesKept == 0)
@@ -192,6 +189,26 @@ import Testing
         try site.writeRecord(TestSite.record(2))
         _ = try SiteBuilder(options: options).build()
         try CachedBuildTests.expectSameAsCleanBuild(site, "after the fix")
+    }
+
+    @Test func aPageEditedByHandInTheOutputIsRestoredWhenTheCacheIsIgnored() throws {
+        let site = try TestSite(papers: 6)
+        CachedBuildTests.settle(site)
+        let options = CachedBuildTests.cachedOptions(site)
+        _ = try SiteBuilder(options: options).build()
+        let page = site.root + "/site/papers/2411.00001/index.html"
+        try Data("edited by hand".utf8).write(to: URL(fileURLWithPath: page))
+        // A cached build trusts the folder after checking a sample of it; `--ignore-cache` compares
+        // every file with what it should be, and records the cache anew.
+        var ignoring = options
+        ignoring.trustCache = false
+        let ignored = try SiteBuilder(options: ignoring).build()
+        #expect(ignored.pagesRendered == ignored.pages && ignored.write?.written == 1)
+        try CachedBuildTests.expectSameAsCleanBuild(site, "after --ignore-cache")
+        // And the cache is whole again: the next cached build keeps every page.
+        try site.writeRecord(TestSite.record(4))
+        let again = try SiteBuilder(options: options).build()
+        #expect(again.pagesRendered == 0 && again.write?.written == 0)
     }
 
     @Test func eachOutputFolderHasItsOwnManifest() throws {

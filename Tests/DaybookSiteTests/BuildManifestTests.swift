@@ -70,3 +70,53 @@ import Testing
         #expect(BuildManifest(decoding: same + Array("end\t\(String(XXH64.hash(same), radix: 16))\n".utf8)) != nil)
     }
 }
+
+/// A page's key covers every field of the papers it shows.
+@Suite struct PageKeysTests {
+    @Test func thePaperHashCoversEveryStoredField() {
+        let paper = Paper(id: "2405.01234", title: "T", day: Day(iso: "2026-11-20")!)
+        let found = [
+            "Paper": Mirror(reflecting: paper).children.compactMap(\.label),
+            "PaperLinks": Mirror(reflecting: paper.links).children.compactMap(\.label),
+            "SourceLocation": Mirror(reflecting: paper.source).children.compactMap(\.label),
+        ]
+        #expect(found == Paper.hashedFields, "a field was added: hash it in Paper.combine(into:) and list it in hashedFields")
+    }
+
+    @Test func everyFieldChangesThePaperHash() {
+        let base = Paper(id: "2405.01234", title: "T", authors: ["A"], authorCount: nil, day: Day(iso: "2026-11-20")!,
+                         abstract: "x", source: SourceLocation(path: "p.md", bodyLine: 5))
+        func hash(_ paper: Paper) -> UInt64 {
+            var hasher = StableHasher()
+            paper.combine(into: &hasher)
+            return hasher.value
+        }
+        var variants: [Paper] = []
+        func vary(_ change: (inout Paper) -> Void) {
+            var copy = base
+            change(&copy)
+            variants.append(copy)
+        }
+        vary { $0.id = "2405.01235" }
+        vary { $0.title = "U" }
+        vary { $0.authors = ["A", "B"] }
+        vary { $0.authorCount = 3 }
+        vary { $0.day = Day(iso: "2026-11-21")! }
+        vary { $0.published = Day(iso: "2026-11-01")! }
+        vary { $0.upvotes = 0 }
+        vary { $0.tags = ["llm"] }
+        vary { $0.summary = "" }
+        vary { $0.links.arxiv = "a" }
+        vary { $0.links.pdf = "a" }
+        vary { $0.links.code = "a" }
+        vary { $0.links.project = "a" }
+        vary { $0.links.doi = "a" }
+        vary { $0.stars = 1 }
+        vary { $0.withdrawn = Day(iso: "2026-11-22")! }
+        vary { $0.abstract = "y" }
+        vary { $0.source.path = "q.md" }
+        vary { $0.source.bodyLine = 6 }
+        let hashes = Set(variants.map(hash) + [hash(base)])
+        #expect(hashes.count == variants.count + 1)
+    }
+}

@@ -132,7 +132,7 @@ import Testing
         #expect(removedCount > 0 && metaWrites > 0 && splitShards > 0)
     }
 
-    @Test func documentsAreNumberedByDayNewestFirstThenByIDNotByRank() throws {
+    @Test func documentsAreNumberedByDayOldestFirstThenByIDNotByRank() throws {
         let (library, views) = Reader.views([
             Reader.paper("c", day: "2026-11-20", upvotes: 50, title: "Sparse"),
             Reader.paper("a", day: "2026-11-20", upvotes: 1, title: "Sparse"),
@@ -141,14 +141,21 @@ import Testing
         ])
         var index = SearchIndex(routes: Reader.routes, library: library, views: views, docsPerShard: 2)
         let files = SearchIndexTests.dictionary(index.files)
-        #expect(files["search/index/docs/0.json"]?.hasPrefix("[[\"papers/d/\"") == true)
-        #expect(files["search/index/docs/0.json"]?.contains("[\"papers/a/\"") == true)
-        #expect(files["search/index/docs/1.json"]?.hasPrefix("[[\"papers/c/\"") == true)
-        #expect(files["search/index/docs/1.json"]?.contains("[\"papers/b/\"") == true)
-        // a = 1, c = 2, b = 3, all in the title (one tier, one level).
+        #expect(files["search/index/docs/0.json"]?.hasPrefix("[[\"papers/b/\"") == true)
+        #expect(files["search/index/docs/0.json"]?.contains("[\"papers/c/\"") == true)
+        #expect(files["search/index/docs/1.json"]?.hasPrefix("[[\"papers/a/\"") == true)
+        #expect(files["search/index/docs/1.json"]?.contains("[\"papers/d/\"") == true)
+        // b = 0, c = 1, a = 2, all in the title (one tier, one level).
         let sparse = try #require(SearchIndexTests.entries(files["search/index/terms/sp.json"])["sparse"])
-        #expect(sparse.map(\.document) == [1, 2, 3])
+        #expect(sparse.map(\.document) == [0, 1, 2])
         #expect(Set(sparse.map(\.level)).count == 1)
+
+        // A new day appends: every older document keeps its number, so full chunks keep their bytes.
+        let (later, laterViews) = Reader.views(Array(library.papers) + [Reader.paper("e", day: "2026-11-22", title: "Sparse")])
+        let laterFiles = SearchIndexTests.dictionary(SearchIndex(routes: Reader.routes, library: later, views: laterViews, docsPerShard: 2).files)
+        #expect(laterFiles["search/index/docs/0.json"] == files["search/index/docs/0.json"])
+        #expect(laterFiles["search/index/docs/1.json"] == files["search/index/docs/1.json"])
+        #expect(laterFiles["search/index/docs/2.json"]?.hasPrefix("[[\"papers/e/\"") == true)
 
         // Upvotes reorder the day's list, not the index: only the paper's document chunk changes.
         var papers = Array(library.papers)
@@ -156,7 +163,7 @@ import Testing
         let newLibrary = Library(papers: papers)
         let newViews = PaperViewBuilder(routes: Reader.routes).build(newLibrary.papers)
         let change = index.update(old: library, new: newLibrary, views: newViews, changed: [library.byID["a"]!])
-        #expect(change?.written.map(\.path) == ["search/index/docs/0.json"] && change?.removed.isEmpty == true)
+        #expect(change?.written.map(\.path) == ["search/index/docs/1.json"] && change?.removed.isEmpty == true)
     }
 
     @Test func aPaperMovedToAnotherDayIsNotUpdated() {
@@ -179,7 +186,7 @@ import Testing
             Reader.paper("b", day: "2026-11-19", title: "Caf\u{E9}"),
         ])
         var index = SearchIndex(routes: Reader.routes, library: library, views: views)
-        // Accents fold: both are "cafe" (documents 0 and 1).
+        // Accents fold: both are "cafe" (documents 1 and 0: oldest day first).
         let before = SearchIndexTests.entries(SearchIndexTests.dictionary(index.files)["search/index/terms/ca.json"])
         #expect(before.keys.sorted() == ["cafe"] && before["cafe"]?.map(\.document) == [0, 1])
 
@@ -189,7 +196,7 @@ import Testing
         #expect(index.update(old: library, new: newLibrary, views: newViews, changed: [0]) != nil)
         let fresh = SearchIndex(routes: Reader.routes, library: newLibrary, views: newViews)
         #expect(SearchIndexTests.same(index.files, fresh.files))
-        #expect(SearchIndexTests.entries(SearchIndexTests.dictionary(index.files)["search/index/terms/ca.json"])["cafe"]?.map(\.document) == [1])
+        #expect(SearchIndexTests.entries(SearchIndexTests.dictionary(index.files)["search/index/terms/ca.json"])["cafe"]?.map(\.document) == [0])
     }
 
     /// The recursive split as first written, to check the per-prefix totals against.

@@ -6,7 +6,7 @@ import DaybookContent
 /// It covers the options, the parsed config, Daybook itself (its version and the executable's
 /// stamp, so a rebuilt `daybook` never trusts an older one's output), and the stamp (size,
 /// times, inode) and path of every file under `content/`, the site's `templates/`, the theme's
-/// folder and KaTeX's folder. Stamps, not contents, so the check costs one `stat` per file; any
+/// folder (hidden files too: a conservative superset of what the build reads) and KaTeX's folder. Stamps, not contents, so the check costs one `stat` per file; any
 /// save, even one that writes the same bytes, counts as a change (and the build that follows
 /// finds the pages unchanged by their keys).
 ///
@@ -62,7 +62,13 @@ struct BuildInputs: Equatable {
 
     private static func stampTree(_ root: String, into hasher: inout StableHasher, newest: inout Int) {
         hasher.combine(root)
-        for path in FileIO.walkFiles(root).sorted() { stamp(root + "/" + path, path, into: &hasher, newest: &newest) }
+        let files = FileStamp.tree(root)
+        hasher.combine(files.count)
+        for (path, stamp) in files {
+            hasher.combine(path)
+            stamp.combine(into: &hasher)
+            newest = max(newest, stamp.modified, stamp.changed)
+        }
     }
 
     private static func stamp(_ path: String, _ name: String, into hasher: inout StableHasher, newest: inout Int) {

@@ -7,9 +7,10 @@ import DaybookContent
 ///
 /// It lets the next build skip everything when no input changed, skip rendering a page whose key
 /// is the same, and skip writing a file whose bytes are the same, without reading the old output.
-/// An entry is trusted only while the output file still has the recorded stamp. The file is
-/// text, one record per line, ending with a checksum line: a truncated, edited or foreign file
-/// does not load, and the build then runs without it.
+/// It describes the output folder only between builds: the writer deletes it before moving new
+/// files into place and the new one is saved after, so a build killed in between leaves none.
+/// The file is text, one record per line, ending with a checksum line: a truncated, edited or
+/// foreign file does not load, and the build then runs without it.
 struct BuildManifest: Sendable, Equatable {
     struct Entry: Sendable, Equatable {
         var stamp: FileStamp
@@ -38,9 +39,23 @@ struct BuildManifest: Sendable, Equatable {
         self.files = files
     }
 
-    /// Whether every file still has its recorded stamp.
-    func outputIsIntact() -> Bool {
-        files.allSatisfy { FileStamp(path: output + "/" + $0.key) == $0.value.stamp }
+    /// Whether the output folder still looks as this build left it: every top-level entry is
+    /// there and a sample of `sample` files has the recorded stamps. A cheap check, not a proof
+    /// (statting every file of a large site costs seconds): it catches a removed output folder or
+    /// section, not a page edited by hand (`--ignore-cache` restores those, as a build that renders
+    /// the page does).
+    func outputLooksIntact(sample: Int = 64) -> Bool {
+        var top = Set<Substring>()
+        for path in files.keys { top.insert(path.prefix { $0 != "/" }) }
+        guard top.allSatisfy({ FileIO.exists(output + "/" + $0) }) else { return false }
+        let step = max(1, files.count / sample)
+        var index = 0
+        for (path, entry) in files {
+            defer { index += 1 }
+            guard index % step == 0 else { continue }
+            if FileStamp(path: output + "/" + path) != entry.stamp { return false }
+        }
+        return true
     }
 
     // MARK: Text form

@@ -4,14 +4,17 @@ import DaybookContent
 /// holds one `BuildManifest` per output folder. Safe to delete; never trusted when it does not
 /// match what is on disk.
 ///
-/// 1. When the inputs' hash (`BuildInputs`) equals the last build's and every output file is as
-///    that build left it, nothing is loaded, rendered or written: the last warnings are repeated.
+/// 1. When the inputs' hash (`BuildInputs`) equals the last build's, nothing is loaded, rendered
+///    or written: the last warnings are repeated.
 /// 2. Otherwise the content is loaded and indexed as usual, and every page gets a key
-///    (`PageKeys`); a page whose key and file on disk are as recorded is not rendered.
+///    (`PageKeys`); a page whose key is as recorded is not rendered.
 /// 3. The writer skips files whose bytes hash as recorded, without reading the old output.
 ///
-/// The output equals a build without the cache byte for byte; a failed build changes neither
-/// the output folder nor the cache.
+/// The output folder is Daybook's, as in Hugo and Zola: the cache trusts that what it wrote there
+/// is still there, after a cheap check (`BuildManifest.outputLooksIntact`). A page edited by hand
+/// in the output stays until a build renders it again or runs with `--ignore-cache`. The output equals
+/// a build without the cache byte for byte; a failed build changes neither the output folder nor
+/// (unless it failed while moving files into place) the cache.
 struct CachedBuild {
     let builder: SiteBuilder
     /// The cache folder.
@@ -28,12 +31,15 @@ struct CachedBuild {
         var writer = OutputWriter(outputDirectory: output)
         writer.progress = options.progress
         let manifestPath = self.manifestPath(for: writer.outputDirectory)
-        let previous = FileIO.read(manifestPath).flatMap(BuildManifest.init(decoding:))
-            .flatMap { $0.output == writer.outputDirectory ? $0 : nil }
+        // Trusted only for its own output folder, when no write was cut short there and the
+        // folder still looks as that build left it.
+        let previous = (options.trustCache ? FileIO.read(manifestPath) : nil).flatMap(BuildManifest.init(decoding:)).flatMap {
+            $0.output == writer.outputDirectory && !writer.isInterrupted && FileIO.isDirectory(writer.outputDirectory)
+                && $0.outputLooksIntact() ? $0 : nil
+        }
         let inputs = BuildInputs.fingerprint(options: options, config: config, theme: theme, output: writer.outputDirectory)
         report.outputDirectory = output
-        if let previous, previous.inputs == inputs.hash, inputs.isSettled(before: previous.started), !writer.isInterrupted, FileIO.isDirectory(writer.outputDirectory),
-           previous.outputIsIntact() {
+        if let previous, previous.inputs == inputs.hash, inputs.isSettled(before: previous.started) {
             clock.lap("check", into: &report)
             report.warnings = previous.warnings
             report.files = previous.files.count
@@ -48,7 +54,9 @@ struct CachedBuild {
         let start = ContinuousClock.now
         var recording: OutputWriter.Recording
         do {
-            let written = try writer.write(result.site, recording: OutputWriter.Recording(previous: previous, kept: result.kept))
+            let invalidate: @Sendable () -> Void = { try? FileIO.remove(manifestPath) }
+            let written = try writer.write(result.site, recording: OutputWriter.Recording(
+                previous: previous, kept: result.kept, beforeCommit: invalidate))
             result.report.write = written.report
             recording = written.recording!
         } catch {

@@ -15,10 +15,49 @@ struct FileStamp: Sendable, Hashable {
     init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        self.init(info)
+    }
+
+    private init(_ info: stat) {
         size = Int(info.st_size)
         modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
         changed = Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec)
         inode = UInt64(info.st_ino)
+    }
+
+    /// Every regular file below `root` (links followed, folders entered once) with its stamp,
+    /// sorted by relative path: one `stat` per entry, relative to its open folder.
+    static func tree(_ root: String) -> [(path: String, stamp: FileStamp)] {
+        var out: [(path: String, stamp: FileStamp)] = []
+        var seen = Set<UInt64>()
+        func visit(_ folder: Int32, _ prefix: String) {
+            guard let dir = fdopendir(folder) else {
+                close(folder)
+                return
+            }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name == "." || name == ".." { continue }
+                var info = stat()
+                guard fstatat(dirfd(dir), name, &info, 0) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFREG:
+                    out.append((prefix + name, FileStamp(info)))
+                case S_IFDIR where seen.insert(UInt64(info.st_ino) ^ (UInt64(info.st_dev) << 40)).inserted:
+                    let child = openat(dirfd(dir), name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                    if child >= 0 { visit(child, prefix + name + "/") }
+                default:
+                    continue
+                }
+            }
+        }
+        let top = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if top >= 0 { visit(top, "") }
+        out.sort { $0.path < $1.path }
+        return out
     }
 
     init(size: Int, modified: Int, changed: Int, inode: UInt64) {

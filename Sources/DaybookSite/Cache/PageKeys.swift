@@ -5,7 +5,7 @@ import DaybookContent
 /// A page's key combines what every page shares (the templates' sources, the config, whether
 /// KaTeX is served, the preview's body markup, Daybook's identity) with what the page's job
 /// declares it takes from the library: its `frame` (counts, neighbour links, pagination) and the
-/// papers it `shows`, each by a hash of every stored field of the paper. The same declaration
+/// papers it `shows`, each by a hash of every stored field of the paper (`Paper.combine(into:)`). The same declaration
 /// drives the preview's `PageSelection`, so build and serve agree on what a page depends on. A
 /// job without a frame has no key and is always rendered.
 struct PageKeys: Sendable {
@@ -29,7 +29,11 @@ struct PageKeys: Sendable {
             }
         }
         site = hasher.value
-        papers = views.parallelMap { XXH64.hash(String(reflecting: $0.paper)) }
+        papers = views.parallelMap { view in
+            var hasher = StableHasher()
+            view.paper.combine(into: &hasher)
+            return hasher.value
+        }
     }
 
     func key(_ job: SiteRenderer.Job) -> UInt64? {

@@ -232,8 +232,8 @@
     var partialMatch = false;
     if (hits.length === 0 && required.length > 1) { hits = best(results, required); partialMatch = hits.length > 0; }
     optional.forEach(function (i) { hits.forEach(function (h) { h[1] += results[i].scores[h[0]]; }); });
-    // Ties: the lower document number first, that is the newer featured day (then by id).
-    hits.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
+    // Ties: the higher document number first, that is the newer featured day (then by id).
+    hits.sort(function (x, y) { return y[1] - x[1] || y[0] - x[0]; });
     current.hits = hits;
     current.shown = 0;
     current.words = words.map(function (w, i) { return { word: w, terms: new Set(results[i].terms) }; });
@@ -436,7 +436,7 @@
       return { hit: hit, doc: docs[i], score: hit[1] * (1 + bonus) };
     });
     keyed.sort(function (x, y) {
-      return y.score - x.score || (y.doc[5] || 0) - (x.doc[5] || 0) || x.hit[0] - y.hit[0];
+      return y.score - x.score || (y.doc[5] || 0) - (x.doc[5] || 0) || y.hit[0] - x.hit[0];
     });
     return keyed;
   }
