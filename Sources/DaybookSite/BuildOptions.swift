@@ -13,6 +13,11 @@ public struct BuildOptions: Sendable {
     /// KaTeX's folder (holding `katex.min.js`, `katex.min.css`, `fonts/`); nil: `DAYBOOK_KATEX`,
     /// else `/usr/share/javascript/katex`. When it is missing, math stays readable TeX.
     public var katexDirectory: String?
+    /// The persistent build cache's folder (the CLI uses `.daybook-cache/build` in the site);
+    /// nil builds without one, everything from scratch.
+    public var cacheDirectory: String?
+    /// Where the build reports its stage and counts, for a progress display; nil: nowhere.
+    public var progress: BuildProgress?
 
     public init(siteRoot: String, configPath: String = "daybook.yml", output: String? = nil, baseURL: String? = nil) {
         self.siteRoot = siteRoot

@@ -10,12 +10,24 @@ public struct BuildReport: Sendable {
     public var records = 0
     public var days = 0
     public var pages = 0
+    /// Pages rendered: all of them, unless the build cache found some current on disk.
+    public var pagesRendered = 0
     public var feedItems = 0
     public var files = 0
     public var stages: [Stage] = []
     public var warnings: [Diagnostic] = []
     public var write: OutputWriter.Report?
     public var outputDirectory = ""
+    /// What the build cache saved; nil when the build ran without one.
+    public var cache: CacheSavings?
+
+    /// What the build cache saved a build.
+    public struct CacheSavings: Sendable, Equatable {
+        /// Nothing changed since the last build: content was not even loaded.
+        public var upToDate = false
+        /// Pages found current on disk, so not rendered.
+        public var pagesKept = 0
+    }
 
     public var totalSeconds: Double { stages.reduce(0) { $0 + $1.seconds } }
 }

@@ -19,6 +19,8 @@ import Glibc
 /// leaves the old site; staging leftovers are removed.
 public struct OutputWriter: Sendable {
     public let outputDirectory: String
+    /// Where the write counts the files it has compared or staged; nil: nowhere.
+    public var progress: BuildProgress?
 
     public init(outputDirectory: String) {
         self.outputDirectory = outputDirectory.hasSuffix("/") ? String(outputDirectory.dropLast()) : outputDirectory
@@ -36,6 +38,22 @@ public struct OutputWriter: Sendable {
     }
 
     public func write(_ site: RenderedSite) throws(Failure) -> Report {
+        try write(site, recording: nil).report
+    }
+
+    /// What the build cache gives the writer and gets back.
+    struct Recording {
+        /// The last build's manifest: a file whose new bytes hash as recorded and whose output is
+        /// untouched since is unchanged, without reading it.
+        var previous: BuildManifest?
+        /// Pages not rendered because they are current on disk: kept as they are.
+        var kept: Set<String> = []
+        /// Filled by the write: every output file's manifest entry (keys not yet set).
+        var entries: [String: BuildManifest.Entry] = [:]
+    }
+
+    /// Writes `site`; with `recording`, compares against and fills a build manifest.
+    func write(_ site: RenderedSite, recording: Recording?) throws(Failure) -> (report: Report, recording: Recording?) {
         try recover()
         let paths = site.paths.sorted()
         let staging = stagingDirectory()
@@ -47,9 +65,13 @@ public struct OutputWriter: Sendable {
         }
         let fresh = !FileIO.isDirectory(outputDirectory)
         let existing = fresh ? Set<String>() : Set(FileIO.walkFiles(outputDirectory))
+        let previous = fresh ? nil : recording?.previous
+        let records = recording != nil
+        progress?.begin("write", total: paths.count)
 
         // 1. Compare and stage, in parallel. Nothing in the output folder changes here.
         let changed = UnsafeFlags(count: paths.count)
+        let hashes = UnsafeSlots<UInt64>(count: records ? paths.count : 0, initial: 0)
         let errors = ErrorBox()
         DispatchQueue.concurrentPerform(iterations: OutputWriter.workers) { worker in
             var index = worker
@@ -57,11 +79,18 @@ public struct OutputWriter: Sendable {
                 let current = index
                 index += OutputWriter.workers
                 let path = paths[current]
+                progress?.advance()
                 guard let bytes = site.contents(of: path) else {
                     errors.set("cannot read \(site[path].map { "\($0)" } ?? path)")
                     continue
                 }
-                if existing.contains(path), OutputWriter.same(bytes, at: outputDirectory + "/" + path) { continue }
+                if records {
+                    let hash = XXH64.hash(bytes)
+                    hashes[current] = hash
+                    if let entry = previous?.files[path], entry.hash == hash,
+                       FileStamp(path: outputDirectory + "/" + path) == entry.stamp { continue }
+                }
+                if previous == nil, existing.contains(path), OutputWriter.same(bytes, at: outputDirectory + "/" + path) { continue }
                 changed.set(current)
                 let target = staging + "/" + path
                 do throws(FileIO.Failure) {
@@ -79,30 +108,42 @@ public struct OutputWriter: Sendable {
 
         // 2. Commit: everything is staged, so only renames and removals remain.
         var report = Report()
+        let kept = recording?.kept ?? []
+        let written = paths.indices.filter(changed.get).map { paths[$0] }
         do throws(FileIO.Failure) {
             if fresh {
                 try FileIO.rename(staging, outputDirectory)
                 report.written = paths.count
-                return report
+            } else {
+                let stale = existing.subtracting(paths).subtracting(kept).sorted()
+                report.unchanged = paths.count - written.count + kept.count
+                if !written.isEmpty || !stale.isEmpty {
+                    try writeJournal(written: written, removed: stale)
+                    try replay(written: written, removed: stale, from: staging)
+                    report.written = written.count
+                    report.removed = stale.count
+                    try? FileIO.remove(journalPath())
+                }
             }
-            let written = paths.indices.filter(changed.get).map { paths[$0] }
-            let stale = existing.subtracting(paths).sorted()
-            report.unchanged = paths.count - written.count
-            if written.isEmpty && stale.isEmpty {
-                FileIO.removeTree(staging)
-                return report
-            }
-            try writeJournal(written: written, removed: stale)
-            try replay(written: written, removed: stale, from: staging)
-            report.written = written.count
-            report.removed = stale.count
         } catch {
             FileIO.removeTree(staging)
             throw Failure(description: error.description)
         }
-        try? FileIO.remove(journalPath())
         FileIO.removeTree(staging)
-        return report
+        guard var recording else { return (report, nil) }
+
+        // 3. Record every file as it now is on disk.
+        recording.entries = [:]
+        recording.entries.reserveCapacity(paths.count + kept.count)
+        for (index, path) in paths.enumerated() {
+            if !changed.get(index), let entry = previous?.files[path], entry.hash == hashes[index] {
+                recording.entries[path] = entry
+            } else if let stamp = FileStamp(path: outputDirectory + "/" + path) {
+                recording.entries[path] = BuildManifest.Entry(stamp: stamp, hash: hashes[index], key: nil)
+            }
+        }
+        for path in kept { recording.entries[path] = recording.previous?.files[path] }
+        return (report, recording)
     }
 
     /// Finishes a write that was interrupted while moving files into place (its journal is still
@@ -205,6 +246,16 @@ final class UnsafeFlags: @unchecked Sendable {
     init(count: Int) { flags = [Bool](repeating: false, count: count) }
     func set(_ index: Int) { flags.withUnsafeMutableBufferPointer { $0[index] = true } }
     func get(_ index: Int) -> Bool { flags[index] }
+}
+
+/// One value per index, each set by at most one worker (indices are partitioned), read after the join.
+final class UnsafeSlots<Value>: @unchecked Sendable {
+    private var values: [Value]
+    init(count: Int, initial: Value) { values = [Value](repeating: initial, count: count) }
+    subscript(index: Int) -> Value {
+        get { values[index] }
+        set { values.withUnsafeMutableBufferPointer { $0[index] = newValue } }
+    }
 }
 
 /// The first error from parallel workers.

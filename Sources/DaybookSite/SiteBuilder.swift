@@ -22,13 +22,22 @@ public struct SiteBuilder: Sendable {
         public var config: SiteConfig
         public var site: RenderedSite
         public var report: BuildReport
+        /// Pages left as they are on disk (cached builds only): not in `site`, not stale.
+        var kept: Set<String> = []
+        /// Each page's key, for the build cache's manifest.
+        var pageKeys: [String: UInt64] = [:]
     }
 
-    /// Builds and writes to the output folder.
+    /// Builds and writes to the output folder. With `options.cacheDirectory` set, the build
+    /// cache there lets it skip what did not change (see `CachedBuild`).
     public func build() throws(BuildError) -> BuildReport {
+        if let directory = options.cacheDirectory {
+            return try CachedBuild(builder: self, directory: directory).run()
+        }
         var result = try render()
         let output = options.resolve(options.output ?? result.config.output)
-        let writer = OutputWriter(outputDirectory: output)
+        var writer = OutputWriter(outputDirectory: output)
+        writer.progress = options.progress
         let start = ContinuousClock.now
         do {
             result.report.write = try writer.write(result.site)
@@ -44,20 +53,38 @@ public struct SiteBuilder: Sendable {
     public func render() throws(BuildError) -> Result {
         var report = BuildReport()
         var clock = StageClock()
+        let (config, theme) = try loadConfigAndTheme()
+        clock.lap("config", into: &report)
+        return try render(config: config, theme: theme, clock: &clock, report: report, reuse: nil)
+    }
 
-        let config: SiteConfig
-        let theme: Theme
+    /// `daybook.yml` and the theme it names.
+    func loadConfigAndTheme() throws(BuildError) -> (SiteConfig, Theme) {
+        do {
+            let config = try loadConfig()
+            let theme = try ThemeLoader(siteRoot: options.siteRoot).load(
+                name: config.theme, configPath: options.configPath, line: config.themeLine, column: config.themeColumn)
+            return (config, theme)
+        } catch {
+            throw BuildError(error.diagnostics)
+        }
+    }
+
+    /// Loads the content and renders it with `config` and `theme` (pages current on disk are
+    /// skipped with `reuse`).
+    func render(config: SiteConfig, theme: Theme, clock: inout StageClock, report: BuildReport,
+                reuse: PageReuse?) throws(BuildError) -> Result {
+        var report = report
+        let progress = options.progress
+        progress?.begin("load")
         let loaded: ContentLoadResult
         do {
-            config = try loadConfig()
-            theme = try ThemeLoader(siteRoot: options.siteRoot).load(
-                name: config.theme, configPath: options.configPath, line: config.themeLine, column: config.themeColumn)
-            clock.lap("config", into: &report)
             loaded = try ContentLoader(siteRoot: options.siteRoot).load()
         } catch {
             throw BuildError(error.diagnostics)
         }
         clock.lap("load", into: &report)
+        progress?.begin("index")
         report.warnings = loaded.warnings
 
         let routes = Routes(config: config)
@@ -65,16 +92,17 @@ public struct SiteBuilder: Sendable {
         let collisions = library.urlCollisions(routes: routes)
         guard collisions.isEmpty else { throw BuildError(collisions) }
         clock.lap("index", into: &report)
+        progress?.begin("markdown")
 
         let views = PaperViewBuilder(routes: routes).build(library.papers)
         clock.lap("markdown", into: &report)
 
-        let site = assemble(config: config, theme: theme, library: library, views: views,
-                            clock: &clock, report: &report).site
+        let assembly = assemble(config: config, theme: theme, library: library, views: views,
+                                clock: &clock, report: &report, reuse: reuse)
         report.records = library.papers.count
         report.days = library.days.count
-        report.files = site.count
-        return Result(config: config, site: site, report: report)
+        report.files = assembly.site.count + assembly.kept.count
+        return Result(config: config, site: assembly.site, report: report, kept: assembly.kept, pageKeys: assembly.pageKeys)
     }
 }
 
@@ -105,17 +133,56 @@ extension SiteBuilder {
 
     /// Renders every page, feed and asset. Add new outputs here (and, for the preview's
     /// updates, to `PageSelection`), so full and incremental builds make them the same way.
+    ///
+    /// With `reuse`, a page whose output on disk is current (same key as when it was written,
+    /// file untouched since) is not rendered: it is listed in `Assembly.kept`, and only the cards
+    /// of the pages that are rendered are made.
     func assemble(config: SiteConfig, theme: Theme, library: Library, views: [PaperView],
-                  clock: inout StageClock, report: inout BuildReport) -> Assembly {
+                  clock: inout StageClock, report: inout BuildReport, reuse: PageReuse? = nil) -> Assembly {
         let routes = Routes(config: config)
         let mathAssets = mathAssets(for: views, report: &report)
-        let renderer = SiteRenderer(config: config, library: library, views: views, theme: theme, bodyEnd: options.bodyEnd,
+        var renderer: SiteRenderer
+        var jobs: [SiteRenderer.Job]
+        var work: [SiteRenderer.Job]
+        var kept = Set<String>()
+        var keys: [String: UInt64] = [:]
+        if let reuse {
+            // A first pass without cards finds the pages to render; only their cards are made.
+            let draft = SiteRenderer(config: config, library: library, views: views, theme: theme, bodyEnd: options.bodyEnd,
+                                     mathAssets: mathAssets != nil, cards: Array(repeating: "", count: views.count))
+            let pageKeys = PageKeys(options: options, config: config, theme: theme, views: views, mathAssets: mathAssets != nil)
+            var stale = Set<String>()
+            var needed = Set<Int>()
+            for job in draft.pageJobs() {
+                let key = pageKeys.key(job)
+                if let key { keys[job.path] = key }
+                if reuse.isCurrent(job.path, key: key) {
+                    kept.insert(job.path)
+                } else {
+                    stale.insert(job.path)
+                    needed.formUnion(job.shows)
+                }
+            }
+            var cards = draft.cards
+            let order = needed.sorted()
+            for (index, html) in zip(order, draft.renderCards(order)) { cards[index] = html }
+            renderer = SiteRenderer(config: config, library: library, views: views, theme: theme, bodyEnd: options.bodyEnd,
+                                    mathAssets: mathAssets != nil, archive: draft.archive, related: draft.related, cards: cards)
+            jobs = renderer.pageJobs()
+            work = jobs.filter { stale.contains($0.path) }
+        } else {
+            renderer = SiteRenderer(config: config, library: library, views: views, theme: theme, bodyEnd: options.bodyEnd,
                                     mathAssets: mathAssets != nil)
-        let jobs = renderer.pageJobs()
+            jobs = renderer.pageJobs()
+            work = jobs
+        }
         var site = RenderedSite()
-        for (path, html) in renderer.render(jobs) { site.add(path, html) }
-        report.pages = site.count
+        options.progress?.begin("pages", total: work.count)
+        for (path, html) in renderer.render(work, progress: options.progress) { site.add(path, html) }
+        report.pages = jobs.count
+        report.pagesRendered = work.count
         clock.lap("pages", into: &report)
+        options.progress?.begin("feeds")
 
         var other = RenderedSite()
         for (path, text) in renderer.renderFeeds() { other.add(path, text) }
@@ -126,6 +193,7 @@ extension SiteBuilder {
             other["assets/" + MathAssets.styleSheetPath] = .bytes(mathAssets.styleSheet)
         }
         clock.lap("feeds", into: &report)
+        options.progress?.begin("sitemap and search")
 
         let sitemap = SitemapEntries(jobs: jobs, routes: routes)
         for (path, text) in sitemap.files(routes: routes) { other.add(path, text) }
@@ -133,7 +201,7 @@ extension SiteBuilder {
         for (path, text) in search.files { other.add(path, text) }
         clock.lap("sitemap and search", into: &report)
         site.merge(other)
-        return Assembly(site: site, pageCount: jobs.count,
+        return Assembly(site: site, pageCount: jobs.count, kept: kept, pageKeys: keys,
                         renderer: renderer, sitemap: sitemap, search: search, hasMathAssets: mathAssets != nil)
     }
 
@@ -142,6 +210,10 @@ extension SiteBuilder {
     struct Assembly {
         var site: RenderedSite
         var pageCount: Int
+        /// Pages not rendered because their output on disk is current (only with `reuse`).
+        var kept: Set<String>
+        /// Each page's key, by output path (only with `reuse`).
+        var pageKeys: [String: UInt64]
         var renderer: SiteRenderer
         var sitemap: SitemapEntries
         var search: SearchIndex

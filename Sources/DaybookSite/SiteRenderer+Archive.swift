@@ -16,7 +16,7 @@ extension SiteRenderer {
     func periodJobs(_ kind: PeriodKind, _ position: Int) -> [Job] {
         let list = periods(kind)
         let period = list[position]
-        var frame = Hasher()
+        var frame = StableHasher()
         frame.combine(period.papers.count)
         for day in period.days {
             frame.combine(day)

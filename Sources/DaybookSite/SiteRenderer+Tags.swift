@@ -6,7 +6,7 @@ extension SiteRenderer {
     func tagJobs(_ position: Int) -> [Job] {
         let entry = library.tags[position]
         let lastmod = entry.papers.first.map { library.papers[$0].day }
-        var frame = Hasher()
+        var frame = StableHasher()
         frame.combine(entry.name)
         frame.combine(entry.papers.count)
         let hash = frame.finalize()

@@ -81,7 +81,7 @@ public struct SiteRenderer: Sendable {
     /// hash the counts they show, which costs a pass over days and tags, not over papers.
     func singletonJobs() -> [Job] {
         let newest = library.days.first
-        var days = Hasher()
+        var days = StableHasher()
         days.combine(library.papers.count)
         for day in library.days {
             days.combine(day)
@@ -92,7 +92,7 @@ public struct SiteRenderer: Sendable {
             days.combine(period.papers.count)
         }
         let daysFrame = days.finalize()
-        var tags = Hasher()
+        var tags = StableHasher()
         for entry in library.tags {
             tags.combine(entry.name)
             tags.combine(entry.papers.count)
@@ -106,7 +106,7 @@ public struct SiteRenderer: Sendable {
     }
 
     func dayJob(_ day: Day) -> Job {
-        var frame = Hasher()
+        var frame = StableHasher()
         let (previous, next) = library.neighbours(of: day)
         for neighbour in [previous, next] {
             frame.combine(neighbour)
@@ -131,8 +131,13 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Runs jobs on every core. The preview's incremental rebuild passes a subset of `pageJobs()`.
-    func render(_ work: [Job]) -> [String: String] {
-        Dictionary(zip(work.map(\.path), work.parallelMap { $0.make() }), uniquingKeysWith: { _, last in last })
+    func render(_ work: [Job], progress: BuildProgress? = nil) -> [String: String] {
+        let pages = work.parallelMap { job in
+            let html = job.make()
+            progress?.advance()
+            return html
+        }
+        return Dictionary(zip(work.map(\.path), pages), uniquingKeysWith: { _, last in last })
     }
 
     /// The theme's strings in the site's language.

@@ -17,6 +17,10 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Absolute base URL, overriding the config's 'base_url'.")
     var baseURL: String?
 
+    @Flag(name: .customLong("no-cache"),
+          help: "Build everything from scratch, without reading or writing the build cache (.daybook-cache/build).")
+    var noCache = false
+
     @OptionGroup var site: SiteOptions
 
     func validate() throws {
@@ -26,13 +30,18 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = BuildOptions(siteRoot: Console.absolute(site.root), configPath: site.config, output: output,
+        var options = BuildOptions(siteRoot: Console.absolute(site.root), configPath: site.config, output: output,
                                    baseURL: baseURL)
-        do {
-            let report = try SiteBuilder(options: options).build()
+        if !noCache { options.cacheDirectory = options.resolve(".daybook-cache/build") }
+        let progressLine = BuildProgressLine()
+        options.progress = progressLine.progress
+        let outcome = Result { () throws(BuildError) in try SiteBuilder(options: options).build() }
+        progressLine.stop()
+        switch outcome {
+        case .success(let report):
             Console.printWarnings(report.warnings)
             Console.printSummary(report)
-        } catch {
+        case .failure(let error):
             Console.error(error.description)
             Console.error("build failed: the output folder was not changed")
             throw ExitCode(1)

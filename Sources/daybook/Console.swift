@@ -18,8 +18,16 @@ enum Console {
     }
 
     static func printSummary(_ report: BuildReport) {
+        if report.cache?.upToDate == true {
+            print("Up to date: nothing changed since the last build (\(report.files) files, checked in \(milliseconds(report.totalSeconds)))")
+            if !report.outputDirectory.isEmpty { print("Output: \(report.outputDirectory)") }
+            return
+        }
         let write = report.write.map { ", \($0.written) written, \($0.unchanged) unchanged, \($0.removed) removed" } ?? ""
         print("Built \(report.records) papers over \(report.days) days: \(report.pages) pages, \(report.feedItems) feed items, \(report.files) files\(write)")
+        if let cache = report.cache, cache.pagesKept > 0 {
+            print("Cache: \(cache.pagesKept) of \(report.pages) pages unchanged since the last build, not rendered")
+        }
         let stages = report.stages.map { "\($0.name) \(milliseconds($0.seconds))" }.joined(separator: ", ")
         print("Time: \(milliseconds(report.totalSeconds)) (\(stages))")
         if !report.outputDirectory.isEmpty { print("Output: \(report.outputDirectory)") }

@@ -1,0 +1,78 @@
+import DaybookContent
+
+/// Everything a build reads, reduced to one hash: when it equals the last build's, nothing the
+/// site is made from changed and the build can stop before loading content.
+///
+/// It covers the options, the parsed config, Daybook itself (its version and the executable's
+/// stamp, so a rebuilt `daybook` never trusts an older one's output), and the stamp (size,
+/// times, inode) and path of every file under `content/`, the site's `templates/`, the theme's
+/// folder and KaTeX's folder. Stamps, not contents, so the check costs one `stat` per file; any
+/// save, even one that writes the same bytes, counts as a change (and the build that follows
+/// finds the pages unchanged by their keys).
+///
+/// Stamps can miss a change made in the same clock tick as the read before it (file times come
+/// from a coarse clock, and an editor may rewrite a file in place with the same size), the
+/// problem Git calls "racily clean". So the check also gives the newest modification time it saw:
+/// the build trusts the hash only when that is well before the last build started.
+struct BuildInputs: Equatable {
+    /// The hash of every input.
+    var hash: UInt64
+    /// The newest modification time among the input files, in nanoseconds since 1970.
+    var newest: Int
+
+    /// How long before a build's start a file must have been modified for its stamp to be trusted.
+    static let racyMargin = 100_000_000
+
+    /// Raised whenever what the cache records, or how it is keyed, changes.
+    static let cacheFormat = 1
+
+    /// Whether a build that started at `started` (nanoseconds since 1970) read these inputs
+    /// late enough that an unseen change within their stamps' tick is ruled out.
+    func isSettled(before started: Int) -> Bool {
+        newest < started - BuildInputs.racyMargin
+    }
+
+    static func fingerprint(options: BuildOptions, config: SiteConfig, theme: Theme, output: String) -> BuildInputs {
+        var hasher = StableHasher()
+        var newest = 0
+        hasher.combine(cacheFormat)
+        daybookIdentity(into: &hasher)
+        hasher.combine(options.siteRoot)
+        hasher.combine(options.configPath)
+        hasher.combine(output)
+        hasher.combine(options.baseURL)
+        hasher.combine(options.bodyEnd)
+        hasher.combine(String(reflecting: config))
+        stampTree(options.resolve("content"), into: &hasher, newest: &newest)
+        stampTree(options.resolve("templates"), into: &hasher, newest: &newest)
+        stampTree(theme.directory, into: &hasher, newest: &newest)
+        let katex = MathAssets.directory(explicit: options.katexDirectory)
+        hasher.combine(katex)
+        for name in ["katex.min.js", "katex.min.css"] { stamp(katex + "/" + name, name, into: &hasher, newest: &newest) }
+        for name in FileIO.list(katex + "/fonts").sorted() { stamp(katex + "/fonts/" + name, name, into: &hasher, newest: &newest) }
+        return BuildInputs(hash: hasher.value, newest: newest)
+    }
+
+    /// Daybook's version and the running executable's stamp.
+    static func daybookIdentity(into hasher: inout StableHasher) {
+        hasher.combine(DaybookVersion.current)
+        var ignored = 0
+        stamp("/proc/self/exe", "daybook", into: &hasher, newest: &ignored)
+    }
+
+    private static func stampTree(_ root: String, into hasher: inout StableHasher, newest: inout Int) {
+        hasher.combine(root)
+        for path in FileIO.walkFiles(root).sorted() { stamp(root + "/" + path, path, into: &hasher, newest: &newest) }
+    }
+
+    private static func stamp(_ path: String, _ name: String, into hasher: inout StableHasher, newest: inout Int) {
+        hasher.combine(name)
+        if let stamp = FileStamp(path: path) {
+            hasher.combine(true)
+            stamp.combine(into: &hasher)
+            newest = max(newest, stamp.modified, stamp.changed)
+        } else {
+            hasher.combine(false)
+        }
+    }
+}

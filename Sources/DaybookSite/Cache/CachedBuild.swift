@@ -1,0 +1,82 @@
+import DaybookContent
+
+/// A build with the persistent build cache: a folder (`.daybook-cache/build` in the CLI) that
+/// holds one `BuildManifest` per output folder. Safe to delete; never trusted when it does not
+/// match what is on disk.
+///
+/// 1. When the inputs' hash (`BuildInputs`) equals the last build's and every output file is as
+///    that build left it, nothing is loaded, rendered or written: the last warnings are repeated.
+/// 2. Otherwise the content is loaded and indexed as usual, and every page gets a key
+///    (`PageKeys`); a page whose key and file on disk are as recorded is not rendered.
+/// 3. The writer skips files whose bytes hash as recorded, without reading the old output.
+///
+/// The output equals a build without the cache byte for byte; a failed build changes neither
+/// the output folder nor the cache.
+struct CachedBuild {
+    let builder: SiteBuilder
+    /// The cache folder.
+    let directory: String
+
+    var options: BuildOptions { builder.options }
+
+    func run() throws(BuildError) -> BuildReport {
+        var report = BuildReport()
+        var clock = StageClock()
+        let started = FileStamp.now()
+        let (config, theme) = try builder.loadConfigAndTheme()
+        let output = options.resolve(options.output ?? config.output)
+        var writer = OutputWriter(outputDirectory: output)
+        writer.progress = options.progress
+        let manifestPath = self.manifestPath(for: writer.outputDirectory)
+        let previous = FileIO.read(manifestPath).flatMap(BuildManifest.init(decoding:))
+            .flatMap { $0.output == writer.outputDirectory ? $0 : nil }
+        let inputs = BuildInputs.fingerprint(options: options, config: config, theme: theme, output: writer.outputDirectory)
+        report.outputDirectory = output
+        if let previous, previous.inputs == inputs.hash, inputs.isSettled(before: previous.started), !writer.isInterrupted, FileIO.isDirectory(writer.outputDirectory),
+           previous.outputIsIntact() {
+            clock.lap("check", into: &report)
+            report.warnings = previous.warnings
+            report.files = previous.files.count
+            report.write = OutputWriter.Report(written: 0, unchanged: previous.files.count, removed: 0)
+            report.cache = BuildReport.CacheSavings(upToDate: true, pagesKept: previous.files.values.filter { $0.key != nil }.count)
+            return report
+        }
+        clock.lap("config", into: &report)
+
+        var result = try builder.render(config: config, theme: theme, clock: &clock, report: report,
+                                        reuse: PageReuse(previous: previous))
+        let start = ContinuousClock.now
+        var recording: OutputWriter.Recording
+        do {
+            let written = try writer.write(result.site, recording: OutputWriter.Recording(previous: previous, kept: result.kept))
+            result.report.write = written.report
+            recording = written.recording!
+        } catch {
+            throw BuildError(message: error.description)
+        }
+        var files = recording.entries
+        for (path, key) in result.pageKeys { files[path]?.key = key }
+        let manifest = BuildManifest(output: writer.outputDirectory, inputs: inputs.hash, started: started, warnings: result.report.warnings, files: files)
+        save(manifest, to: manifestPath)
+        result.report.stages.append(.init(name: "write", seconds: start.duration(to: .now).seconds))
+        result.report.cache = BuildReport.CacheSavings(upToDate: false, pagesKept: result.kept.count)
+        return result.report
+    }
+
+    /// One manifest per output folder, named by a hash of its path.
+    func manifestPath(for output: String) -> String {
+        directory + "/" + String(XXH64.hash(output), radix: 16) + ".manifest"
+    }
+
+    /// Writes the manifest atomically. A cache that cannot be written costs the next build its
+    /// savings, nothing else, so a failure here is not the build's.
+    private func save(_ manifest: BuildManifest, to path: String) {
+        do throws(FileIO.Failure) {
+            try FileIO.makeDirectories(directory)
+            try FileIO.write(manifest.encoded(), to: path + ".tmp")
+            try FileIO.rename(path + ".tmp", path)
+        } catch {
+            FileIO.removeTree(path + ".tmp")
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import DaybookContent
+
+/// Hashes a sequence of values into one stable 64-bit value: the same values in the same order
+/// give the same hash in every run, so it can be stored in the build cache. Values are framed
+/// (strings by length, optionals by a presence byte), so `("ab", "c")` and `("a", "bc")` differ.
+struct StableHasher {
+    private var bytes: [UInt8] = []
+
+    init() {}
+
+    mutating func combine(_ value: Int) {
+        withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func combine(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func combine(_ value: Bool) {
+        bytes.append(value ? 1 : 0)
+    }
+
+    mutating func combine(_ value: String) {
+        combine(value.utf8.count)
+        bytes.append(contentsOf: value.utf8)
+    }
+
+    mutating func combine(_ value: Day) {
+        combine(value.year)
+        combine(value.month)
+        combine(value.day)
+    }
+
+    mutating func combine(_ value: Int?) {
+        combine(value != nil)
+        if let value { combine(value) }
+    }
+
+    mutating func combine(_ value: String?) {
+        combine(value != nil)
+        if let value { combine(value) }
+    }
+
+    mutating func combine(_ value: Day?) {
+        combine(value != nil)
+        if let value { combine(value) }
+    }
+
+    /// The hash, as an `Int` (the type of a job's frame).
+    func finalize() -> Int {
+        Int(truncatingIfNeeded: value)
+    }
+
+    var value: UInt64 { XXH64.hash(bytes) }
+}

@@ -1,0 +1,49 @@
+import DaybookSite
+import Foundation
+import Synchronization
+
+/// A build's progress on the terminal's `ProgressLine` (stage, count, rate), read from the
+/// builder's `BuildProgress` five times a second once the build has run for a second; the line
+/// is wiped when the build ends. Not a terminal: nothing is drawn.
+final class BuildProgressLine: Sendable {
+    let progress = BuildProgress()
+    private let line = ProgressLine()
+    private let running = Atomic<Bool>(true)
+    private let finished = DispatchSemaphore(value: 0)
+
+    init() {
+        Thread.detachNewThread { [self] in poll() }
+    }
+
+    /// Stops drawing and wipes the line.
+    func stop() {
+        running.store(false, ordering: .relaxed)
+        finished.wait()
+        line.finish()
+    }
+
+    private func poll() {
+        let start = ContinuousClock.now
+        var stage = ""
+        var stageStart = start
+        while running.load(ordering: .relaxed) {
+            Thread.sleep(forTimeInterval: 0.2)
+            let now = ContinuousClock.now
+            let snapshot = progress.snapshot
+            if snapshot.stage != stage {
+                stage = snapshot.stage
+                stageStart = now
+            }
+            guard now - start >= .seconds(1), !stage.isEmpty, running.load(ordering: .relaxed) else { continue }
+            var text = stage
+            if snapshot.total > 0 {
+                let seconds = max((now - stageStart).seconds, 0.001)
+                text += " \(snapshot.done)/\(snapshot.total) (\(Int(Double(snapshot.done) / seconds))/s)"
+            } else {
+                text += "…"
+            }
+            line.update(text)
+        }
+        finished.signal()
+    }
+}

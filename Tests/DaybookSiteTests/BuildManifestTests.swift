@@ -1,0 +1,72 @@
+import DaybookContent
+import Foundation
+import Testing
+@testable import DaybookSite
+
+/// The build cache's hash and its manifest file.
+@Suite struct BuildManifestTests {
+    /// Reference values from the xxHash library (Python's `xxhash.xxh64(data, seed).hexdigest()`).
+    @Test(arguments: [
+        ("", 0, "ef46db3751d8e999"),
+        ("a", 0, "d24ec4f1a98c6e5b"),
+        ("abc", 0, "44bc2cf5ad770999"),
+        ("Nobody inspects the spammish repetition", 0, "fbcea83c8a378bf1"),
+        (String(repeating: "a", count: 100), 7, "b97967d02e227e7b"),
+    ] as [(String, UInt64, String)])
+    func xxh64MatchesTheReference(text: String, seed: UInt64, expected: String) {
+        #expect(String(XXH64.hash(Array(text.utf8), seed: seed), radix: 16) == expected)
+        #expect(String(XXH64.hash(text, seed: seed), radix: 16) == expected)
+    }
+
+    @Test func xxh64MatchesTheReferenceOnEveryTailLength() {
+        let bytes = (0..<3).flatMap { _ in (0..<256).map { UInt8($0) } } + Array("xyz".utf8)
+        #expect(String(XXH64.hash(bytes, seed: 123_456_789), radix: 16) == "48336f923b785a7c")
+    }
+
+    @Test func stableHasherFramesItsValues() {
+        var a = StableHasher(), b = StableHasher(), c = StableHasher()
+        a.combine("ab"); a.combine("c")
+        b.combine("a"); b.combine("bc")
+        c.combine("ab"); c.combine("c")
+        #expect(a.value != b.value)
+        #expect(a.value == c.value)
+        var none = StableHasher(), zero = StableHasher()
+        none.combine(nil as Int?)
+        zero.combine(0 as Int?)
+        #expect(none.value != zero.value)
+    }
+
+    static let sample = BuildManifest(
+        output: "/srv/my site/out",
+        inputs: 0xDEAD_BEEF_0123_4567,
+        started: 1_796_000_000_123_456_789,
+        warnings: [Diagnostic(path: "content/papers/a\tb.md", line: 3, column: 8, message: "odd 100% value\nsecond line",
+                              severity: .warning)],
+        files: [
+            "index.html": .init(stamp: FileStamp(size: 10, modified: 1, changed: 2, inode: 3), hash: 42, key: 7),
+            "feed.xml": .init(stamp: FileStamp(size: 0, modified: 5, changed: 6, inode: UInt64.max), hash: UInt64.max, key: nil),
+            "tags/50%25 off/index.html": .init(stamp: FileStamp(size: 1, modified: 1, changed: 1, inode: 1), hash: 1, key: 0),
+        ])
+
+    @Test func aManifestRoundTrips() {
+        #expect(BuildManifest(decoding: BuildManifestTests.sample.encoded()) == BuildManifestTests.sample)
+    }
+
+    @Test func aDamagedManifestDoesNotLoad() {
+        let bytes = BuildManifestTests.sample.encoded()
+        #expect(BuildManifest(decoding: []) == nil)
+        #expect(BuildManifest(decoding: Array(bytes.dropLast(5))) == nil)
+        for index in stride(from: 0, to: bytes.count, by: 7) {
+            var damaged = bytes
+            damaged[index] ^= 0x20
+            #expect(BuildManifest(decoding: damaged) == nil, "byte \(index)")
+        }
+        // A well-formed file, checksum and all, of another format version.
+        let text = String(decoding: bytes, as: UTF8.self)
+        let body = Array(text[..<text.range(of: "end\t")!.lowerBound].replacingOccurrences(of: "cache 1", with: "cache 9").utf8)
+        let other = body + Array("end\t\(String(XXH64.hash(body), radix: 16))\n".utf8)
+        #expect(BuildManifest(decoding: other) == nil)
+        let same = Array(text[..<text.range(of: "end\t")!.lowerBound].utf8)
+        #expect(BuildManifest(decoding: same + Array("end\t\(String(XXH64.hash(same), radix: 16))\n".utf8)) != nil)
+    }
+}
