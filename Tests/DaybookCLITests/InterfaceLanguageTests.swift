@@ -80,4 +80,22 @@ struct InterfaceLanguageTests {
         helpers.expectFailure(result, site, before: before, errors: result.stderrLines.count == 2 ? result.stderrLines : ["?"])
         #expect(result.stderrLines.first?.hasPrefix("i18n/zh.yml:3:1: invalid YAML") == true, "\(result)")
     }
+
+    @Test("editing a language file, the theme's or the site's, rebuilds the pages (the build cache sees it)")
+    func editedStringsRebuild() throws {
+        let (site, _) = try siteWithOwnTheme()
+        defer { site.remove() }
+        #expect(try site.daybook("build").status == 0)
+        #expect(site.read("site/index.html")?.contains(">最新</a>") == true)
+        let theme = try #require(site.read("Themes/mine/i18n/zh.yml"))
+        site.write("Themes/mine/i18n/zh.yml", theme.replacingOccurrences(of: "latest: \"最新\"", with: "latest: \"最近\""))
+        Thread.sleep(forTimeInterval: 0.2)  // past the cache's racy-stamp margin
+        #expect(try site.daybook("build").status == 0)
+        #expect(site.read("site/index.html")?.contains(">最近</a>") == true)
+        site.write("i18n/zh.yml", "nav:\n  latest: 今日\n")
+        Thread.sleep(forTimeInterval: 0.2)
+        let result = try site.daybook("build")
+        #expect(result.status == 0, "\(result)")
+        #expect(site.read("site/days/2026-11-20/index.html")?.contains(">今日</a>") == true)
+    }
 }

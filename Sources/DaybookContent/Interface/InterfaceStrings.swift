@@ -43,6 +43,14 @@ public struct InterfaceStrings: Sendable {
         self.namespaces = namespaces
     }
 
+    /// Every value and date format as one text, sorted by key: what pages take from the strings,
+    /// for the build cache's page keys.
+    public var fingerprint: String {
+        var out = language + "\n" + String(reflecting: dates) + "\n"
+        for key in values.keys.sorted() { out += key + "=" + String(reflecting: values[key]!) + "\n" }
+        return out
+    }
+
     /// The text of `key` with `values` filled in (`{site}`); unfilled placeholders stay.
     public func text(_ key: String, _ values: [String: String] = [:]) -> String {
         PlaceholderText.fill(self.values[key]?.form(for: nil) ?? key, values)
