@@ -33,6 +33,13 @@ enum InterfaceKey {
     static let searchTitle = "search.title"
     static let searchDescription = "search.description"
     static let searchLabel = "search.label"
+    static let feedDigestTitle = "feed.digest_title"
+    static let feedDigestDescription = "feed.digest_description"
+    static let feedDigestItem = "feed.digest_item"
+    static let feedTagTitle = "feed.tag_title"
+    static let feedTagDescription = "feed.tag_description"
+    static let feedUpvotes = "feed.upvotes"
+    static let feedLinks = ["feed.arxiv", "feed.pdf", "feed.code"]
 
     /// `period.week.heading`, … : the texts that differ between week and month pages.
     static func period(_ kind: String, _ name: String) -> String { "period.\(kind).\(name)" }
@@ -42,6 +49,7 @@ enum InterfaceKey {
         papers, days, tags, authors, authorsEtAl, paperTitle, paged, pagePosition, digestFeedLink, homeLede,
         dayTitle, dayDescription, dayLede, notFoundTitle, notFoundDescription, archiveTitle, archiveDescription,
         archiveLede, periodTitle, periodDescription, tagsTitle, tagsDescription, tagsLede, tagTitle, tagDescription,
-        tagLede, tagLedePaged, tagFeedTitle, searchTitle, searchDescription, searchLabel,
-    ] + ["week", "month"].flatMap { kind in periodTexts.map { period(kind, $0) } }
+        tagLede, tagLedePaged, tagFeedTitle, searchTitle, searchDescription, searchLabel, feedDigestTitle,
+        feedDigestDescription, feedDigestItem, feedTagTitle, feedTagDescription, feedUpvotes,
+    ] + feedLinks + ["week", "month"].flatMap { kind in periodTexts.map { period(kind, $0) } }
 }
