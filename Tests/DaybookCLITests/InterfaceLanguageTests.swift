@@ -71,6 +71,17 @@ struct InterfaceLanguageTests {
         ])
     }
 
+    @Test("a language that is not a tag (a path, say) is an error at the language line")
+    func languageMustBeATag() throws {
+        let (site, before) = try siteWithOwnTheme()
+        defer { site.remove() }
+        site.write("daybook.yml", "title: Test\nbase_url: https://example.org/papers/\nlanguage: ../../etc\ntheme: mine\n")
+        helpers.expectFailure(try site.daybook("build"), site, before: before, errors: [
+            "daybook.yml:3:11: 'language' must be a language tag like 'en' or 'zh-CN', got \"../../etc\"",
+            "build failed: the output folder was not changed",
+        ])
+    }
+
     @Test("a language file that is not valid YAML is an error at its position")
     func invalidLanguageFile() throws {
         let (site, before) = try siteWithOwnTheme()
