@@ -3,6 +3,8 @@ import Mustache
 
 /// Everything a template may show of one paper, prepared once per build and shared by every page
 /// and feed that lists it. Values are looked up by explicit key (`MustacheParent`), not reflection.
+/// Its dates and author counts are in English; pages read it through `LocalizedPaper`, which
+/// writes those in the site's language.
 public final class PaperView: MustacheParent, @unchecked Sendable {
     public let paper: Paper
     /// Title as plain text, TeX text mode turned into what it means (`R\'{e}nyi` → Rényi), math as
