@@ -113,22 +113,22 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
-                                      "August", "September", "October", "November", "December"]
-    private static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    /// RFC 822 names, fixed by the standard whatever the site's language.
+    private static let rfc822Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    private static let rfc822Weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
-    /// `November 20, 2026`
-    public var longName: String { "\(Day.monthNames[month - 1]) \(day), \(year)" }
+    /// `November 20, 2026`, in English (`DayFormat.english`); pages use the theme's language.
+    public var longName: String { DayFormat.english.long(self) }
 
-    /// `Nov 20, 2026`
-    public var shortName: String { "\(Day.monthNames[month - 1].prefix(3)) \(day), \(year)" }
+    /// `Nov 20, 2026`, in English.
+    public var shortName: String { DayFormat.english.short(self) }
 
-    /// `November 2026`
-    public var monthName: String { "\(Day.monthNames[month - 1]) \(year)" }
+    /// `November 2026`, in English.
+    public var monthName: String { DayFormat.english.month(self) }
 
     /// RFC 822 date at midnight UTC, as RSS wants: `Fri, 20 Nov 2026 00:00:00 +0000`.
     public var rfc822: String {
-        "\(Day.weekdayNames[weekday - 1]), \(pad(day, 2)) \(Day.monthNames[month - 1].prefix(3)) \(pad(year, 4)) 00:00:00 +0000"
+        "\(Day.rfc822Weekdays[weekday - 1]), \(pad(day, 2)) \(Day.rfc822Months[month - 1]) \(pad(year, 4)) 00:00:00 +0000"
     }
 
     /// RFC 3339 date-time at midnight UTC, as Atom and JSON Feed want.

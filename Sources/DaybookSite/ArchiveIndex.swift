@@ -8,6 +8,7 @@ public struct ArchiveIndex: Sendable {
     /// A week (`2026-W47`) or a month (`2026-11`) and what it holds.
     public struct Period: Sendable {
         public let key: String
+        /// In English (`DayFormat.english`); pages label a period in the site's language.
         public let label: String
         /// Featured days in the period, newest first.
         public let days: [Day]
@@ -80,10 +81,6 @@ public struct ArchiveIndex: Sendable {
 
     /// `Week 47, 2026: Nov 16 – Nov 22, 2026`
     static func weekLabel(_ day: Day) -> String {
-        let week = day.isoWeek
-        let monday = day.adding(days: 1 - day.weekday)
-        let sunday = monday.adding(days: 6)
-        let start = monday.shortName.split(separator: ",").first.map(String.init) ?? monday.shortName
-        return "Week \(week.week), \(week.year): \(start) – \(sunday.shortName)"
+        DayFormat.english.week(day)
     }
 }

@@ -7,10 +7,13 @@ import DaybookContent
 public struct AtomFeedWriter: Sendable {
     public let config: SiteConfig
     public let routes: Routes
+    /// The words around the content (link labels, counts), in the site's language.
+    public let text: FeedText
 
-    public init(config: SiteConfig, routes: Routes) {
+    public init(config: SiteConfig, routes: Routes, text: FeedText = .english) {
         self.config = config
         self.routes = routes
+        self.text = text
     }
 
     public func write(_ items: [PaperView], selfPath: String) -> String {
@@ -32,7 +35,7 @@ public struct AtomFeedWriter: Sendable {
         element("uri", routes.absolute(routes.home), into: &out)
         out += "</author>\n"
         out += "<generator version=\"\(DaybookVersion.current)\">Daybook</generator>\n"
-        let html = RSSFeedWriter(config: config, routes: routes)
+        let html = RSSFeedWriter(config: config, routes: routes, text: text)
         for item in items {
             out += "<entry>\n"
             element("id", item.absoluteURL, into: &out)

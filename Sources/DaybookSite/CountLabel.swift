@@ -1,4 +1,5 @@
-/// "1 paper", "2 papers": a count with its noun, for page text, titles and feeds.
+/// "1 paper", "2 papers" in English: for the feeds, which are still written in English. Pages
+/// count with the theme's strings (`count.papers` in `i18n/<language>.yml`).
 enum CountLabel {
     /// `count` followed by `noun` (`paper`), or its plural (`nouns`, default `noun` + "s") when not 1.
     static func of(_ count: Int, _ noun: String, plural: String? = nil) -> String {

@@ -5,10 +5,13 @@ import DaybookContent
 public struct DigestFeedWriter: Sendable {
     public let config: SiteConfig
     public let routes: Routes
+    /// The feed's own words, in the site's language.
+    public let text: FeedText
 
-    public init(config: SiteConfig, routes: Routes) {
+    public init(config: SiteConfig, routes: Routes, text: FeedText = .english) {
         self.config = config
         self.routes = routes
+        self.text = text
     }
 
     /// `days`: newest first, each with its papers ranked.
@@ -19,9 +22,9 @@ public struct DigestFeedWriter: Sendable {
         <channel>
 
         """
-        element("title", "\(config.title): daily digest", into: &out)
+        element("title", text.digestTitle(site: config.title), into: &out)
         element("link", routes.absolute(routes.home), into: &out)
-        element("description", "One item per day listing the papers of \(config.title).", into: &out)
+        element("description", text.digestDescription(site: config.title), into: &out)
         element("language", config.language, into: &out)
         element("generator", "Daybook \(DaybookVersion.current)", into: &out)
         if let newest = days.first?.day { element("lastBuildDate", newest.rfc822, into: &out) }
@@ -29,7 +32,7 @@ public struct DigestFeedWriter: Sendable {
         for (day, papers) in days {
             let url = routes.absolute(routes.day(day))
             out += "<item>\n"
-            element("title", "Papers of \(day.longName) (\(CountLabel.papers(papers.count)))", into: &out)
+            element("title", text.digestItem(day, count: papers.count), into: &out)
             element("link", url, into: &out)
             out += "<guid isPermaLink=\"true\">\(Escaping.xml(url))</guid>\n"
             element("pubDate", day.rfc822, into: &out)
@@ -45,8 +48,8 @@ public struct DigestFeedWriter: Sendable {
         var html = "<ol>\n"
         for item in papers {
             html += "<li><a href=\"\(Escaping.html(item.absoluteURL))\">\(Escaping.html(item.title))</a>"
-            if let authors = item.authorsShort { html += " · " + Escaping.html(authors) }
-            if let upvotes = item.paper.upvotes { html += " · \(upvotes) upvotes" }
+            if let authors = text.authorsShort(item) { html += " · " + Escaping.html(authors) }
+            if let upvotes = item.paper.upvotes { html += " · " + Escaping.html(text.upvotes(upvotes)) }
             if let summary = item.paper.summary { html += "<br>" + Escaping.html(summary) }
             html += "</li>\n"
         }

@@ -5,10 +5,13 @@ import DaybookContent
 public struct JSONFeedWriter: Sendable {
     public let config: SiteConfig
     public let routes: Routes
+    /// The words around the content (link labels, counts), in the site's language.
+    public let text: FeedText
 
-    public init(config: SiteConfig, routes: Routes) {
+    public init(config: SiteConfig, routes: Routes, text: FeedText = .english) {
         self.config = config
         self.routes = routes
+        self.text = text
     }
 
     public func write(_ items: [PaperView], selfPath: String) -> String {
@@ -22,7 +25,7 @@ public struct JSONFeedWriter: Sendable {
         out += "  \"language\": \(Escaping.json(config.language)),\n"
         out += "  \"authors\": [{\"name\": \(Escaping.json(config.title)), \"url\": \(Escaping.json(routes.absolute(routes.home)))}],\n"
         out += "  \"items\": ["
-        let html = RSSFeedWriter(config: config, routes: routes)
+        let html = RSSFeedWriter(config: config, routes: routes, text: text)
         for (index, item) in items.enumerated() {
             out += index == 0 ? "\n" : ",\n"
             out += "    {\n"

@@ -1,7 +1,10 @@
 import Mustache
 
 /// One page of a long list split by `per_page`, and the links a reader expects between pages.
-public struct Pagination: MustacheParent, Sendable {
+public struct Pagination: MustacheParent, Sendable, OptionalTemplateNames {
+    /// The first page has no previous page, the last no next.
+    public static let optionalNames: Set<String> = ["previousURL", "nextURL"]
+
     /// 1-based.
     public let number: Int
     public let count: Int

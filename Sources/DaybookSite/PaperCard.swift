@@ -3,22 +3,32 @@ import Mustache
 /// A paper in a list page: its view, plus its card (`paper-card.mustache`) rendered once per
 /// build as `cardHTML`. The theme's list pages insert `{{{cardHTML}}}` rather than rendering the
 /// partial for every list a paper is on (its day, week, month, tags and the home page); a theme
-/// may still use `{{>paper-card}}`, and every name of the view is available as before.
-public struct PaperCard: MustacheParent, Sendable {
-    public let view: PaperView
+/// may still use `{{>paper-card}}`, and every name of the paper is available as before.
+public struct PaperCard: MustacheParent, Sendable, OptionalTemplateNames {
+    public let paper: LocalizedPaper
     public let html: String
 
+    public static var optionalNames: Set<String> { LocalizedPaper.optionalNames }
+
+    public var view: PaperView { paper.view }
+
     public func child(named name: String) -> Any? {
-        name == "cardHTML" ? html : view.child(named: name)
+        name == "cardHTML" ? html : paper.child(named: name)
     }
 
-    /// What a card is rendered with: the paper's names and `site`.
-    struct Context: MustacheParent {
-        let site: SiteView
-        let view: PaperView
+    /// What a card is rendered with: the paper's names, `site` and `i18n`.
+    struct Context: MustacheParent, OptionalTemplateNames {
+        static var optionalNames: Set<String> { LocalizedPaper.optionalNames }
+
+        let site: SiteContext
+        let paper: LocalizedPaper
 
         func child(named name: String) -> Any? {
-            name == "site" ? site : view.child(named: name)
+            switch name {
+            case "site": return site
+            case "i18n": return site.i18n
+            default: return paper.child(named: name)
+            }
         }
     }
 }

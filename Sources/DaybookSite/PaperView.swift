@@ -3,6 +3,8 @@ import Mustache
 
 /// Everything a template may show of one paper, prepared once per build and shared by every page
 /// and feed that lists it. Values are looked up by explicit key (`MustacheParent`), not reflection.
+/// Its dates and author counts are in English; pages read it through `LocalizedPaper`, which
+/// writes those in the site's language.
 public final class PaperView: MustacheParent, @unchecked Sendable {
     public let paper: Paper
     /// Title as plain text, TeX text mode turned into what it means (`R\'{e}nyi` → Rényi), math as
@@ -87,37 +89,54 @@ public final class PaperView: MustacheParent, @unchecked Sendable {
     }
 }
 
-/// A tag as a link.
+/// A tag as a link; on the tag pages, with its paper count.
 public struct TagLink: MustacheParent, Sendable, Hashable {
     public let name: String
     public let url: String
     public var count: Int = 0
+    /// "3 papers" in the site's language; nil on a paper's own tag list, which has no counts.
+    public var countLabel: String? = nil
 
     public func child(named key: String) -> Any? {
         switch key {
         case "name": return name
         case "url": return url
         case "count": return count
-        case "countLabel": return CountLabel.papers(count)
+        case "countLabel": return countLabel
         default: return nil
         }
     }
 }
 
-/// A link to a day.
+/// A link to a day, labelled in the site's language.
 public struct DayLink: MustacheParent, Sendable, Hashable {
     public let day: Day
     public let url: String
     public let count: Int
+    /// `November 20, 2026`
+    public let label: String
+    /// `Nov 20, 2026`
+    public let shortLabel: String
+    /// `3 papers`
+    public let countLabel: String
+
+    public init(day: Day, url: String, count: Int, strings: InterfaceStrings) {
+        self.day = day
+        self.url = url
+        self.count = count
+        self.label = strings.dates.long(day)
+        self.shortLabel = strings.dates.short(day)
+        self.countLabel = strings.count(InterfaceKey.papers, count)
+    }
 
     public func child(named key: String) -> Any? {
         switch key {
-        case "label": return day.longName
-        case "shortLabel": return day.shortName
+        case "label": return label
+        case "shortLabel": return shortLabel
         case "iso": return day.description
         case "url": return url
         case "count": return count
-        case "countLabel": return CountLabel.papers(count)
+        case "countLabel": return countLabel
         default: return nil
         }
     }

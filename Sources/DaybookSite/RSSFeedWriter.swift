@@ -6,10 +6,13 @@ import DaybookContent
 public struct RSSFeedWriter: Sendable {
     public let config: SiteConfig
     public let routes: Routes
+    /// The words around the content (link labels, counts), in the site's language.
+    public let text: FeedText
 
-    public init(config: SiteConfig, routes: Routes) {
+    public init(config: SiteConfig, routes: Routes, text: FeedText = .english) {
         self.config = config
         self.routes = routes
+        self.text = text
     }
 
     /// The feed document. `selfPath` is the feed's own root-relative path; `title` and `link`
@@ -38,7 +41,7 @@ public struct RSSFeedWriter: Sendable {
             element("link", item.absoluteURL, into: &out)
             out += "<guid isPermaLink=\"true\">\(Escaping.xml(item.absoluteURL))</guid>\n"
             element("pubDate", item.paper.day.rfc822, into: &out)
-            if let authors = item.authorsLine { element("dc:creator", authors, into: &out) }
+            if let authors = text.authors(item) { element("dc:creator", authors, into: &out) }
             for tag in item.paper.tags { element("category", tag, into: &out) }
             element("description", itemHTML(item), into: &out)
             out += "</item>\n"
@@ -51,13 +54,13 @@ public struct RSSFeedWriter: Sendable {
     func itemHTML(_ item: PaperView) -> String {
         var html = ""
         if let summary = item.paper.summary { html += "<p><strong>\(Escaping.html(summary))</strong></p>\n" }
-        if let authors = item.authorsLine { html += "<p>\(Escaping.html(authors))</p>\n" }
+        if let authors = text.authors(item) { html += "<p>\(Escaping.html(authors))</p>\n" }
         html += item.abstractHTML
         var links: [String] = []
-        if let arxiv = item.paper.arxivURL { links.append("<a href=\"\(Escaping.html(arxiv))\">arXiv</a>") }
-        if let pdf = item.paper.pdfURL { links.append("<a href=\"\(Escaping.html(pdf))\">PDF</a>") }
-        if let code = item.paper.links.code { links.append("<a href=\"\(Escaping.html(code))\">Code</a>") }
-        if let upvotes = item.paper.upvotes { links.append("\(upvotes) upvotes") }
+        for (kind, url) in [("arxiv", item.paper.arxivURL), ("pdf", item.paper.pdfURL), ("code", item.paper.links.code)] {
+            if let url { links.append("<a href=\"\(Escaping.html(url))\">\(Escaping.html(text.link(kind)))</a>") }
+        }
+        if let upvotes = item.paper.upvotes { links.append(Escaping.html(text.upvotes(upvotes))) }
         if !links.isEmpty { html += "\n<p>" + links.joined(separator: " · ") + "</p>" }
         return html
     }

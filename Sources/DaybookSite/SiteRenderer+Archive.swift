@@ -42,51 +42,64 @@ extension SiteRenderer {
         kind == .week ? archive.weeks : archive.months
     }
 
+    /// A week or month as a link, labelled in the site's language from its newest day.
     func periodLink(_ kind: PeriodKind, _ period: ArchiveIndex.Period) -> PeriodLink {
-        PeriodLink(label: period.label, key: period.key,
-                   url: kind == .week ? routes.week(period.key) : routes.month(period.key), count: period.papers.count)
+        let newest = period.days[0]
+        return PeriodLink(label: kind == .week ? strings.dates.week(newest) : strings.dates.month(newest), key: period.key,
+                          url: kind == .week ? routes.week(period.key) : routes.month(period.key), count: period.papers.count,
+                          countLabel: strings.count(InterfaceKey.papers, period.papers.count))
     }
 
-    func renderArchive() -> String {
+    func renderArchive() -> String { templates.render("archive", archiveContext()) }
+
+    func archiveContext() -> ArchivePageContext {
         let months = archive.months.map { month in
-            ArchiveMonth(link: periodLink(.month, month), days: dayLinks(month.days))
+            ArchiveMonth(link: periodLink(.month, month), days: dayLinks(month.days),
+                         dayCountLabel: strings.count(InterfaceKey.days, month.days.count))
         }
-        let page = PageMeta(title: "Archive · \(config.title)",
-                            description: "Every day of \(config.title), grouped by month: \(CountLabel.of(library.days.count, "day")), \(CountLabel.papers(library.papers.count)).",
+        let days = strings.count(InterfaceKey.days, library.days.count)
+        let papers = strings.count(InterfaceKey.papers, library.papers.count)
+        let page = PageMeta(title: strings.text(InterfaceKey.archiveTitle, ["site": config.title]),
+                            description: strings.text(InterfaceKey.archiveDescription, ["site": config.title, "days": days, "papers": papers]),
                             canonical: routes.absolute(routes.archive))
-        return templates.render("archive", PageContext(site: site, page: page, values: [
-            "months": months,
-            "weeks": archive.weeks.map { periodLink(.week, $0) },
-            "dayCount": library.days.count,
-            "paperCount": library.papers.count,
-            "dayCountLabel": CountLabel.of(library.days.count, "day"),
-            "paperCountLabel": CountLabel.papers(library.papers.count),
-        ]))
+        return ArchivePageContext(
+            base: base(page), months: months, weeks: archive.weeks.map { periodLink(.week, $0) },
+            dayCount: library.days.count, paperCount: library.papers.count, dayCountLabel: days, paperCountLabel: papers,
+            lede: strings.text(InterfaceKey.archiveLede, ["days": days, "papers": papers]))
     }
 
     func renderPeriod(_ kind: PeriodKind, _ position: Int, _ pagination: Pagination) -> String {
+        templates.render("period", periodContext(kind, position, pagination))
+    }
+
+    func periodContext(_ kind: PeriodKind, _ position: Int, _ pagination: Pagination) -> PeriodPageContext {
         let list = periods(kind)
         let period = list[position]
         let papers = cardList(period.papers[pagination.range])
         let noun = kind == .week ? "week" : "month"
-        let heading = kind == .week ? period.label : "Top papers of \(period.label)"
-        let pageSuffix = pagination.number > 1 ? " (page \(pagination.number) of \(pagination.count))" : ""
-        let page = PageMeta(title: "\(heading)\(pageSuffix) · \(config.title)",
-                            description: "The \(period.papers.count == 1 ? "paper" : "\(period.papers.count) papers") featured in \(period.label), by upvotes.",
+        let link = periodLink(kind, period)
+        let heading = strings.text(InterfaceKey.period(noun, "heading"), [noun: link.label])
+        let paged = pagination.number > 1
+            ? strings.text(InterfaceKey.paged, ["number": String(pagination.number), "count": String(pagination.count)]) : ""
+        let page = PageMeta(title: strings.text(InterfaceKey.periodTitle, ["heading": heading, "paged": paged, "site": config.title]),
+                            description: strings.count(InterfaceKey.periodDescription, period.papers.count, ["period": link.label]),
                             canonical: routes.absolute(pagination.url), hasMath: papers.contains { $0.view.hasMath })
-        var values: [String: Any] = [
-            "heading": heading,
-            "period": periodLink(kind, period),
-            "noun": noun,
-            "papers": papers,
-            "days": dayLinks(period.days),
-            "pagination": pagination,
-            "startRank": pagination.range.lowerBound + 1,
-        ]
+        let lede = strings.text(InterfaceKey.period(noun, pagination.count > 1 ? "lede_paged" : "lede"), [
+            "papers": link.countLabel, "first": String(pagination.range.isEmpty ? 0 : pagination.range.lowerBound + 1),
+            "last": String(pagination.range.upperBound),
+        ])
         // Lists run newest first: the previous period is the next one in the list.
-        if position + 1 < list.count { values["previous"] = periodLink(kind, list[position + 1]) }
-        if position > 0 { values["next"] = periodLink(kind, list[position - 1]) }
-        return templates.render("period", PageContext(site: site, page: page, values: values))
+        return PeriodPageContext(
+            base: base(page), heading: heading, period: link, noun: noun,
+            kindText: InterfaceText(strings, prefix: "period." + noun), papers: papers, days: dayLinks(period.days),
+            pagination: pagination, pagePosition: pagePosition(pagination), startRank: pagination.range.lowerBound + 1,
+            lede: lede, previous: position + 1 < list.count ? periodLink(kind, list[position + 1]) : nil,
+            next: position > 0 ? periodLink(kind, list[position - 1]) : nil)
+    }
+
+    /// "Page 2 of 3", for the pager.
+    func pagePosition(_ pagination: Pagination) -> String {
+        strings.text(InterfaceKey.pagePosition, ["number": String(pagination.number), "count": String(pagination.count)])
     }
 }
 
@@ -96,6 +109,8 @@ public struct PeriodLink: MustacheParent, Sendable {
     public let key: String
     public let url: String
     public let count: Int
+    /// "3 papers"
+    public let countLabel: String
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -103,7 +118,7 @@ public struct PeriodLink: MustacheParent, Sendable {
         case "key": return key
         case "url": return url
         case "count": return count
-        case "countLabel": return CountLabel.papers(count)
+        case "countLabel": return countLabel
         default: return nil
         }
     }
@@ -113,15 +128,17 @@ public struct PeriodLink: MustacheParent, Sendable {
 public struct ArchiveMonth: MustacheParent, Sendable {
     public let link: PeriodLink
     public let days: [DayLink]
+    /// "12 days"
+    public let dayCountLabel: String
 
     public func child(named name: String) -> Any? {
         switch name {
         case "label": return link.label
         case "key": return link.key
         case "url": return link.url
-        case "countLabel": return link.child(named: "countLabel")
+        case "countLabel": return link.countLabel
         case "dayCount": return days.count
-        case "dayCountLabel": return CountLabel.of(days.count, "day")
+        case "dayCountLabel": return dayCountLabel
         case "days": return days
         default: return nil
         }

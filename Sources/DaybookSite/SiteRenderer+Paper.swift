@@ -1,16 +1,7 @@
 import DaybookContent
 
-/// The parts of a paper page beyond its record: related papers, BibTeX, JSON-LD and card metadata.
+/// The head of a paper page beyond its title: Open Graph type and JSON-LD.
 extension SiteRenderer {
-    func paperValues(_ index: Int) -> [String: Any] {
-        let view = views[index]
-        return [
-            "paper": view,
-            "related": related.related[index].map { views[$0] },
-            "bibtex": BibTeXWriter.entry(for: view.paper, url: view.absoluteURL),
-        ]
-    }
-
     func paperMeta(_ base: PageMeta, _ index: Int) -> PageMeta {
         var page = base
         page.type = "article"

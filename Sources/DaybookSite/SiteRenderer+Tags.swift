@@ -18,34 +18,42 @@ extension SiteRenderer {
     }
 
     func tagLink(_ entry: Library.TagEntry) -> TagLink {
-        TagLink(name: entry.name, url: routes.tag(entry.name), count: entry.papers.count)
+        TagLink(name: entry.name, url: routes.tag(entry.name), count: entry.papers.count,
+                countLabel: strings.count(InterfaceKey.papers, entry.papers.count))
     }
 
-    func renderTagIndex() -> String {
+    func renderTagIndex() -> String { templates.render("tags", tagIndexContext()) }
+
+    func tagIndexContext() -> TagIndexPageContext {
         let tags = library.tags.map(tagLink)
-        let page = PageMeta(title: "Tags · \(config.title)",
-                            description: "\(tags.count == 1 ? "The one tag" : "All \(tags.count) tags") of \(config.title), with their paper counts.",
+        let page = PageMeta(title: strings.text(InterfaceKey.tagsTitle, ["site": config.title]),
+                            description: strings.count(InterfaceKey.tagsDescription, tags.count, ["site": config.title]),
                             canonical: routes.absolute(routes.tags))
-        return templates.render("tags", PageContext(site: site, page: page, values: [
-            "tags": tags, "tagCount": tags.count, "tagCountLabel": CountLabel.of(tags.count, "tag"),
-        ]))
+        let label = strings.count(InterfaceKey.tags, tags.count)
+        return TagIndexPageContext(base: base(page), tags: tags, tagCountLabel: label,
+                                   lede: strings.text(InterfaceKey.tagsLede, ["tags": label]))
     }
 
     func renderTag(_ position: Int, _ pagination: Pagination) -> String {
+        templates.render("tag", tagContext(position, pagination))
+    }
+
+    func tagContext(_ position: Int, _ pagination: Pagination) -> TagPageContext {
         let entry = library.tags[position]
         let papers = cardList(entry.papers[pagination.range])
-        let pageSuffix = pagination.number > 1 ? " (page \(pagination.number) of \(pagination.count))" : ""
-        var page = PageMeta(title: "Papers tagged \u{201C}\(entry.name)\u{201D}\(pageSuffix) · \(config.title)",
-                            description: "\(entry.papers.count == 1 ? "One paper" : "\(entry.papers.count) papers") tagged \(entry.name), newest first.",
+        let number = String(pagination.number), count = String(pagination.count)
+        let paged = pagination.number > 1 ? strings.text(InterfaceKey.paged, ["number": number, "count": count]) : ""
+        var page = PageMeta(title: strings.text(InterfaceKey.tagTitle, ["tag": entry.name, "paged": paged, "site": config.title]),
+                            description: strings.count(InterfaceKey.tagDescription, entry.papers.count, ["tag": entry.name]),
                             canonical: routes.absolute(pagination.url), hasMath: papers.contains { $0.view.hasMath })
-        let feed = FeedLink(title: "\(config.title): \(entry.name) (RSS)", url: routes.tagFeed(entry.name))
+        let feed = FeedLink(title: strings.text(InterfaceKey.tagFeedTitle, ["site": config.title, "tag": entry.name]),
+                            url: routes.tagFeed(entry.name))
         page.feeds = [feed]
-        return templates.render("tag", PageContext(site: site, page: page, values: [
-            "tag": tagLink(entry),
-            "feed": feed,
-            "papers": papers,
-            "pagination": pagination,
-        ]))
+        let link = tagLink(entry)
+        let lede = strings.text(pagination.count > 1 ? InterfaceKey.tagLedePaged : InterfaceKey.tagLede,
+                                ["papers": link.countLabel ?? "", "number": number, "count": count])
+        return TagPageContext(base: base(page), tag: link, feed: feed, papers: papers, pagination: pagination,
+                              pagePosition: pagePosition(pagination), lede: lede)
     }
 
     /// Week, month and tag pages.
@@ -53,12 +61,14 @@ extension SiteRenderer {
         periodJobs() + library.tags.indices.flatMap(tagJobs)
     }
 
-    func renderSearch() -> String {
-        let page = PageMeta(title: "Search · \(config.title)",
-                            description: "Search \(library.papers.count) papers by title, author, tag and abstract.",
+    func renderSearch() -> String { templates.render("search", searchContext()) }
+
+    func searchContext() -> SearchPageContext {
+        let page = PageMeta(title: strings.text(InterfaceKey.searchTitle, ["site": config.title]),
+                            description: strings.text(InterfaceKey.searchDescription, ["count": String(library.papers.count)]),
                             canonical: routes.absolute(routes.search))
-        return templates.render("search", PageContext(site: site, page: page, values: [
-            "paperCount": library.papers.count, "paperCountLabel": CountLabel.papers(library.papers.count),
-        ]))
+        let papers = strings.count(InterfaceKey.papers, library.papers.count)
+        return SearchPageContext(base: base(page), paperCount: library.papers.count, paperCountLabel: papers,
+                                 label: strings.text(InterfaceKey.searchLabel, ["papers": papers]))
     }
 }

@@ -10,7 +10,7 @@ public struct SiteRenderer: Sendable {
     public let library: Library
     public let views: [PaperView]
     public let templates: TemplateRenderer
-    public let site: SiteView
+    public let site: SiteContext
     /// Weeks and months.
     public let archive: ArchiveIndex
     /// Related papers by shared tags, per paper index.
@@ -31,7 +31,7 @@ public struct SiteRenderer: Sendable {
         self.library = library
         self.views = views
         self.templates = TemplateRenderer(theme: theme)
-        self.site = SiteView(config: config, routes: routes, bodyEnd: bodyEnd, mathAssets: mathAssets)
+        self.site = SiteContext(config: config, routes: routes, strings: theme.strings, bodyEnd: bodyEnd, mathAssets: mathAssets)
         self.archive = archive ?? ArchiveIndex(library: library)
         self.related = related ?? RelatedPapers(library: library)
         self.cards = cards ?? SiteRenderer.renderCards(views.indices, views: views, templates: templates, site: site)
@@ -43,13 +43,13 @@ public struct SiteRenderer: Sendable {
     }
 
     static func renderCards(_ indices: some Collection<Int>, views: [PaperView], templates: TemplateRenderer,
-                            site: SiteView) -> [String] {
+                            site: SiteContext) -> [String] {
         Array(indices).parallelMap { templates.card(views[$0], site: site) }
     }
 
     /// Papers for a list page: views with their cards.
     func cardList(_ indices: some Sequence<Int>) -> [PaperCard] {
-        indices.map { PaperCard(view: views[$0], html: cards[$0]) }
+        indices.map { PaperCard(paper: LocalizedPaper(views[$0], strings: strings), html: cards[$0]) }
     }
 
     /// One unit of page work: its output path, how to make it, the day its content last changed
@@ -140,58 +140,73 @@ public struct SiteRenderer: Sendable {
         return Dictionary(zip(work.map(\.path), pages), uniquingKeysWith: { _, last in last })
     }
 
+    /// The theme's strings in the site's language.
+    var strings: InterfaceStrings { site.strings }
+
+    /// The parts every page shares, for a page with this head.
+    func base(_ page: PageMeta) -> PageBase { PageBase(site: site, page: page) }
+
     func dayLinks(_ days: some Sequence<Day>) -> [DayLink] {
-        days.map { DayLink(day: $0, url: routes.day($0), count: library.papersByDay[$0]?.count ?? 0) }
+        days.map { DayLink(day: $0, url: routes.day($0), count: library.papersByDay[$0]?.count ?? 0, strings: strings) }
     }
 
     func papers(on day: Day) -> [PaperView] {
         (library.papersByDay[day] ?? []).map { views[$0] }
     }
 
-    func renderHome() -> String {
+    func renderHome() -> String { templates.render("home", homeContext()) }
+
+    func homeContext() -> HomePageContext {
         guard let newest = library.days.first else {
             let page = PageMeta(title: config.title, description: config.description, canonical: routes.absolute(routes.home))
-            return templates.render("home", PageContext(site: site, page: page, values: ["noPapers": true, "papers": [PaperCard](), "earlierDays": [DayLink]()]))
+            return HomePageContext(base: base(page), day: nil, papers: [], earlierDays: [], hasMoreDays: false, lede: nil)
         }
         let list = cardList(library.papersByDay[newest] ?? [])
         let earlier = library.days.dropFirst().prefix(SiteRenderer.homeDayLinks)
         let page = PageMeta(title: config.title, description: config.description,
                             canonical: routes.absolute(routes.home), hasMath: list.contains { $0.view.hasMath })
-        return templates.render("home", PageContext(site: site, page: page, values: [
-            "day": DayLink(day: newest, url: routes.day(newest), count: list.count),
-            "papers": list,
-            "earlierDays": dayLinks(earlier),
-            "hasMoreDays": library.days.count > SiteRenderer.homeDayLinks + 1,
-        ]))
+        return HomePageContext(
+            base: base(page), day: DayLink(day: newest, url: routes.day(newest), count: list.count, strings: strings),
+            papers: list, earlierDays: dayLinks(earlier), hasMoreDays: library.days.count > SiteRenderer.homeDayLinks + 1,
+            lede: Phrase(strings.text(InterfaceKey.homeLede, ["papers": strings.count(InterfaceKey.papers, list.count)])))
     }
 
-    func renderDay(_ day: Day) -> String {
+    func renderDay(_ day: Day) -> String { templates.render("day", dayContext(day)) }
+
+    func dayContext(_ day: Day) -> DayPageContext {
         let list = cardList(library.papersByDay[day] ?? [])
         let (previous, next) = library.neighbours(of: day)
-        let page = PageMeta(title: "Papers of \(day.longName) · \(config.title)",
-                            description: "The \(list.count == 1 ? "paper" : "\(list.count) papers") featured on \(day.longName).",
+        let date = strings.dates.long(day)
+        let page = PageMeta(title: strings.text(InterfaceKey.dayTitle, ["date": date, "site": config.title]),
+                            description: strings.count(InterfaceKey.dayDescription, list.count, ["date": date]),
                             canonical: routes.absolute(routes.day(day)), hasMath: list.contains { $0.view.hasMath })
-        var values: [String: Any] = ["day": DayLink(day: day, url: routes.day(day), count: list.count), "papers": list]
-        if let previous { values["previous"] = dayLinks([previous])[0] }
-        if let next { values["next"] = dayLinks([next])[0] }
-        if let week = archive.weekPosition[day.weekKey] { values["week"] = periodLink(.week, archive.weeks[week]) }
-        if let month = archive.monthPosition[day.monthKey] { values["month"] = periodLink(.month, archive.months[month]) }
-        return templates.render("day", PageContext(site: site, page: page, values: values))
+        return DayPageContext(
+            base: base(page), day: DayLink(day: day, url: routes.day(day), count: list.count, strings: strings), papers: list,
+            previous: previous.map { dayLinks([$0])[0] }, next: next.map { dayLinks([$0])[0] },
+            week: archive.weekPosition[day.weekKey].map { periodLink(.week, archive.weeks[$0]) },
+            month: archive.monthPosition[day.monthKey].map { periodLink(.month, archive.months[$0]) },
+            lede: strings.text(InterfaceKey.dayLede, ["papers": strings.count(InterfaceKey.papers, list.count)]))
     }
 
-    func renderPaper(_ index: Int) -> String {
+    func renderPaper(_ index: Int) -> String { templates.render("paper", paperContext(index)) }
+
+    func paperContext(_ index: Int) -> PaperPageContext {
         let view = views[index]
         let description = view.paper.summary ?? view.excerpt
-        let page = PageMeta(title: "\(view.title) · \(config.title)", description: description,
-                            canonical: view.absoluteURL, hasMath: view.hasMath)
-        return templates.render("paper", PageContext(site: site, page: paperMeta(page, index), values: paperValues(index)))
+        let page = PageMeta(title: strings.text(InterfaceKey.paperTitle, ["paper": view.title, "site": config.title]),
+                            description: description, canonical: view.absoluteURL, hasMath: view.hasMath)
+        return PaperPageContext(
+            base: base(paperMeta(page, index)), paper: LocalizedPaper(view, strings: strings),
+            related: related.related[index].map { LocalizedPaper(views[$0], strings: strings) },
+            bibtex: BibTeXWriter.entry(for: view.paper, url: view.absoluteURL))
     }
 
-    func renderNotFound() -> String {
-        let page = PageMeta(title: "Page not found · \(config.title)", description: "This page does not exist.",
+    func renderNotFound() -> String { templates.render("not-found", notFoundContext()) }
+
+    func notFoundContext() -> NotFoundPageContext {
+        let page = PageMeta(title: strings.text(InterfaceKey.notFoundTitle, ["site": config.title]),
+                            description: strings.text(InterfaceKey.notFoundDescription),
                             canonical: routes.absolute(routes.notFound))
-        return templates.render("not-found", PageContext(site: site, page: page, values: [
-            "days": dayLinks(library.days.prefix(5)),
-        ]))
+        return NotFoundPageContext(base: base(page), days: dayLinks(library.days.prefix(5)))
     }
 }

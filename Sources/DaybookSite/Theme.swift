@@ -1,6 +1,8 @@
+import DaybookContent
 import Mustache
 
-/// A loaded theme: compiled templates and the static files to copy to `assets/`.
+/// A loaded theme: compiled templates, interface strings in the site's language and the static
+/// files to copy to `assets/`.
 public struct Theme: Sendable {
     public let name: String
     /// Where the theme was found.
@@ -10,6 +12,8 @@ public struct Theme: Sendable {
     public let assets: [String: String]
     /// Template names present (without `.mustache`).
     public let templateNames: Set<String>
+    /// Interface text in the site's language, from `i18n/<language>.yml`.
+    public let strings: InterfaceStrings
 
     /// Templates every theme must provide.
     public static let requiredTemplates = ["layout", "home", "day", "paper", "not-found", "archive", "period",

@@ -3,7 +3,8 @@ import Foundation
 import Mustache
 
 /// Finds and loads a theme: its `templates/*.mustache` (a site's own `templates/` folder overrides
-/// single templates) and its `assets/`.
+/// single templates), its interface strings in the site's language (`i18n/<language>.yml`; a
+/// site's own `i18n/<language>.yml` overrides single keys) and its `assets/`.
 ///
 /// A theme named `name` is looked up in `<site>/Themes/<name>`, then in each folder of
 /// `DAYBOOK_THEMES` (colon-separated), then beside the executable (`../share/daybook/Themes`), then
@@ -31,9 +32,12 @@ public struct ThemeLoader: Sendable {
         return paths
     }
 
-    /// Loads theme `name`. Template syntax errors come back as `path:line:column: message`; a theme
-    /// not found is reported at `line` and `column` of `configPath`, where the config names it.
-    public func load(name: String, configPath: String = "daybook.yml", line: Int = 0, column: Int = 0) throws(ContentError) -> Theme {
+    /// Loads theme `name` with its strings for `language`. Template syntax errors come back as
+    /// `path:line:column: message`; a theme not found is reported at `line` and `column` of
+    /// `configPath`, where the config names it. Without `language`, the language is read from
+    /// `configPath` (English when there is no config file).
+    public func load(name: String, configPath: String = "daybook.yml", line: Int = 0, column: Int = 0,
+                     language: String? = nil) throws(ContentError) -> Theme {
         let fm = FileManager.default
         guard let directory = searchPaths.map({ $0 + "/" + name }).first(where: { isDirectory($0) }) else {
             throw ContentError([Diagnostic(path: configPath, line: line, column: column,
@@ -48,6 +52,7 @@ public struct ThemeLoader: Sendable {
         }
         var library = MustacheLibrary()
         var problems: [Diagnostic] = []
+        var requirements = InterfaceKey.all.map { InterfaceStringsLoader.Requirement($0) }
         FastHTMLContentType.registered
         for name in sources.keys.sorted() {
             let source = sources[name]!
@@ -56,7 +61,11 @@ public struct ThemeLoader: Sendable {
                 continue
             }
             do {
-                let text = FastHTMLContentType.pragma + String(decoding: data, as: UTF8.self)
+                let source = String(decoding: data, as: UTF8.self)
+                requirements += InterfaceText.keys(inTemplate: source).map {
+                    InterfaceStringsLoader.Requirement($0, reader: "\(name).mustache")
+                }
+                let text = FastHTMLContentType.pragma + source
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma shifts the first line's columns.
@@ -73,6 +82,10 @@ public struct ThemeLoader: Sendable {
                                        message: "theme '\(name)' has no template '\(required).mustache'"))
         }
         guard problems.isEmpty else { throw ContentError(problems) }
+        let selected: String
+        if let language { selected = language } else { selected = try configuredLanguage(configPath) }
+        let strings = try loadStrings(theme: name, directory: directory, language: selected, configPath: configPath,
+                                      requirements: requirements)
         var assets: [String: String] = [:]
         let assetRoot = directory + "/assets"
         if let walker = fm.enumerator(atPath: assetRoot) {
@@ -82,7 +95,43 @@ public struct ThemeLoader: Sendable {
             }
         }
         return Theme(name: name, directory: directory, templates: library, assets: assets,
-                     templateNames: Set(sources.keys))
+                     templateNames: Set(sources.keys), strings: strings)
+    }
+
+    private func configuredLanguage(_ configPath: String) throws(ContentError) -> String {
+        try SiteConfigLoader.load(path: resolve(configPath), displayPath: configPath).language
+    }
+
+    private func resolve(_ path: String) -> String {
+        path.hasPrefix("/") ? path : siteRoot + "/" + path
+    }
+
+    /// The strings for `language`: the theme's `i18n/<tag>.yml` and the site's, the site's keys
+    /// winning; `zh-CN` falls back to `zh.yml` when there is no `zh-CN.yml`. Every key in
+    /// `requirements` must be there.
+    private func loadStrings(theme: String, directory: String, language tag: String, configPath: String,
+                             requirements: [InterfaceStringsLoader.Requirement]) throws(ContentError) -> InterfaceStrings {
+        let folders = [directory + "/i18n", siteRoot + "/i18n"]
+        func problem(_ message: String) -> ContentError {
+            let position = SiteConfigLoader.position(of: "language", path: resolve(configPath), displayPath: configPath)
+            return ContentError([Diagnostic(path: configPath, line: position?.line ?? 0, column: position?.column ?? 0,
+                                            message: message)])
+        }
+        guard !tag.isEmpty, tag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+            throw problem("'language' must be a language tag like 'en' or 'zh-CN', got \"\(tag)\"")
+        }
+        let primary = String(tag.prefix { $0 != "-" && $0 != "_" })
+        for candidate in [tag, primary] {
+            let files = folders.map { $0 + "/" + candidate + ".yml" }.filter { FileManager.default.fileExists(atPath: $0) }
+            if !files.isEmpty {
+                return try InterfaceStringsLoader.load(language: tag, files: files.map { ($0, display($0)) }, required: requirements)
+            }
+        }
+        let shipped = (try? FileManager.default.contentsOfDirectory(atPath: folders[0])) ?? []
+        let available = shipped.filter { $0.hasSuffix(".yml") }.map { String($0.dropLast(4)) }.sorted()
+        throw problem("theme '\(theme)' has no strings for language '\(tag)': no \(tag).yml in \(display(folders[0]))"
+                      + (available.isEmpty ? "" : " (it has \(available.joined(separator: ", ")))")
+                      + "; add one, or a site-wide i18n/\(tag).yml")
     }
 
     /// Editor leftovers and hidden files are never templates or assets.

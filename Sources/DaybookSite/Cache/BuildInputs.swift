@@ -5,8 +5,9 @@ import DaybookContent
 ///
 /// It covers the options, the parsed config, Daybook itself (its version and the executable's
 /// stamp, so a rebuilt `daybook` never trusts an older one's output), and the stamp (size,
-/// times, inode) and path of every file under `content/`, the site's `templates/`, the theme's
-/// folder (hidden files too: a conservative superset of what the build reads) and KaTeX's folder. Stamps, not contents, so the check costs one `stat` per file; any
+/// times, inode) and path of every file under `content/`, the site's `templates/` and `i18n/`,
+/// the theme's folder (hidden files too: a conservative superset of what the build reads) and
+/// KaTeX's folder. Stamps, not contents, so the check costs one `stat` per file; any
 /// save, even one that writes the same bytes, counts as a change (and the build that follows
 /// finds the pages unchanged by their keys).
 ///
@@ -45,6 +46,7 @@ struct BuildInputs: Equatable {
         hasher.combine(String(reflecting: config))
         stampTree(options.resolve("content"), into: &hasher, newest: &newest)
         stampTree(options.resolve("templates"), into: &hasher, newest: &newest)
+        stampTree(options.resolve("i18n"), into: &hasher, newest: &newest)
         stampTree(theme.directory, into: &hasher, newest: &newest)
         let katex = MathAssets.directory(explicit: options.katexDirectory)
         hasher.combine(katex)

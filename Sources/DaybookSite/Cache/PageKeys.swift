@@ -2,8 +2,9 @@ import DaybookContent
 
 /// What each page is made from, as one stable hash per page (its key in the build cache).
 ///
-/// A page's key combines what every page shares (the templates' sources, the config, whether
-/// KaTeX is served, the preview's body markup, Daybook's identity) with what the page's job
+/// A page's key combines what every page shares (the templates' sources, the interface strings
+/// as loaded, the config, whether KaTeX is served, the preview's body markup, Daybook's identity)
+/// with what the page's job
 /// declares it takes from the library: its `frame` (counts, neighbour links, pagination) and the
 /// papers it `shows`, each by a hash of every stored field of the paper (`Paper.combine(into:)`). The same declaration
 /// drives the preview's `PageSelection`, so build and serve agree on what a page depends on. A
@@ -28,6 +29,7 @@ struct PageKeys: Sendable {
                 hasher.combine(FileIO.read(folder + "/" + name).map { XXH64.hash($0) } ?? 0)
             }
         }
+        hasher.combine(theme.strings.fingerprint)
         site = hasher.value
         papers = views.parallelMap { view in
             var hasher = StableHasher()

@@ -1,0 +1,20 @@
+/// The search page (the search itself runs in the browser, on the search index).
+public struct SearchPageContext: PageContext {
+    public let base: PageBase
+    public let paperCount: Int
+    /// "120 papers"
+    public let paperCountLabel: String
+    /// "Search 120 papers by title, …": the search field's label.
+    public let label: String
+
+    public static let optionalNames: Set<String> = []
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "paperCount": return paperCount
+        case "paperCountLabel": return paperCountLabel
+        case "label": return label
+        default: return base.child(named: name)
+        }
+    }
+}

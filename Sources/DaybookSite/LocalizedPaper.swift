@@ -1,0 +1,47 @@
+import DaybookContent
+import Mustache
+
+/// A paper as pages and cards show it: dates and author counts in the site's language (the
+/// theme's strings), every other name as `PaperView` gives it.
+public struct LocalizedPaper: MustacheParent, Sendable, OptionalTemplateNames {
+    public let view: PaperView
+    public let strings: InterfaceStrings
+
+    /// What a record may not have.
+    public static let optionalNames: Set<String> = [
+        "authors", "authorsShort", "authorsShortHTML", "authorList", "published", "publishedISO", "upvotes",
+        "excerptHTML", "summary", "arxivURL", "pdfURL", "codeURL", "projectURL", "stars", "withdrawn", "withdrawnISO",
+    ]
+
+    public init(_ view: PaperView, strings: InterfaceStrings) {
+        self.view = view
+        self.strings = strings
+    }
+
+    /// "Ada Lovelace, Alan Turing", or "6 authors" when only the count is known.
+    public var authorsLine: String? {
+        let paper = view.paper
+        if !paper.authors.isEmpty { return paper.authors.joined(separator: ", ") }
+        return paper.authorCount.map { strings.count(InterfaceKey.authors, $0) }
+    }
+
+    /// Authors for a list: the first few names then "et al.", or the count.
+    public var authorsShort: String? {
+        let authors = view.paper.authors
+        guard authors.count > 4 else { return authorsLine }
+        return strings.text(InterfaceKey.authorsEtAl, ["names": authors.prefix(3).joined(separator: ", "),
+                                                       "count": String(authors.count)])
+    }
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "day": return strings.dates.long(view.paper.day)
+        case "published": return view.paper.published.map(strings.dates.long)
+        case "withdrawn": return view.paper.withdrawn.map(strings.dates.long)
+        case "authors": return authorsLine
+        case "authorsShort": return authorsShort
+        case "authorsShortHTML": return authorsShort.map(Escaping.html)
+        default: return view.child(named: name)
+        }
+    }
+}
