@@ -1,5 +1,5 @@
 import Crypto
-import DaybookHTTP
+import DaybookSystem
 import Foundation
 
 /// ETag and Last-Modified of earlier downloads, with their bodies, in a folder beside the output

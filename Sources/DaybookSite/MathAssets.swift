@@ -1,3 +1,4 @@
+import DaybookSystem
 import Foundation
 
 /// KaTeX's files, served from the site itself under `assets/katex/` when some page has math.

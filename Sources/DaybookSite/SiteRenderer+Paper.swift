@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 
 /// The parts of a paper page beyond its record: related papers, BibTeX, JSON-LD and card metadata.
 extension SiteRenderer {
