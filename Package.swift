@@ -57,17 +57,12 @@ let package = Package(
         ),
         .target(
             name: "DaybookFetch",
-            dependencies: [
-                "DaybookContent", "DaybookHTTP", "DaybookSystem", .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            dependencies: ["DaybookContent", "DaybookHTTP", "DaybookSystem", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "DaybookDeploy",
-            dependencies: [
-                "DaybookContent", "DaybookHTTP", "DaybookSystem",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            dependencies: ["DaybookContent", "DaybookHTTP", "DaybookSystem", .product(name: "Yams", package: "Yams"),
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "daybook",
