@@ -71,7 +71,7 @@ let package = Package(
                 "DaybookSystem", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Temporary folders and file listings for every test target (not shipped).
+        // Temporary folders, folder listings and a seeded generator, shared by the test targets (not shipped).
         .target(name: "DaybookTestSupport", path: "Tests/DaybookTestSupport"),
         .testTarget(name: "DaybookSystemTests", dependencies: ["DaybookSystem", "DaybookTestSupport"]),
         .testTarget(
