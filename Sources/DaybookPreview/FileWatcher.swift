@@ -281,15 +281,6 @@ public enum WatchError: Error, Sendable, CustomStringConvertible, Equatable {
     /// The value of `/proc/sys/fs/inotify/<name>`.
     static func limit(_ name: String) -> Int? {
         guard let bytes = FileIO.read("/proc/sys/fs/inotify/" + name) else { return nil }
-        return Int(String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: " \n"))
-    }
-}
-
-extension String {
-    func trimmingCharacters(in characters: String) -> Substring {
-        var out = Substring(self)
-        while let first = out.first, characters.contains(first) { out = out.dropFirst() }
-        while let last = out.last, characters.contains(last) { out = out.dropLast() }
-        return out
+        return Int(String(decoding: bytes, as: UTF8.self).split(separator: "\n").first?.trimmingWhitespace() ?? "")
     }
 }
