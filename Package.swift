@@ -16,6 +16,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // The preview names these in its own code (hummingbird brings them in too).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -23,54 +27,74 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // File I/O, walking and ignore rules, escaping, media types, hex, parallel work: one copy each.
+        .target(name: "DaybookSystem"),
         .target(
             name: "DaybookContent",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["DaybookSystem", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "DaybookMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "DaybookMarkdown", dependencies: ["CCmarkGFM", "DaybookSystem"]),
         .target(
             name: "DaybookSite",
             dependencies: [
-                "DaybookContent", "DaybookMarkdown",
+                "DaybookContent", "DaybookMarkdown", "DaybookSystem",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(
             name: "DaybookPreview",
-            dependencies: ["DaybookSite", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "DaybookContent", "DaybookSite", "DaybookSystem",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .target(
             name: "DaybookHTTP",
-            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
+            dependencies: ["DaybookSystem", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .target(
             name: "DaybookFetch",
-            dependencies: ["DaybookContent", "DaybookHTTP", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["DaybookContent", "DaybookHTTP", "DaybookSystem", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "DaybookDeploy",
-            dependencies: [
-                "DaybookContent", "DaybookSite", "DaybookHTTP",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            ]
+            dependencies: ["DaybookContent", "DaybookHTTP", "DaybookSystem", .product(name: "Yams", package: "Yams"),
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "daybook",
             dependencies: [
-                "DaybookContent", "DaybookSite", "DaybookPreview", "DaybookDeploy", "DaybookFetch",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "DaybookContent", "DaybookSite", "DaybookPreview", "DaybookDeploy", "DaybookFetch", "DaybookHTTP",
+                "DaybookSystem", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DaybookContentTests", dependencies: ["DaybookContent"]),
+        // Temporary folders, folder listings and a seeded generator, shared by the test targets (not shipped).
+        .target(name: "DaybookTestSupport", path: "Tests/DaybookTestSupport"),
+        .testTarget(name: "DaybookSystemTests", dependencies: ["DaybookSystem", "DaybookTestSupport"]),
+        .testTarget(
+            name: "DaybookContentTests",
+            dependencies: ["DaybookContent", "DaybookSystem", "DaybookTestSupport", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "DaybookMarkdownTests", dependencies: ["DaybookMarkdown"], exclude: ["Golden"]),
-        .testTarget(name: "DaybookSiteTests", dependencies: ["DaybookSite"], exclude: ["Golden"]),
-        .testTarget(name: "DaybookPreviewTests", dependencies: ["DaybookPreview"]),
-        .testTarget(name: "DaybookDeployTests", dependencies: ["DaybookDeploy", "DaybookHTTP", "DaybookSite"]),
-        .testTarget(name: "DaybookFetchTests", dependencies: ["DaybookFetch", "DaybookHTTP"]),
+        .testTarget(
+            name: "DaybookSiteTests",
+            dependencies: ["DaybookContent", "DaybookSite", "DaybookSystem", "DaybookTestSupport"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "DaybookPreviewTests",
+            dependencies: ["DaybookContent", "DaybookPreview", "DaybookSite", "DaybookTestSupport"]
+        ),
+        .testTarget(
+            name: "DaybookDeployTests",
+            dependencies: ["DaybookContent", "DaybookDeploy", "DaybookHTTP", "DaybookSystem", "DaybookTestSupport"]
+        ),
+        .testTarget(name: "DaybookFetchTests", dependencies: ["DaybookContent", "DaybookFetch", "DaybookHTTP"]),
         // Runs the built `daybook` executable as a user does (`swift build` first; see DaybookExecutable.swift).
-        .testTarget(name: "DaybookCLITests"),
+        .testTarget(name: "DaybookCLITests", dependencies: ["DaybookTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,4 @@
-import Dispatch
+import DaybookSystem
 
 /// Loads every paper under a site's `content/` folder (any depth): `*.md` records and Hugging Face
 /// `*.json` files, read and parsed in parallel, validated, and merged into one paper per id.
@@ -29,7 +29,7 @@ public struct ContentLoader: Sendable {
 
     public func load() throws(ContentError) -> ContentLoadResult {
         let folder = siteRoot.isEmpty ? contentDirectory : siteRoot + "/" + contentDirectory
-        if FileReader.isMissing(folder) {
+        if FileIO.isMissing(folder) {
             return ContentLoadResult(papers: [], warnings: [
                 Diagnostic(path: contentDirectory, message: "no such folder: the site has no papers", severity: .warning),
             ])
@@ -65,26 +65,17 @@ public struct ContentLoader: Sendable {
                                  positions: positions)
     }
 
-    /// Reads and parses each file on all cores; results keep the files' (sorted) order.
+    /// Reads and parses each file in parallel; results keep the files' (sorted) order.
     private static func parseInParallel(_ files: [ContentWalker.File]) -> [Outcome] {
-        let slots = OutcomeSlots(count: files.count)
-        let chunk = max(1, min(64, files.count / 16))
-        let chunks = (files.count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunkIndex in
-            let end = min(files.count, (chunkIndex + 1) * chunk)
-            for index in chunkIndex * chunk..<end {
-                slots.set(index, parse(files[index]))
-            }
-        }
-        return slots.values
+        files.parallelMap { parse($0) }
     }
 
     private static func parse(_ file: ContentWalker.File) -> Outcome {
         let bytes: [UInt8]
-        switch FileReader.read(file.path) {
-        case let .success(read): bytes = read
-        case let .failure(error):
-            return .failed([Diagnostic(path: file.displayPath, message: "cannot read file: \(error)")])
+        do throws(FileIO.Failure) {
+            bytes = try FileIO.contents(file.path)
+        } catch {
+            return .failed([Diagnostic(path: file.displayPath, message: "cannot read file: \(error.reason)")])
         }
         do {
             switch file.kind {
@@ -96,25 +87,5 @@ public struct ContentLoader: Sendable {
         } catch {
             return .failed(error.diagnostics)
         }
-    }
-
-    /// Fixed slots written once each, from many threads: each index is written by exactly one
-    /// iteration and read only after `concurrentPerform` returns.
-    private final class OutcomeSlots: @unchecked Sendable {
-        private var buffer: UnsafeMutableBufferPointer<Outcome?>
-
-        init(count: Int) {
-            buffer = .allocate(capacity: count)
-            buffer.initialize(repeating: nil)
-        }
-
-        deinit {
-            buffer.deinitialize()
-            buffer.deallocate()
-        }
-
-        func set(_ index: Int, _ outcome: Outcome) { buffer[index] = outcome }
-
-        var values: [Outcome] { buffer.map { $0! } }
     }
 }

@@ -1,14 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import DaybookSystem
 
 /// Lists the record files under a folder, at any depth: `*.md` (paper records) and `*.json`
-/// (Hugging Face papers). Hidden files and folders (`.git`, `.DS_Store`) and editor leftovers
-/// (`name~`, `#name#`) are skipped; other files (images, notes) are not records and are left alone.
+/// (Hugging Face papers). Names `FileNames.isIgnored` (hidden files and folders, editor leftovers)
+/// are skipped; other files (images, notes) are not records and are left alone. Symbolic links
+/// are followed, each folder once.
 struct ContentWalker {
     enum Kind: Sendable { case record, huggingFace }
 
@@ -24,56 +19,23 @@ struct ContentWalker {
     static func files(in folder: String, displayPrefix: String) throws(ContentError) -> [File] {
         var files: [File] = []
         var problems: [Diagnostic] = []
-        var visited = Set<FolderIdentity>()
-        walk(folder, display: displayPrefix, into: &files, problems: &problems, visited: &visited)
+        FileIO.walk(folder, skip: { name, _ in FileNames.isIgnored(name) }) { relative, entry in
+            let shown = relative.isEmpty ? displayPrefix : displayPrefix.isEmpty ? relative : displayPrefix + "/" + relative
+            switch entry.kind {
+            case .directory:
+                return
+            case let .broken(code):
+                let what = entry.isLink ? "cannot read" : "cannot read folder"
+                problems.append(Diagnostic(path: shown, message: "\(what): \(FileIO.reason(code))"))
+            case .file, .other:
+                if entry.name.hasSuffix(".md") {
+                    files.append(File(path: folder + "/" + relative, displayPath: shown, kind: .record))
+                } else if entry.name.hasSuffix(".json") {
+                    files.append(File(path: folder + "/" + relative, displayPath: shown, kind: .huggingFace))
+                }
+            }
+        }
         guard problems.isEmpty else { throw ContentError(problems) }
         return files.sorted { $0.displayPath < $1.displayPath }
-    }
-
-    /// A folder's device and inode, so that a symbolic link back up the tree is walked only once.
-    private struct FolderIdentity: Hashable {
-        var device: UInt64
-        var inode: UInt64
-    }
-
-    private static func walk(_ folder: String, display: String, into files: inout [File],
-                             problems: inout [Diagnostic], visited: inout Set<FolderIdentity>) {
-        var info = stat()
-        if stat(folder, &info) == 0 {
-            guard visited.insert(FolderIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { return }
-        }
-        guard let directory = opendir(folder) else {
-            problems.append(Diagnostic(path: display, message: "cannot read folder: \(FileReader.errorText(errno))"))
-            return
-        }
-        defer { closedir(directory) }
-        var subfolders: [(String, String)] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#") { continue }
-            let path = folder + "/" + name
-            let shown = display.isEmpty ? name : display + "/" + name
-            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-            if Int32(entry.pointee.d_type) == Int32(DT_LNK) || Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
-                var info = stat()
-                guard stat(path, &info) == 0 else {
-                    problems.append(Diagnostic(path: shown, message: "cannot read: \(FileReader.errorText(errno))"))
-                    continue
-                }
-                isFolder = (info.st_mode & S_IFMT) == S_IFDIR
-            }
-            if isFolder {
-                subfolders.append((path, shown))
-            } else if name.hasSuffix(".md") {
-                files.append(File(path: path, displayPath: shown, kind: .record))
-            } else if name.hasSuffix(".json") {
-                files.append(File(path: path, displayPath: shown, kind: .huggingFace))
-            }
-        }
-        for (path, shown) in subfolders.sorted(by: { $0.1 < $1.1 }) {
-            walk(path, display: shown, into: &files, problems: &problems, visited: &visited)
-        }
     }
 }

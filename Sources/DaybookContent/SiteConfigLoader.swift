@@ -1,3 +1,4 @@
+import DaybookSystem
 import Yams
 
 /// Reads `daybook.yml`. A missing or empty file gives the defaults (`SiteConfig()`); a bad value or
@@ -12,13 +13,14 @@ public enum SiteConfigLoader {
                                    "feed_items", "per_page", "deploy", "sources", "contact"]
 
     public static func load(path: String, displayPath: String) throws(ContentError) -> SiteConfig {
-        switch FileReader.read(path) {
-        case let .success(bytes):
-            return try parse(bytes: bytes, displayPath: displayPath)
-        case let .failure(error):
+        let bytes: [UInt8]
+        do throws(FileIO.Failure) {
+            bytes = try FileIO.contents(path)
+        } catch {
             if error.isMissing { return SiteConfig() }
-            throw ContentError([Diagnostic(path: displayPath, message: "cannot read file: \(error)")])
+            throw ContentError([Diagnostic(path: displayPath, message: "cannot read file: \(error.reason)")])
         }
+        return try parse(bytes: bytes, displayPath: displayPath)
     }
 
     /// Where a top-level key's value is in the config file, for a message about it found later

@@ -1,3 +1,5 @@
+import DaybookSystem
+
 /// Turns a file's bytes into text: checks UTF-8 (naming the line and column of a bad byte),
 /// skips a byte-order mark, and maps offsets to 1-based lines and columns.
 enum SourceText {
@@ -185,8 +187,7 @@ enum SourceText {
     }
 
     private static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+        String(decoding: [Hex.upperDigits[Int(byte >> 4)], Hex.upperDigits[Int(byte & 0x0F)]], as: UTF8.self)
     }
 }
 

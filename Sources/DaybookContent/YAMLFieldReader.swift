@@ -5,25 +5,50 @@ import Yams
 ///
 /// Values are read from the scalars' text as written, never through YAML's type resolution, so
 /// `id: 2405.01230` keeps its trailing zero and `day: 2026-11-20` is not turned into a timestamp.
-struct YAMLFieldReader {
-    let path: String
+/// Records, `daybook.yml` and (in DaybookDeploy) its `deploy:` settings are all read with it.
+package struct YAMLFieldReader {
+    package let path: String
     /// The file line of the YAML text's first line.
-    let firstLine: Int
-    private(set) var diagnostics: [Diagnostic] = []
+    package let firstLine: Int
+    package private(set) var diagnostics: [Diagnostic] = []
 
-    init(path: String, firstLine: Int) {
+    package init(path: String, firstLine: Int) {
         self.path = path
         self.firstLine = firstLine
     }
 
+    /// How a syntax error is worded.
+    package enum SyntaxWording: Sendable {
+        /// `invalid YAML: …` with the context and a hint for common slips (records, `daybook.yml`).
+        case explained
+        /// `not valid YAML: …`, the problem alone (the deploy settings' wording).
+        case brief
+    }
+
     /// Composes `yaml` into a node tree (nil for an empty document), mapping a syntax error to the file's line.
-    static func compose(_ yaml: String, path: String, firstLine: Int) throws(ContentError) -> Node? {
+    package static func compose(_ yaml: String, path: String, firstLine: Int,
+                                wording: SyntaxWording = .explained) throws(ContentError) -> Node? {
         do {
             return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
-            throw ContentError([syntaxDiagnostic(error, yaml: yaml, path: path, firstLine: firstLine)])
+            switch wording {
+            case .explained: throw ContentError([syntaxDiagnostic(error, yaml: yaml, path: path, firstLine: firstLine)])
+            case .brief: throw ContentError([briefDiagnostic(error, path: path, firstLine: firstLine)])
+            }
         } catch {
-            throw ContentError([Diagnostic(path: path, line: firstLine, column: 1, message: "invalid YAML: \(error)")])
+            switch wording {
+            case .explained: throw ContentError([Diagnostic(path: path, line: firstLine, column: 1, message: "invalid YAML: \(error)")])
+            case .brief: throw ContentError([Diagnostic(path: path, message: "not valid YAML: \(error)")])
+            }
+        }
+    }
+
+    private static func briefDiagnostic(_ error: YamlError, path: String, firstLine: Int) -> Diagnostic {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return Diagnostic(path: path, line: mark.line + firstLine - 1, column: mark.column, message: "not valid YAML: \(problem)")
+        default:
+            return Diagnostic(path: path, message: "not valid YAML: \(error)")
         }
     }
 
@@ -64,7 +89,7 @@ struct YAMLFieldReader {
         return (mark.line + firstLine - 1, mark.column)
     }
 
-    mutating func fail(_ message: String, at node: Node) {
+    package mutating func fail(_ message: String, at node: Node) {
         let (line, column) = position(of: node)
         diagnostics.append(Diagnostic(path: path, line: line, column: column, message: message))
     }

@@ -1,4 +1,5 @@
-import DaybookSite
+import DaybookSystem
+
 /// Compares the local site with what the destination holds, by content hash.
 public struct DeployPlanner: Sendable {
     public var cacheControl: CacheControlRules

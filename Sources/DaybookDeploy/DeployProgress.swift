@@ -1,3 +1,5 @@
+import DaybookSystem
+
 /// Where a running deploy is, reported after every finished upload and deletion batch.
 public struct DeployProgress: Sendable, Hashable {
     public var phase: DeployPhase?
@@ -31,7 +33,7 @@ public struct DeploySummary: Sendable, Hashable, CustomStringConvertible {
     public var requests: Int
 
     public var description: String {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        let seconds = duration.seconds
         let time = seconds < 10 ? String(Double(Int(seconds * 100)) / 100) : String(Int(seconds.rounded()))
         return "uploaded \(uploaded) \(uploaded == 1 ? "file" : "files") (\(ByteCount.format(bytes))), "
             + "deleted \(deleted), unchanged \(unchanged), in \(time) s, \(requests) requests"

@@ -1,6 +1,5 @@
 import Crypto
-import DaybookHTTP
-import Foundation
+import DaybookSystem
 
 /// Lists a built site folder and hashes every file, in parallel.
 public struct LocalSiteScanner: Sendable {
@@ -13,31 +12,27 @@ public struct LocalSiteScanner: Sendable {
         self.partSize = partSize
     }
 
-    /// Every regular file under `root` (symbolic links followed), sorted by path.
+    /// Every regular file under `root` (links to files followed), sorted by path.
     public func scan(root: String) async throws -> [LocalFile] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileIO.isDirectory(root) else {
             throw DeployError("\(root): no such folder; build the site first (daybook build)")
         }
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else {
-            throw DeployError("\(root): cannot read the folder")
-        }
         var paths: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
-            if type == .typeDirectory { continue }
+        try FileIO.walk(root, followingLinks: false) { path, entry in
+            if entry.kind == .directory && !entry.isLink { return }
+            if case let .broken(code) = entry.kind, !entry.isLink {
+                throw DeployError("\(root)/\(path): cannot read the folder: \(FileIO.reason(code))")
+            }
             if ReservedNames.isReserved(path) {
                 throw DeployError("\(root)/\(path): this name is reserved for daybook deploy's own files")
             }
-            if type == .typeSymbolicLink {
-                var targetIsDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &targetIsDirectory) else {
-                    throw DeployError("\(root)/\(path): broken symbolic link")
+            if entry.isLink {
+                switch entry.kind {
+                case .broken: throw DeployError("\(root)/\(path): broken symbolic link")
+                case .directory: throw DeployError("\(root)/\(path): symbolic link to a folder; deploy follows links to files only")
+                case .file, .other: break
                 }
-                if targetIsDirectory.boolValue {
-                    throw DeployError("\(root)/\(path): symbolic link to a folder; deploy follows links to files only")
-                }
-            } else if type != .typeRegular {
+            } else if entry.kind != .file {
                 throw DeployError("\(root)/\(path): not a regular file")
             }
             paths.append(path)
@@ -47,7 +42,7 @@ public struct LocalSiteScanner: Sendable {
     }
 
     func hash(_ paths: [String], root: String) async throws -> [LocalFile] {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let workers = min(ParallelWork.workers, 8)
         let chunk = max(64, (paths.count + workers - 1) / workers)
         let settings = self
         return try await withThrowingTaskGroup(of: (Int, [LocalFile]).self) { group in

@@ -1,5 +1,5 @@
 import Crypto
-import DaybookHTTP
+import DaybookSystem
 import Foundation
 
 /// ETag and Last-Modified of earlier downloads, with their bodies, in a folder beside the output
@@ -39,8 +39,8 @@ public struct ConditionalCache: Sendable {
         guard let meta = FileManager.default.contents(atPath: base + ".json"),
               let validators = try? JSONDecoder().decode(Validators.self, from: meta), validators.url == url,
               validators.etag != nil || validators.lastModified != nil,
-              let body = FileManager.default.contents(atPath: base + ".body") else { return nil }
-        return Entry(url: url, etag: validators.etag, lastModified: validators.lastModified, body: [UInt8](body))
+              let body = FileIO.read(base + ".body") else { return nil }
+        return Entry(url: url, etag: validators.etag, lastModified: validators.lastModified, body: body)
     }
 
     /// Stores the entries (an entry without validators removes any old one for its URL).

@@ -1,5 +1,5 @@
 import DaybookContent
-import DaybookHTTP
+import DaybookSystem
 
 /// What one source brought for a day or a range: papers ready for the importer, and the
 /// downloads that held them (their cache entries are stored once the import succeeded).

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import DaybookSystem
 import Foundation
 
 /// The real transport, on async-http-client: a connect timeout, a deadline for the response head,
@@ -17,8 +18,8 @@ public final class AsyncHTTPTransport: HTTPTransport {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, connections)
         configuration.redirectConfiguration = .disallow
-        configuration.timeout.connect = .nanoseconds(Self.nanoseconds(connectTimeout))
-        if let readTimeout { configuration.timeout.read = .nanoseconds(Self.nanoseconds(readTimeout)) }
+        configuration.timeout.connect = .nanoseconds(connectTimeout.nanoseconds)
+        if let readTimeout { configuration.timeout.read = .nanoseconds(readTimeout.nanoseconds) }
         client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
         self.timeout = timeout
         self.maxBodyBytes = maxBodyBytes
@@ -33,7 +34,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
         if !request.body.isEmpty || request.method == "PUT" || request.method == "POST" {
             outgoing.body = .bytes(request.body)
         }
-        let response = try await client.execute(outgoing, timeout: .nanoseconds(Self.nanoseconds(timeout)))
+        let response = try await client.execute(outgoing, timeout: .nanoseconds(timeout.nanoseconds))
         let body = try await response.body.collect(upTo: maxBodyBytes)
         return HTTPTransportResponse(status: Int(response.status.code),
                                      headers: response.headers.map { (name: $0.name, value: $0.value) },
@@ -48,10 +49,5 @@ public final class AsyncHTTPTransport: HTTPTransport {
         // A transport dropped without `shutdown()` (an error path) still releases its connections;
         // after `shutdown()` this only reports "already shut down", which is ignored.
         client.shutdown { _ in }
-    }
-
-    private static func nanoseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 }

@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// The extensions' inline trigger characters live in a global table of the C library that each
 /// parser edits when it is created and freed, so two parsers at work at once silently lose
-/// strikethrough and autolinks (see DESIGN.md and `ConcurrentRenderingTests`).
+/// strikethrough and autolinks (`ConcurrentRenderingTests` shows it).
 enum CmarkEngine {
     /// Parse options: safe mode (the default) and only `~~` strikes through, since abstracts write `~30%`.
     static let options = CMARK_OPT_DEFAULT | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE

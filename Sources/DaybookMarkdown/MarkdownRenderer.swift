@@ -1,4 +1,5 @@
 import CCmarkGFM
+import DaybookSystem
 
 #if canImport(Glibc)
 import Glibc
@@ -64,7 +65,7 @@ public final class MarkdownRenderer: Sendable {
                         }
                         if pendingSpace { out.append(0x20) }
                         pendingSpace = false
-                        HTMLEscaping.append(escaping: CollectionOfOne(c), to: &out)
+                        Escaping.appendHTML(CollectionOfOne(c), to: &out, apostrophe: .kept)
                     }
                 case .span(let index):
                     if pendingSpace { out.append(0x20) }
@@ -73,7 +74,7 @@ public final class MarkdownRenderer: Sendable {
                     case .literal(let source):
                         out.append(contentsOf: source.utf8)
                     case .math(let tex, let display, _):
-                        HTMLEscaping.appendMath(tex, display: display, to: &out)
+                        MathMarkup.appendMath(tex, display: display, to: &out)
                         hasMath = true
                     }
                 }

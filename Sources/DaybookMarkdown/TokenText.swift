@@ -61,7 +61,7 @@ struct TokenText {
                 out.append(contentsOf: run)
             case .span(let index):
                 switch spans[index] {
-                case .math(let tex, let display, _): HTMLEscaping.appendMath(tex, display: display, to: &out)
+                case .math(let tex, let display, _): MathMarkup.appendMath(tex, display: display, to: &out)
                 case .literal(let source): out.append(contentsOf: source.utf8)
                 }
             }

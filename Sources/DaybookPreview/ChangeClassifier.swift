@@ -1,7 +1,8 @@
 import DaybookSite
+import DaybookSystem
 
 /// Sorts watcher events into what the site builder understands: records, templates, assets,
-/// the config, or (when unsure) everything. Editor temp files are ignored.
+/// the config, or (when unsure) everything. Hidden files and editor leftovers are ignored.
 public struct ChangeClassifier: Sendable {
     /// Absolute site folder, without a trailing slash.
     public let siteRoot: String
@@ -62,11 +63,9 @@ public struct ChangeClassifier: Sendable {
         return String(path.dropFirst(root.utf8.count + 1))
     }
 
-    /// Editor leftovers: hidden and lock files, backups, swap files, atomic-save temporaries.
+    /// Editor leftovers and hidden files, which the content loader skips too (`FileNames.isIgnored`).
     public static func isTemporary(_ name: String) -> Bool {
-        name.hasPrefix(".") || name.hasPrefix("#") || name.hasSuffix("~") || name == "4913"
-            || [".swp", ".swx", ".swo", ".tmp", ".temp", ".bak", ".kate-swp", ".crswap", "___jb_tmp___", "___jb_old___"]
-                .contains { name.hasSuffix($0) }
+        FileNames.isIgnored(name)
     }
 }
 

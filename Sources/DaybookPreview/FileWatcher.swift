@@ -1,3 +1,4 @@
+import DaybookSystem
 import Dispatch
 #if canImport(Glibc)
 import Glibc
@@ -152,9 +153,10 @@ public final class FileWatcher: @unchecked Sendable {  // mutable state is confi
         if let known = folders[wd], known.path != path { return }
         folders[wd] = (path, recursive)
         guard recursive else { return }
-        for (name, isDirectory) in FileWatcher.entries(of: path) {
-            let child = path + "/" + name
-            if isDirectory {
+        for entry in (try? FileIO.entries(of: path)) ?? [] {
+            if case .broken = entry.kind { continue }
+            let child = path + "/" + entry.name
+            if entry.kind == .directory {
                 if report { pending.append(Event(path: child, isDirectory: true, kind: .created)) }
                 try addTree(child, recursive: true, report: report)
             } else if report {
@@ -168,6 +170,7 @@ public final class FileWatcher: @unchecked Sendable {  // mutable state is confi
         var received = false
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
             guard count > 0 else { break }
             received = true
             buffer.withUnsafeBytes { raw in
@@ -235,9 +238,7 @@ public final class FileWatcher: @unchecked Sendable {  // mutable state is confi
     private func scheduleFlush(after delay: Duration) {
         guard !flushScheduled else { return }
         flushScheduled = true
-        let (seconds, attoseconds) = delay.components
-        let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
-        queue.asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { [weak self] in
+        queue.asyncAfter(deadline: .now() + .nanoseconds(Int(delay.nanoseconds))) { [weak self] in
             guard let self else { return }
             flushScheduled = false
             let quiet = lastEvent.duration(to: .now)
@@ -250,24 +251,6 @@ public final class FileWatcher: @unchecked Sendable {  // mutable state is confi
             pending = []
             handler(batch)
         }
-    }
-
-    /// Names in a folder with whether each is a folder. Symlinks are followed, as the content
-    /// loader follows them, so a linked folder of records is watched too.
-    static func entries(of path: String) -> [(String, Bool)] {
-        guard let dir = opendir(path) else { return [] }
-        defer { closedir(dir) }
-        var out: [(String, Bool)] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            guard name != "." && name != ".." else { continue }
-            var info = stat()
-            guard stat(path + "/" + name, &info) == 0 else { continue }
-            out.append((name, (info.st_mode & S_IFMT) == S_IFDIR))
-        }
-        return out
     }
 }
 
@@ -297,21 +280,7 @@ public enum WatchError: Error, Sendable, CustomStringConvertible, Equatable {
 
     /// The value of `/proc/sys/fs/inotify/<name>`.
     static func limit(_ name: String) -> Int? {
-        let fd = open("/proc/sys/fs/inotify/" + name, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: 32)
-        let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        guard count > 0 else { return nil }
-        return Int(String(decoding: bytes[..<count], as: UTF8.self).trimmingCharacters(in: " \n"))
-    }
-}
-
-extension String {
-    func trimmingCharacters(in characters: String) -> Substring {
-        var out = Substring(self)
-        while let first = out.first, characters.contains(first) { out = out.dropFirst() }
-        while let last = out.last, characters.contains(last) { out = out.dropLast() }
-        return out
+        guard let bytes = FileIO.read("/proc/sys/fs/inotify/" + name) else { return nil }
+        return Int(String(decoding: bytes, as: UTF8.self).split(separator: "\n").first?.trimmingWhitespace() ?? "")
     }
 }

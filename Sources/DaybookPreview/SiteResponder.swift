@@ -1,4 +1,5 @@
 import DaybookSite
+import DaybookSystem
 import Hummingbird
 
 /// Answers every request of the preview: the live-reload event stream, then site files from
@@ -29,7 +30,7 @@ struct SiteResponder: HTTPResponder {
         case .file(let path):
             guard let bytes = served.contents(of: path) else { return notFound(served, head: request.method == .head) }
             let tag = SiteResponder.etag(bytes)
-            var headers: HTTPFields = [.contentType: DaybookSite.MediaType.of(path), .eTag: tag, .cacheControl: "no-cache"]
+            var headers: HTTPFields = [.contentType: DaybookSystem.MediaType.of(path), .eTag: tag, .cacheControl: "no-cache"]
             if SiteResponder.matches(request.headers[.ifNoneMatch], tag) {
                 return Response(status: .notModified, headers: headers)
             }
@@ -42,7 +43,7 @@ struct SiteResponder: HTTPResponder {
     /// The site's `404.html` with status 404, or a plain text one when the site has none.
     private func notFound(_ served: PreviewSite, head: Bool) -> Response {
         guard let page = served.contents(of: "404.html") else { return text(.notFound, "Not found\n", head: head) }
-        let headers: HTTPFields = [.contentType: DaybookSite.MediaType.of("404.html"), .contentLength: String(page.count), .cacheControl: "no-cache"]
+        let headers: HTTPFields = [.contentType: DaybookSystem.MediaType.of("404.html"), .contentLength: String(page.count), .cacheControl: "no-cache"]
         return Response(status: .notFound, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
     }
 

@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 
 /// Writes an Atom 1.0 feed of papers: version-free paper URLs as ids, `rel="self"` and
 /// `rel="alternate"` links, the site as the feed's author and each paper's authors on its entry,

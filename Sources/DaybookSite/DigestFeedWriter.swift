@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 
 /// Writes the daily digest: an RSS 2.0 feed with one item per day, listing that day's papers.
 /// The item's guid is the day page's absolute URL; its date is the day.

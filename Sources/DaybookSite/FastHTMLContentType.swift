@@ -1,3 +1,4 @@
+import DaybookSystem
 import Mustache
 
 /// HTML escaping for `{{name}}` tags: the same five characters as swift-mustache's own HTML

@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 
 /// The load steps of `IncrementalBuilder`, each turning its errors into a `BuildError`.
 extension IncrementalBuilder {

@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 
 /// Keeps a rendered site in memory and brings it up to date after changes on disk, rendering only
 /// what depends on them (the preview server's builder).

@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 
 /// Writes a JSON Feed 1.1 of papers: version-free paper URLs as ids, absolute URLs, dates from
 /// the content, item HTML as a JSON string (escaped once, by JSON's rules).

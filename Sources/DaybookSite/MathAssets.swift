@@ -1,3 +1,4 @@
+import DaybookSystem
 import Foundation
 
 /// KaTeX's files, served from the site itself under `assets/katex/` when some page has math.
@@ -30,7 +31,7 @@ public struct MathAssets: Sendable {
         guard fm.isReadableFile(atPath: script), let style = FileIO.read(directory + "/katex.min.css") else { return nil }
         var files = ["katex/katex.min.js": script]
         var fonts = Set<String>()
-        for name in (try? fm.contentsOfDirectory(atPath: directory + "/fonts")) ?? [] where name.hasSuffix(".woff2") {
+        for name in FileIO.list(directory + "/fonts") where name.hasSuffix(".woff2") {
             files["katex/fonts/" + name] = directory + "/fonts/" + name
             fonts.insert("fonts/" + name)
         }

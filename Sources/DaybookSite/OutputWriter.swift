@@ -1,3 +1,4 @@
+import DaybookSystem
 import Dispatch
 import Synchronization
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 import Mustache
 
 /// Everything a template may show of one paper, prepared once per build and shared by every page

@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 
 /// Writes an RSS 2.0 feed of papers, by code so it is correct by construction: absolute links,
 /// version-free permalink guids, RFC 822 dates from the content (never the wall clock), item HTML

@@ -1,3 +1,5 @@
+import DaybookSystem
+
 /// A whole site held in memory: every output file by its path relative to the output folder.
 /// The builder produces it; `OutputWriter` puts it on disk and the preview server serves it.
 ///

@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 
 /// Every URL of the site, in one place. Paths are root-relative and include `base_url`'s path
 /// (so a site deploys under a subpath); `absolute(_:)` prefixes scheme and host for feeds.

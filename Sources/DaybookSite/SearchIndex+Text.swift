@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 
 /// The index's file texts, and the sorted-array helpers the postings use.
 extension SearchIndex {

@@ -1,5 +1,6 @@
 import DaybookContent
 import DaybookMarkdown
+import DaybookSystem
 
 /// Builds a site: config → content → library → Markdown → pages and feeds → output folder.
 ///
@@ -229,12 +230,5 @@ struct StageClock {
         let now = ContinuousClock.now
         report.stages.append(.init(name: name, seconds: last.duration(to: now).seconds))
         last = now
-    }
-}
-
-extension Duration {
-    public var seconds: Double {
-        let (s, attoseconds) = components
-        return Double(s) + Double(attoseconds) / 1e18
     }
 }

@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 
 /// The head of a paper page beyond its title: Open Graph type and JSON-LD.
 extension SiteRenderer {

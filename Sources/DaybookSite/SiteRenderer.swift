@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 import Dispatch
 import Synchronization
 

@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 
 /// Writes `sitemap.xml` (and `robots.txt`, which points to it): every page with a `lastmod` taken
 /// from its content. Over 50,000 URLs (the protocol's limit per file) `sitemap.xml` becomes a

@@ -62,13 +62,13 @@ struct DeployCommand: AsyncParsableCommand {
             deployConfig = try DeployConfigLoader().load(path: config)
             resolved = try resolveTarget(in: deployConfig)
         } catch {
-            DeployConsole.error(String(describing: error))
+            Console.error(String(describing: error))
             throw ExitCode(1)
         }
         let options = resolved.options(maxDeletes: maxDeletes, concurrency: concurrency, force: force)
         let siteRoot = site ?? deployConfig.output ?? "site"
         if OutputWriter(outputDirectory: Console.absolute(siteRoot)).isInterrupted {
-            DeployConsole.error("\(siteRoot) holds an interrupted build (old and new pages mixed): run `daybook build` first")
+            Console.error("\(siteRoot) holds an interrupted build (old and new pages mixed): run `daybook build` first")
             throw ExitCode(1)
         }
 
@@ -76,7 +76,7 @@ struct DeployCommand: AsyncParsableCommand {
         do {
             destination = try resolved.destination(options: options)
         } catch {
-            DeployConsole.error("deploy to '\(resolved.name)' failed: \(error)")
+            Console.error("deploy to '\(resolved.name)' failed: \(error)")
             throw ExitCode(1)
         }
         let deployer = Deployer(siteRoot: siteRoot, destination: destination, options: options)
@@ -95,7 +95,7 @@ struct DeployCommand: AsyncParsableCommand {
             await destination.close()
         } catch {
             await destination.close()
-            DeployConsole.error(String(describing: error))
+            Console.error(String(describing: error))
             throw ExitCode(1)
         }
     }

@@ -3,10 +3,6 @@ import Foundation
 
 /// What `deploy` prints.
 enum DeployConsole {
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-
     static func printPlan(_ plan: DeployPlan, destination: any DeployDestination, listing: Bool) {
         print("Plan for \(destination):")
         if listing {

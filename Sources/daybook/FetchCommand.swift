@@ -3,6 +3,7 @@ import DaybookContent
 import DaybookFetch
 import DaybookHTTP
 import DaybookSite
+import DaybookSystem
 import Foundation
 
 /// `daybook fetch`: bring the day's papers from the sources in daybook.yml into content/.

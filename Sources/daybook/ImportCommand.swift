@@ -37,19 +37,19 @@ struct ImportOptions: ParsableArguments {
                 let result = try read(data, file)
                 papers += result.papers
                 updates += result.updates
-                for warning in result.warnings { printError(warning.description) }
+                for warning in result.warnings { Console.error(warning.description) }
             } catch {
                 problems += error.diagnostics
             }
         }
         guard problems.isEmpty else {
-            printError(ContentError(problems).description)
-            printError("Nothing imported: fix the input above and run again.")
+            Console.error(ContentError(problems).description)
+            Console.error("Nothing imported: fix the input above and run again.")
             throw ExitCode.failure
         }
         let report = try RecordImporter(contentDirectory: content, dryRun: dryRun).run(papers, updates: updates)
         for entry in report.skipped {
-            if case .skipped(let reason) = entry.outcome { printError("skipped \(entry.id): \(reason)") }
+            if case .skipped(let reason) = entry.outcome { Console.error("skipped \(entry.id): \(reason)") }
         }
         let files = files.count == 1 ? "1 file" : "\(files.count) files"
         print((dryRun ? "Dry run, nothing written: " : "Imported ") + "\(papers.count) papers from \(files) into \(content): "
@@ -133,9 +133,4 @@ struct ImportHuggingFaceCommand: AsyncParsableCommand {
 func parsedDay(_ text: String) throws -> Day {
     guard let day = Day(iso: text) else { throw ValidationError("--day must be a date like 2025-12-29, got '\(text)'") }
     return day
-}
-
-/// The file's text, which must be UTF-8.
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
 }

@@ -91,10 +91,3 @@ struct NewCommandTests {
         #expect(!parent.exists("other"))
     }
 }
-
-extension SiteFolder {
-    /// A folder that already exists (made by a command); removed with its parent.
-    init(existing path: String) {
-        self.path = path
-    }
-}

@@ -1,14 +1,20 @@
+import DaybookTestSupport
 import Foundation
 
 /// A site folder in a fresh temporary directory, made from a fixture under `Tests/Fixtures/` or from
 /// files a test writes. Removed with `remove()`.
 struct SiteFolder {
-    let path: String
+    private let folder: TemporaryFolder
+    var path: String { folder.path }
 
     /// An empty folder.
     init() {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("daybook-cli-site-\(UUID().uuidString)").path
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        folder = TemporaryFolder(label: "cli-site")
+    }
+
+    /// A folder that already exists (made by a command); removed with its parent.
+    init(existing path: String) {
+        folder = TemporaryFolder(existing: path)
     }
 
     /// A copy of `Tests/Fixtures/NAME` (its `expected-*.txt` files stay behind).
@@ -24,35 +30,15 @@ struct SiteFolder {
         .deletingLastPathComponent().path
     static let fixtures = repositoryRoot + "/Tests/Fixtures"
 
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
+    func remove() { folder.remove() }
 
     func url(_ relative: String) -> String { path + "/" + relative }
-
-    func write(_ relative: String, _ text: String) {
-        let full = url(relative)
-        try! FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
-                                                 withIntermediateDirectories: true)
-        try! Data(text.utf8).write(to: URL(fileURLWithPath: full))
-    }
-
-    func read(_ relative: String) -> String? {
-        FileManager.default.contents(atPath: url(relative)).map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: url(relative)) }
+    func write(_ relative: String, _ text: String) { folder.write(relative, text) }
+    func read(_ relative: String) -> String? { folder.read(relative) }
+    func exists(_ relative: String) -> Bool { folder.exists(relative) }
 
     /// Every file below `relative` (the whole folder by default), sorted, relative to it.
-    func files(under relative: String = "") -> [String] {
-        let root = relative.isEmpty ? path : url(relative)
-        guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
-        var out: [String] = []
-        while let item = walker.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: root + "/" + item, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { out.append(item) }
-        }
-        return out.sorted()
-    }
+    func files(under relative: String = "") -> [String] { folder.files(under: relative) }
 
     /// Each file below `relative` with its bytes, to compare a folder before and after a command.
     func snapshot(under relative: String) -> [String: Data] {

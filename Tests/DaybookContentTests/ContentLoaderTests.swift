@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DaybookContent
+import DaybookSystem
 
 @Suite("Content loader")
 struct ContentLoaderTests {
@@ -73,6 +74,19 @@ struct ContentLoaderTests {
         let result = try ContentLoader(siteRoot: site.root).load()
         #expect(result.papers.map(\.id) == ["ok"])
         #expect(result.warnings.isEmpty)
+    }
+
+    @Test func skipsWhatThePreviewWatcherIgnoresSoBothSeeTheSameRecords() throws {
+        let site = try TemporarySite([
+            "content/ok.md": "---\nid: ok\ntitle: T\nday: 2026-11-20\n---\nFine.",
+            "content/papers.bak/x.md": "broken",
+            "content/4913/x.md": "broken",
+            "content/old.tmp/x.md": "broken",
+        ])
+        defer { site.remove() }
+        for name in ["papers.bak", "4913", "old.tmp"] { #expect(FileNames.isIgnored(name)) }
+        let result = try ContentLoader(siteRoot: site.root).load()
+        #expect(result.papers.map(\.id) == ["ok"])
     }
 
     @Test func warnsButLoadsWhenThereIsNoContentFolder() throws {

@@ -1,5 +1,6 @@
 import Testing
 @testable import DaybookContent
+import DaybookSystem
 
 @Suite("Hugging Face papers JSON")
 struct HuggingFacePaperDecoderTests {
@@ -162,6 +163,6 @@ struct HuggingFacePaperDecoderTests {
 /// The shared sample (`shared/formats/hf-daily-papers.sample.json`), as copied into the valid fixture site.
 let sampleJSON: String = {
     let path = fixturePath("valid-site/content/hf/2025-09-08.json")
-    guard case let .success(bytes) = FileReader.read(path) else { return "" }
+    guard let bytes = FileIO.read(path) else { return "" }
     return String(decoding: bytes, as: UTF8.self)
 }()

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DaybookContent
+import DaybookTestSupport
 
 /// Random and mutated inputs: the parsers never crash, and every failure is a positioned error in
 /// the right file. Seeded, so a failure reproduces.

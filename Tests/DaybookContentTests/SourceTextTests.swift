@@ -1,5 +1,6 @@
 import Testing
 @testable import DaybookContent
+import DaybookTestSupport
 
 @Suite("Source text helpers")
 struct SourceTextTests {

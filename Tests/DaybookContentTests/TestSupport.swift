@@ -1,3 +1,4 @@
+import DaybookTestSupport
 import Foundation
 @testable import DaybookContent
 
@@ -19,33 +20,14 @@ func fixturePath(_ name: String) -> String {
 
 /// A temporary site folder holding `files` (relative path → text); removed by `remove()`.
 struct TemporarySite {
-    let root: String
+    private let folder = TemporaryFolder(label: "content")
+    var root: String { folder.path }
 
     init(_ files: [String: String]) throws {
-        root = NSTemporaryDirectory() + "daybook-content-\(UUID().uuidString)"
-        for (path, text) in files {
-            try write(path, Data(text.utf8))
-        }
+        for (path, text) in files { folder.write(path, text) }
     }
 
-    func write(_ path: String, _ data: Data) throws {
-        let url = URL(fileURLWithPath: root).appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
-    }
+    func write(_ path: String, _ data: Data) throws { folder.write(path, bytes: Array(data)) }
 
-    func remove() { try? FileManager.default.removeItem(atPath: root) }
-}
-
-/// A small, fast, seeded random generator (SplitMix64) so property tests are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    func remove() { folder.remove() }
 }

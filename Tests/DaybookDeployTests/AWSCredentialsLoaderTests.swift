@@ -1,4 +1,5 @@
 @testable import DaybookDeploy
+import DaybookTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 struct AWSCredentialsLoaderTests {
     /// A home folder holding `~/.aws/credentials`; delete it when done.
     func homeWithCredentialsFile(_ text: String) throws -> String {
-        let folder = try TemporaryFolder.make(named: "home")
+        let folder = TemporaryFolder(label: "deploy-tests-home").path
         try FileManager.default.createDirectory(atPath: folder + "/.aws", withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/.aws/credentials"))
         return folder

@@ -1,4 +1,5 @@
 @testable import DaybookDeploy
+import DaybookTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ struct DirectoryBed: DeployBed {
     let root: String
 
     static func with(_ body: (DirectoryBed) async throws -> Void) async throws {
-        let parent = try TemporaryFolder.make(named: "www")
+        let parent = TemporaryFolder(label: "deploy-tests-www").path
         defer { try? FileManager.default.removeItem(atPath: parent) }
         try await body(DirectoryBed(root: parent + "/public"))
     }
@@ -19,7 +20,7 @@ struct DirectoryBed: DeployBed {
     }
 
     func remoteContents() async throws -> [String: [UInt8]] {
-        try FolderContents.read(root)
+        FolderListing.contents(under: root)
     }
 }
 
@@ -63,7 +64,7 @@ struct DirectoryDeployTests {
             try site.remove("papers/2405.05678/index.html")
             try site.remove("papers/2405.01234/index.html")
             try await bed.deploy(site)
-            #expect(FolderContents.folders(bed.root) == ["assets", "days", "days/2026-11-20", "search"])
+            #expect(FolderListing.folders(under: bed.root) == ["assets", "days", "days/2026-11-20", "search"])
         }
     }
 

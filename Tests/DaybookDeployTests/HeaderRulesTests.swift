@@ -1,5 +1,5 @@
 @testable import DaybookDeploy
-import DaybookSite
+import DaybookSystem
 import Testing
 
 @Suite("Globs, content types, cache rules and phases")

@@ -1,5 +1,5 @@
 @testable import DaybookDeploy
-import DaybookHTTP
+import DaybookSystem
 import Testing
 
 /// AWS's published Signature V4 examples: the generic test suite (`AKIDEXAMPLE`, service

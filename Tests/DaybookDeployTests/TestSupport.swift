@@ -1,4 +1,5 @@
 import DaybookDeploy
+import DaybookTestSupport
 import Foundation
 import Testing
 
@@ -22,7 +23,7 @@ struct SiteTree {
     ]
 
     init(files: [String: String] = SiteTree.standardFiles) throws {
-        root = try TemporaryFolder.make(named: "site")
+        root = TemporaryFolder(label: "deploy-tests-site").path
         for (path, text) in files { try write(path, text) }
     }
 
@@ -42,41 +43,11 @@ struct SiteTree {
 
     /// Every file's bytes, by relative path.
     func contents() throws -> [String: [UInt8]] {
-        try FolderContents.read(root)
+        FolderListing.contents(under: root)
     }
 
     func delete() {
         try? FileManager.default.removeItem(atPath: root)
-    }
-}
-
-enum TemporaryFolder {
-    static func make(named name: String) throws -> String {
-        let path = NSTemporaryDirectory() + "daybook-deploy-tests-\(name)-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-}
-
-enum FolderContents {
-    static func read(_ root: String) throws -> [String: [UInt8]] {
-        var out: [String: [UInt8]] = [:]
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return out }
-        while let path = enumerator.nextObject() as? String {
-            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { continue }
-            out[path] = Array(try Data(contentsOf: URL(fileURLWithPath: root + "/" + path)))
-        }
-        return out
-    }
-
-    /// Every folder under `root`, relative.
-    static func folders(_ root: String) -> [String] {
-        var out: [String] = []
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return out }
-        while let path = enumerator.nextObject() as? String {
-            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory { out.append(path) }
-        }
-        return out.sorted()
     }
 }
 

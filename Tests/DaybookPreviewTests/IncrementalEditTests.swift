@@ -1,6 +1,7 @@
 import DaybookContent
 import DaybookPreview
 import DaybookSite
+import DaybookTestSupport
 import Foundation
 import Testing
 
@@ -9,16 +10,7 @@ import Testing
 /// month and tag boundaries. After every step every file must equal a fresh full build.
 @Suite struct IncrementalEditTests {
     /// A small deterministic generator (SplitMix64), so a failing seed can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Generator = SeededGenerator
 
     static let tags = ["llm", "vision", "agents", "rl", "diffusion", "LLM", "Robotics", "speech"]
     static let days = ["2026-11-02", "2026-11-09", "2026-11-15", "2026-11-16", "2026-11-17", "2026-11-18",

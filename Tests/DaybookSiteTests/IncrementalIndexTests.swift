@@ -1,20 +1,12 @@
 import DaybookContent
 import Testing
 @testable import DaybookSite
+import DaybookTestSupport
 
 /// The preview patches the library, archive and related papers after an edit instead of making
 /// them again; each patched value must equal the one made from scratch.
 @Suite struct IncrementalIndexTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Generator = SeededGenerator
 
     static let tags = ["llm", "LLM", "vision", "agents", "new tag"]
     static let days = ["2026-10-30", "2026-11-02", "2026-11-03", "2026-11-16", "2026-11-20", "2026-12-01"]

@@ -2,6 +2,7 @@ import DaybookContent
 import Foundation
 import Testing
 @testable import DaybookSite
+import DaybookSystem
 
 @Suite struct JSONFeedWriterTests {
     let writer = JSONFeedWriter(config: Reader.config, routes: Reader.routes)

@@ -2,22 +2,11 @@ import DaybookContent
 import Foundation
 import Testing
 @testable import DaybookSite
+import DaybookTestSupport
 
 @Suite struct SearchIndexTests {
     /// A small deterministic generator (SplitMix64), so a failing sequence can be replayed.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ range: Range<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-        mutating func chance(_ percent: Int) -> Bool { int(0..<100) < percent }
-        mutating func pick<T>(_ items: [T]) -> T { items[int(0..<items.count)] }
-    }
+    typealias Random = SeededGenerator
 
     /// Words sharing prefixes (so small shards split up to six characters), short and non-ASCII
     /// ones (`é` is one character, two bytes), stop words.

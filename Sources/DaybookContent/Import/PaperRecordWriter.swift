@@ -1,7 +1,7 @@
 /// Writes a `Paper` as the text of a record file: YAML front matter and the abstract as the body.
 ///
 /// The form is canonical, so that writing the same paper twice gives the same bytes:
-/// keys in the order of DESIGN.md (`id`, `title`, `authors`, `author_count`, `day`, `published`,
+/// keys in the record format's order (`id`, `title`, `authors`, `author_count`, `day`, `published`,
 /// `upvotes`, `tags`, `summary`, `links`, `stars`, then `withdrawn`), nil and empty fields left out,
 /// every string double-quoted and escaped, dates plain (`2026-11-20`), a final newline.
 ///

@@ -1,3 +1,4 @@
+import DaybookSystem
 import Foundation
 
 /// Writes imported papers into a content folder as `papers/<day>/<id>.md`, one record per paper.
@@ -65,11 +66,10 @@ struct RecordIndex {
 
     init(contentDirectory: String) throws {
         self.contentDirectory = contentDirectory
-        let papers = URL(fileURLWithPath: contentDirectory).appendingPathComponent("papers")
-        guard let files = FileManager.default.enumerator(atPath: papers.path) else { return }
         var found: [String] = []
-        while let file = files.nextObject() as? String {
-            if file.hasSuffix(".md") { found.append(file) }
+        // The records the content loader would read: the same walk, the same names skipped.
+        FileIO.walk(contentDirectory + "/papers", skip: { name, _ in FileNames.isIgnored(name) }) { file, entry in
+            if entry.kind == .file, file.hasSuffix(".md") { found.append(file) }
         }
         for file in found.sorted() {
             let name = String((file.split(separator: "/").last ?? "").dropLast(3))

@@ -1,5 +1,5 @@
 import DaybookContent
-import Foundation
+import DaybookSystem
 import Yams
 
 /// Reads `output:` and `deploy:` from `daybook.yml`; other keys belong to the site builder.
@@ -27,23 +27,16 @@ public struct DeployConfigLoader: Sendable {
 
     /// A missing file is an empty config.
     public func load(path: String) throws(ContentError) -> DeployConfig {
-        guard FileManager.default.fileExists(atPath: path) else { return DeployConfig() }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        guard !FileIO.isMissing(path) else { return DeployConfig() }
+        guard let bytes = FileIO.read(path), let text = String(validating: bytes, as: UTF8.self) else {
             throw ContentError([Diagnostic(path: path, message: "cannot read the file")])
         }
         return try parse(text, path: path)
     }
 
     public func parse(_ text: String, path: String) throws(ContentError) -> DeployConfig {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw ContentError([Self.diagnostic(for: error, path: path)])
-        } catch {
-            throw ContentError([Diagnostic(path: path, message: "not valid YAML: \(error)")])
-        }
-        var reader = Reader(path: path)
+        let root = try YAMLFieldReader.compose(text, path: path, firstLine: 1, wording: .brief)
+        var reader = YAMLFieldReader(path: path, firstLine: 1)
         var config = DeployConfig()
         guard let root, let mapping = root.mapping else { return config }
         for (key, value) in mapping {
@@ -59,31 +52,15 @@ public struct DeployConfigLoader: Sendable {
         if !reader.diagnostics.isEmpty { throw ContentError(reader.diagnostics) }
         return config
     }
-
-    private static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return Diagnostic(path: path, line: mark.line, column: mark.column, message: "not valid YAML: \(problem)")
-        default:
-            return Diagnostic(path: path, message: "not valid YAML: \(error)")
-        }
-    }
 }
 
-/// Walks the YAML nodes, collecting every problem instead of stopping at the first.
-private struct Reader {
-    let path: String
-    var diagnostics: [Diagnostic] = []
+private let s3Keys: Set<String> = ["bucket", "region", "prefix", "endpoint", "path_style", "profile"]
+private let commonKeys: Set<String> = ["type", "max_deletes", "concurrency", "cache_control"]
 
-    init(path: String) {
-        self.path = path
-    }
-
-    static let s3Keys: Set<String> = ["bucket", "region", "prefix", "endpoint", "path_style", "profile"]
-    static let commonKeys: Set<String> = ["type", "max_deletes", "concurrency", "cache_control"]
-
+/// The deploy settings, read with the content's reader (every problem collected, each positioned).
+private extension YAMLFieldReader {
     mutating func fail(_ node: Node, _ message: String) {
-        diagnostics.append(Diagnostic(path: path, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0, message: message))
+        fail(message, at: node)
     }
 
     mutating func targets(_ node: Node) -> [DeployTarget] {
@@ -119,8 +96,8 @@ private struct Reader {
         if type == nil { type = fields["bucket"] != nil ? "s3" : fields["path"] != nil ? "directory" : nil }
         let allowed: Set<String>
         switch type {
-        case "s3": allowed = Self.commonKeys.union(Self.s3Keys)
-        case "directory": allowed = Self.commonKeys.union(["path"])
+        case "s3": allowed = commonKeys.union(s3Keys)
+        case "directory": allowed = commonKeys.union(["path"])
         case nil:
             fail(node, "\(context): give 'bucket' (S3-compatible storage) or 'path' (a folder)")
             return nil

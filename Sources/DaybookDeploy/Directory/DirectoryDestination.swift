@@ -1,10 +1,6 @@
 import DaybookHTTP
+import DaybookSystem
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Deploys to a folder (a web server's root, a mounted share). Each file is written to a
 /// temporary name beside its final one and renamed into place, so a reader never sees half a
@@ -25,20 +21,18 @@ public final class DirectoryDestination: DeployDestination {
     public var requestCount: Int { counter.value }
 
     public func inventory(local: [LocalFile]) async throws -> [String: RemoteEntry] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else { return [:] }
-        guard isDirectory.boolValue else { throw DeployError("\(root): not a folder") }
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else {
-            throw DeployError("\(root): cannot read the folder")
-        }
+        guard !FileIO.isMissing(root) else { return [:] }
+        guard FileIO.isDirectory(root) else { throw DeployError("\(root): not a folder") }
         var sizes: [String: Int] = [:]
         for file in local { sizes[file.path] = file.size }
         var found: [(path: String, size: Int)] = []
-        while let path = enumerator.nextObject() as? String {
-            guard let attributes = enumerator.fileAttributes, attributes[.type] as? FileAttributeType != .typeDirectory else {
-                continue
+        try FileIO.walk(root, followingLinks: false) { path, entry in
+            if case let .broken(code) = entry.kind, !entry.isLink {
+                throw DeployError("\(root)/\(path): cannot read the folder: \(FileIO.reason(code))")
             }
-            found.append((path, (attributes[.size] as? NSNumber)?.intValue ?? -1))
+            if entry.kind == .directory && !entry.isLink { return }
+            // A link is never taken as the file itself: it is replaced by one.
+            found.append((path, entry.isLink ? -1 : FileIO.size(root + "/" + path) ?? -1))
         }
         counter.increment(by: found.count)
         let toHash = found.filter { sizes[$0.path] == $0.size }.map(\.path)
@@ -56,7 +50,7 @@ public final class DirectoryDestination: DeployDestination {
         try beforeWrite?(file.path)
         let source = siteRoot + "/" + file.path
         let target = root + "/" + file.path
-        let data = try FileIO.read(source)
+        let data = try FileIO.contents(source)
         let folder = (target as NSString).deletingLastPathComponent
         try makeFolder(folder)
         let name = (target as NSString).lastPathComponent

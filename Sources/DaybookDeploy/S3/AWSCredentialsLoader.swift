@@ -1,3 +1,4 @@
+import DaybookSystem
 import Foundation
 
 /// Finds credentials the way the AWS tools do: `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY`
@@ -26,7 +27,7 @@ public struct AWSCredentialsLoader: Sendable {
         }
         let name = profile ?? nonEmpty("AWS_PROFILE") ?? "default"
         let path = nonEmpty("AWS_SHARED_CREDENTIALS_FILE") ?? homeDirectory + "/.aws/credentials"
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        guard let bytes = FileIO.read(path), let text = String(validating: bytes, as: UTF8.self) else {
             throw DeployError("no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
                 + "or add a [\(name)] section to \(path)")
         }

@@ -1,5 +1,6 @@
 import Crypto
 import DaybookHTTP
+import DaybookSystem
 import Foundation
 
 extension S3Client {

@@ -1,3 +1,4 @@
+import DaybookSystem
 import Foundation
 
 /// Deploys to S3-compatible object storage: listing and manifest for the inventory, one PUT per
@@ -23,9 +24,16 @@ public final class S3Destination: DeployDestination {
     public func inventory(local: [LocalFile]) async throws -> [String: RemoteEntry] {
         async let listing = client.listObjects(prefix: prefix)
         async let manifestBytes = client.getObject(key: manifestKey)
-        let objects = try await listing
+        // Both requests run to their end before an error is reported: a failing listing does not
+        // cancel the manifest's retries part-way, so a failed plan costs the same requests every time.
+        var objects: [S3Client.ListedObject] = []
+        var bytes: [UInt8]?
+        var failure: (any Error)?
+        do { objects = try await listing } catch { failure = error }
+        do { bytes = try await manifestBytes } catch { failure = failure ?? error }
+        if let failure { throw failure }
         var manifest = S3Manifest()
-        if let bytes = try await manifestBytes {
+        if let bytes {
             do {
                 manifest = try S3Manifest(json: bytes)
             } catch {
@@ -52,7 +60,7 @@ public final class S3Destination: DeployDestination {
         if file.size >= multipartThreshold {
             return try await client.putObjectInParts(key: prefix + file.path, path: path, partSize: partSize, headers: headers)
         }
-        return try await client.putObject(key: prefix + file.path, body: try FileIO.read(path), headers: headers)
+        return try await client.putObject(key: prefix + file.path, body: try FileIO.contents(path), headers: headers)
     }
 
     public func delete(_ paths: [String]) async throws {

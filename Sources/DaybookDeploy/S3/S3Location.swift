@@ -1,4 +1,4 @@
-import DaybookHTTP
+import DaybookSystem
 import Foundation
 
 /// Where an S3 deploy goes: endpoint, region, bucket, key prefix, addressing style.

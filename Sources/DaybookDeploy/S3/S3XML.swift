@@ -1,3 +1,5 @@
+import DaybookSystem
+
 /// Just enough XML for S3's responses: the text of simple elements, found by name, with the
 /// five predefined entities and numeric references decoded. S3 responses have no attributes
 /// or CDATA in the parts read here.
@@ -49,20 +51,9 @@ enum S3XML {
         return out + rest
     }
 
+    /// Text for an element of a request body (an object key, an ETag).
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
-        return out
+        Escaping.xmlText(text)
     }
 }
 

@@ -1,5 +1,5 @@
 import Crypto
-import DaybookHTTP
+import DaybookSystem
 
 /// Signs requests with AWS Signature Version 4 (the `Authorization` header form).
 ///

@@ -1,5 +1,6 @@
 import Foundation
 @testable import DaybookContent
+import DaybookTestSupport
 
 /// Files under `Tests/ImportFixtures/` (importer inputs, not sites) and helpers shared by the import tests.
 enum ImportFixtures {
@@ -15,10 +16,7 @@ enum ImportFixtures {
 
     /// A fresh empty directory under the system temp folder.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("daybook-import-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        URL(fileURLWithPath: TemporaryFolder(label: "import").path, isDirectory: true)
     }
 }
 

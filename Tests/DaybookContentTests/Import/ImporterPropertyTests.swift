@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 @testable import DaybookContent
+import DaybookTestSupport
 
-// `SeededGenerator` (SplitMix64) comes from TestSupport.swift.
+// `SeededGenerator` (SplitMix64) comes from DaybookTestSupport.
 
 @Suite("Importers on random and mutated input")
 struct ImporterPropertyTests {

@@ -1,3 +1,4 @@
+import DaybookTestSupport
 import Foundation
 import Testing
 @testable import DaybookContent
@@ -16,8 +17,7 @@ struct RecordImporterTests {
     }
 
     static func files(_ root: URL) -> [String] {
-        (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? [])
-            .filter { $0.hasSuffix(".md") }.sorted()
+        FolderListing.files(under: root.path).filter { $0.hasSuffix(".md") }
     }
 
     @Test func writesOneRecordPerPaperUnderItsDay() throws {

@@ -3,15 +3,15 @@
 /// Feeds get their own types (`feed.xml` RSS, `atom.xml` Atom, `feed.json` JSON Feed, wherever
 /// they sit, as the feed writers name them); everything else goes by its extension
 /// (case-insensitive). Text types carry `charset=utf-8`; unknown ones are `application/octet-stream`.
-public enum MediaType {
-    public static func of(_ path: String) -> String {
+package enum MediaType {
+    package static func of(_ path: String) -> String {
         let name = path.split(separator: "/").last ?? Substring(path)
         if let feed = feeds[String(name)] { return feed }
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return fallback }
         return byExtension[name[name.index(after: dot)...].lowercased()] ?? fallback
     }
 
-    public static let fallback = "application/octet-stream"
+    package static let fallback = "application/octet-stream"
 
     static let feeds: [String: String] = [
         "feed.xml": "application/rss+xml; charset=utf-8",

@@ -1,5 +1,5 @@
+import DaybookSystem
 import Testing
-@testable import DaybookSite
 
 @Suite struct EscapingTests {
     @Test func escapesTheFiveHTMLSpecialCharacters() {

@@ -2,8 +2,9 @@ import DaybookContent
 import Foundation
 import Testing
 @testable import DaybookSite
+import DaybookTestSupport
 
-@Suite struct SearchIndexWriterTests {
+@Suite struct SearchIndexFilesTests {
     func terms(_ text: String) -> [String] {
         var out: [String] = []
         SearchIndex.terms(of: text) { out.append($0) }
@@ -12,7 +13,7 @@ import Testing
 
     func files(_ papers: [Paper]) -> [String: String] {
         let (library, views) = Reader.views(papers)
-        return Dictionary(uniqueKeysWithValues: SearchIndexWriter(routes: Reader.routes).write(library: library, views: views).map { ($0.path, $0.text) })
+        return Dictionary(uniqueKeysWithValues: SearchIndexFiles(routes: Reader.routes).files(library: library, views: views).map { ($0.path, $0.text) })
     }
 
     @Test func splitsLowercaseWordsOfTwoOrMoreCharacters() {
@@ -111,7 +112,7 @@ import Testing
 
     @Test func anEmptyLibraryHasAnIndexWithNoShards() {
         let (library, views) = Reader.views([])
-        let files = SearchIndexWriter(routes: Reader.routes).write(library: library, views: views)
+        let files = SearchIndexFiles(routes: Reader.routes).files(library: library, views: views)
         #expect(files.map(\.path) == ["search/index/meta.json"])
     }
 }

@@ -1,7 +1,8 @@
 import DaybookContent
 
-/// The URLs of the reader's pages and feeds: archives, weeks, months, tags, search, feeds and
-/// site files. Root-relative with `base_url`'s path, like the rest of `Routes`.
+/// The URLs of the listing pages (weeks, months, pages of a paginated list), the feeds, search
+/// and the site files (sitemap, robots.txt). Root-relative with `base_url`'s path, like the rest
+/// of `Routes`.
 extension Routes {
     public var atomFeed: String { basePath + "atom.xml" }
     public var jsonFeed: String { basePath + "feed.json" }

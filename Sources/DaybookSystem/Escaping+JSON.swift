@@ -1,11 +1,10 @@
 extension Escaping {
     /// A JSON string literal, quotes included. `<`, `>` and `&` are written as `\u003c`, `\u003e`,
     /// `\u0026`, so the result is also safe inside an HTML `<script>` element.
-    public static func json(_ text: String) -> String {
+    package static func json(_ text: String) -> String {
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count + 2)
         out.append(0x22)
-        let hex = Array("0123456789abcdef".utf8)
         for byte in text.utf8 {
             switch byte {
             case 0x22: out += [0x5C, 0x22]
@@ -14,7 +13,7 @@ extension Escaping {
             case 0x0D: out += [0x5C, 0x72]
             case 0x09: out += [0x5C, 0x74]
             case 0x00..<0x20, 0x3C, 0x3E, 0x26:
-                out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                out += [0x5C, 0x75, 0x30, 0x30, Hex.lowerDigits[Int(byte >> 4)], Hex.lowerDigits[Int(byte & 0xF)]]
             default: out.append(byte)
             }
         }
@@ -23,7 +22,7 @@ extension Escaping {
     }
 
     /// A JSON array of strings.
-    public static func json(_ texts: [String]) -> String {
+    package static func json(_ texts: [String]) -> String {
         "[" + texts.map { json($0) }.joined(separator: ",") + "]"
     }
 }

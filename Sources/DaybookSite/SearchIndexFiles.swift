@@ -1,6 +1,7 @@
-/// Writes the static search index under `search/index/` in one go; see `SearchIndex` for the
-/// format and for keeping an index up to date edit by edit.
-public struct SearchIndexWriter: Sendable {
+/// The files of the static search index under `search/index/`, made in one go from a library
+/// (paths and texts; nothing is written to disk here). See `SearchIndex` for the format and for
+/// keeping an index up to date edit by edit.
+public struct SearchIndexFiles: Sendable {
     public let routes: Routes
     public var docsPerShard = 2
     public var maxPostings = 10_000
@@ -10,7 +11,7 @@ public struct SearchIndexWriter: Sendable {
     }
 
     /// Output files by path relative to the output folder, in a fixed order.
-    public func write(library: Library, views: [PaperView]) -> [(path: String, text: String)] {
+    public func files(library: Library, views: [PaperView]) -> [(path: String, text: String)] {
         SearchIndex(routes: routes, library: library, views: views, docsPerShard: docsPerShard, maxPostings: maxPostings).files
     }
 }

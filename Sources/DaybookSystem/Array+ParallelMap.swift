@@ -3,14 +3,14 @@ import Foundation
 import Synchronization
 
 /// How many threads the build's parallel stages use: one per core this process may run on.
-enum ParallelWork {
-    static let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+package enum ParallelWork {
+    package static let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
 }
 
 extension Array where Element: Sendable {
     /// `transform` of every element, in order, computed on `workers` threads (each takes every
     /// `workers`-th element). The result does not depend on scheduling.
-    func parallelMap<T: Sendable>(workers: Int = ParallelWork.workers, _ transform: @Sendable (Element) -> T) -> [T] {
+    package func parallelMap<T: Sendable>(workers: Int = ParallelWork.workers, _ transform: @Sendable (Element) -> T) -> [T] {
         let results = Mutex<[(Int, T)]>([])
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var local: [(Int, T)] = []

@@ -1,13 +1,13 @@
 /// RFC 3986 percent-encoding, as Signature V4, S3 keys and query strings want it: everything but
 /// `A–Z a–z 0–9 - . _ ~` becomes `%XX` (upper-case hex), byte by byte of the UTF-8.
-public enum URIEncoding {
+package enum URIEncoding {
     /// Encodes every byte that is not unreserved, `/` included.
-    public static func encode(_ string: String) -> String {
+    package static func encode(_ string: String) -> String {
         encode(string, keepingSlash: false)
     }
 
     /// Encodes an object key or path, keeping `/` between segments.
-    public static func encodePath(_ path: String) -> String {
+    package static func encodePath(_ path: String) -> String {
         encode(path, keepingSlash: true)
     }
 
