@@ -26,7 +26,7 @@ public enum SiteConfigLoader {
     /// Where a top-level key's value is in the config file, for a message about it found later
     /// (the theme has no strings for the configured `language`); nil when the file does not set it.
     public static func position(of key: String, path: String, displayPath: String) -> (line: Int, column: Int)? {
-        guard case let .success(bytes) = FileReader.read(path), let text = try? SourceText.decode(bytes, path: displayPath),
+        guard let bytes = try? FileIO.contents(path), let text = try? SourceText.decode(bytes, path: displayPath),
               let root = try? YAMLFieldReader.compose(text, path: displayPath, firstLine: 1),
               case let .mapping(mapping) = root,
               let node = mapping.first(where: { $0.key.string == key })?.value else { return nil }

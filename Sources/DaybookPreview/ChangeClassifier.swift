@@ -40,6 +40,9 @@ public struct ChangeClassifier: Sendable {
                 if event.isDirectory ? event.kind == .removed : name.hasSuffix(".mustache") { changes.changes.templates = true }
             } else if relative.hasPrefix("assets/") || relative == "assets" {
                 if !(event.isDirectory && event.kind == .created) { changes.changes.assets = true }
+            } else if relative.hasPrefix("i18n/") || relative == "i18n" {
+                // Interface strings: every page may show them, as with a template.
+                changes.changes.templates = true
             }
             return
         }
@@ -52,7 +55,9 @@ public struct ChangeClassifier: Sendable {
             }
         } else if relative.hasPrefix("templates/") {
             if event.isDirectory ? event.kind == .removed : name.hasSuffix(".mustache") { changes.changes.templates = true }
-        } else if ["content", "templates", "Themes"].contains(relative) {
+        } else if relative.hasPrefix("i18n/") {
+            changes.changes.templates = true
+        } else if ["content", "templates", "Themes", "i18n"].contains(relative) {
             changes.changes.everything = true
             changes.foldersAppeared = changes.foldersAppeared || event.kind == .created
         }

@@ -64,7 +64,7 @@ public final class PreviewSession: Sendable {
     /// The site as now served; nil while no build has succeeded.
     public var builder: IncrementalBuilder? { state.withLock { $0.builder } }
 
-    /// Starts watching `content/`, `templates/`, the theme and the config with inotify.
+    /// Starts watching `content/`, `templates/`, `i18n/`, the theme and the config with inotify.
     public func startWatching(debounce: Duration = .milliseconds(3)) throws(WatchError) {
         let log = self.log
         let watcher = try FileWatcher(debounce: debounce, onError: { log("error: \($0.description)") }) { [weak self] events in
@@ -169,7 +169,8 @@ public final class PreviewSession: Sendable {
         try watcher.watch(classifier.siteRoot, recursive: false)
         let configFolder = String(classifier.configPath[..<(classifier.configPath.lastIndex(of: "/") ?? classifier.configPath.startIndex)])
         if !configFolder.isEmpty && configFolder != classifier.siteRoot { try watcher.watch(configFolder, recursive: false) }
-        for folder in [classifier.siteRoot + "/content", classifier.siteRoot + "/templates", classifier.themeDirectory]
+        for folder in [classifier.siteRoot + "/content", classifier.siteRoot + "/templates", classifier.siteRoot + "/i18n",
+                       classifier.themeDirectory]
         where !watcher.isWatching(folder) {
             try watcher.watch(folder)
         }

@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 import Mustache
 
 /// A paper as pages and cards show it: dates and author counts in the site's language (the

@@ -15,9 +15,9 @@ extension SiteRenderer {
     func mainFeeds() -> [(path: String, text: String)] {
         let newest = feedPapers.map { views[$0] }
         return [
-            (routes.file(for: routes.feed), RSSFeedWriter(config: config, routes: routes).write(newest, selfPath: routes.feed)),
-            (routes.file(for: routes.atomFeed), AtomFeedWriter(config: config, routes: routes).write(newest, selfPath: routes.atomFeed)),
-            (routes.file(for: routes.jsonFeed), JSONFeedWriter(config: config, routes: routes).write(newest, selfPath: routes.jsonFeed)),
+            (routes.file(for: routes.feed), RSSFeedWriter(config: config, routes: routes, text: feedText).write(newest, selfPath: routes.feed)),
+            (routes.file(for: routes.atomFeed), AtomFeedWriter(config: config, routes: routes, text: feedText).write(newest, selfPath: routes.atomFeed)),
+            (routes.file(for: routes.jsonFeed), JSONFeedWriter(config: config, routes: routes, text: feedText).write(newest, selfPath: routes.jsonFeed)),
         ]
     }
 
@@ -27,7 +27,7 @@ extension SiteRenderer {
     /// The daily digest: one item per day.
     func digestFeed() -> (path: String, text: String) {
         let days = digestDays.map { day in (day: day, papers: papers(on: day)) }
-        return (routes.file(for: routes.daysFeed), DigestFeedWriter(config: config, routes: routes).write(days))
+        return (routes.file(for: routes.daysFeed), DigestFeedWriter(config: config, routes: routes, text: feedText).write(days))
     }
 
     /// The papers of one tag's feed, newest first.
@@ -39,10 +39,14 @@ extension SiteRenderer {
     func tagFeed(_ position: Int) -> (path: String, text: String) {
         let entry = library.tags[position]
         let path = routes.tagFeed(entry.name)
-        return (routes.file(for: path), RSSFeedWriter(config: config, routes: routes).write(
-            tagFeedPapers(position).map { views[$0] }, selfPath: path, title: "\(config.title): \(entry.name)",
-            link: routes.tag(entry.name), description: "Papers tagged \(entry.name) on \(config.title)."))
+        let words = feedText.tagFeed(site: config.title, tag: entry.name)
+        return (routes.file(for: path), RSSFeedWriter(config: config, routes: routes, text: feedText).write(
+            tagFeedPapers(position).map { views[$0] }, selfPath: path, title: words.title,
+            link: routes.tag(entry.name), description: words.description))
     }
+
+    /// The words feeds write around the content, in the site's language.
+    var feedText: FeedText { FeedText(strings) }
 
     /// How many items the main feed carries.
     public var feedItemCount: Int { min(config.feedItems, library.papers.count) }

@@ -1,4 +1,5 @@
 import DaybookSite
+import DaybookSystem
 import Foundation
 import Synchronization
 

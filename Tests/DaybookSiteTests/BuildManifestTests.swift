@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 import Foundation
 import Testing
 @testable import DaybookSite
@@ -118,5 +119,22 @@ import Testing
         vary { $0.source.bodyLine = 6 }
         let hashes = Set(variants.map(hash) + [hash(base)])
         #expect(hashes.count == variants.count + 1)
+    }
+}
+
+/// The manifest's header alone: what a build with nothing to do reads.
+@Suite struct BuildManifestHeaderTests {
+    @Test func theHeaderCarriesTheCountsAndTheIntactCheck() throws {
+        let sample = BuildManifestTests.sample
+        let header = try #require(BuildManifest(decoding: sample.encoded(), filesToo: false))
+        #expect(header.files.isEmpty)
+        #expect(header.fileCount == 3 && header.pageCount == 2)
+        #expect(header.topLevel == ["feed.xml", "index.html", "tags"])
+        #expect(header.checks == sample.checks && header.checks.count == 3)
+        #expect(header.inputs == sample.inputs && header.started == sample.started && header.warnings == sample.warnings)
+        // The checksum still covers the file entries.
+        var damaged = sample.encoded()
+        damaged[damaged.count - 30] ^= 0x01
+        #expect(BuildManifest(decoding: damaged, filesToo: false) == nil)
     }
 }

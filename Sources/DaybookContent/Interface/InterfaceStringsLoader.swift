@@ -1,3 +1,4 @@
+import DaybookSystem
 import Yams
 
 /// Reads interface strings (`InterfaceStrings`) from YAML files like a theme's `i18n/zh.yml`:
@@ -91,9 +92,10 @@ public enum InterfaceStringsLoader {
 
     static func parse(path: String, display: String) throws(ContentError) -> Parsed {
         let bytes: [UInt8]
-        switch FileReader.read(path) {
-        case let .success(read): bytes = read
-        case let .failure(error): throw ContentError([Diagnostic(path: display, message: "cannot read file: \(error)")])
+        do throws(FileIO.Failure) {
+            bytes = try FileIO.contents(path)
+        } catch {
+            throw ContentError([Diagnostic(path: display, message: "cannot read file: \(error.reason)")])
         }
         let text = try SourceText.decode(bytes, path: display)
         var reader = YAMLFieldReader(path: display, firstLine: 1)

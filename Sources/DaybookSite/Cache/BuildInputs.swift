@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 
 /// Everything a build reads, reduced to one hash: when it equals the last build's, nothing the
 /// site is made from changed and the build can stop before loading content.
@@ -68,7 +69,7 @@ struct BuildInputs: Equatable {
         hasher.combine(files.count)
         for (path, stamp) in files {
             hasher.combine(path)
-            stamp.combine(into: &hasher)
+            hasher.combine(stamp)
             newest = max(newest, stamp.modified, stamp.changed)
         }
     }
@@ -77,7 +78,7 @@ struct BuildInputs: Equatable {
         hasher.combine(name)
         if let stamp = FileStamp(path: path) {
             hasher.combine(true)
-            stamp.combine(into: &hasher)
+            hasher.combine(stamp)
             newest = max(newest, stamp.modified, stamp.changed)
         } else {
             hasher.combine(false)

@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 
 /// The persistent build cache's record of the last successful build into one output folder:
 /// what went in (`inputs`, a hash of every input file's stamp and the options), the warnings it
@@ -29,7 +30,24 @@ struct BuildManifest: Sendable, Equatable {
     /// When the build started, in nanoseconds since 1970 (before it read any input).
     var started: Int
     var warnings: [Diagnostic] = []
+    /// Every output file, by path; empty when only the header was read (`decoding(_:filesToo:)`).
     var files: [String: Entry] = [:]
+    /// What `outputLooksIntact` checks, kept in the header so that a build with nothing to do
+    /// reads no more: the first path component of every file, and a sample of files with stamps.
+    var topLevel: [String]
+    var checks: [Check]
+    /// How many files, and how many of them pages (with a key), also in the header.
+    var fileCount: Int
+    var pageCount: Int
+
+    /// A file the intact check stats.
+    struct Check: Sendable, Equatable {
+        var path: String
+        var stamp: FileStamp
+    }
+
+    /// How many files the intact check samples.
+    static let sampleSize = 64
 
     init(output: String, inputs: UInt64, started: Int, warnings: [Diagnostic] = [], files: [String: Entry] = [:]) {
         self.output = output
@@ -37,25 +55,35 @@ struct BuildManifest: Sendable, Equatable {
         self.started = started
         self.warnings = warnings
         self.files = files
+        fileCount = files.count
+        pageCount = files.values.filter { $0.key != nil }.count
+        let paths = files.keys.sorted()
+        topLevel = Array(Set(paths.map { String($0.prefix { $0 != "/" }) })).sorted()
+        let step = max(1, paths.count / BuildManifest.sampleSize)
+        checks = stride(from: 0, to: paths.count, by: step).map { Check(path: paths[$0], stamp: files[paths[$0]]!.stamp) }
+    }
+
+    private init(output: String, inputs: UInt64, started: Int, warnings: [Diagnostic], files: [String: Entry],
+                 topLevel: [String], checks: [Check], fileCount: Int, pageCount: Int) {
+        self.output = output
+        self.inputs = inputs
+        self.started = started
+        self.warnings = warnings
+        self.files = files
+        self.topLevel = topLevel
+        self.checks = checks
+        self.fileCount = fileCount
+        self.pageCount = pageCount
     }
 
     /// Whether the output folder still looks as this build left it: every top-level entry is
-    /// there and a sample of `sample` files has the recorded stamps. A cheap check, not a proof
+    /// there and a sample of files (`checks`) has the recorded stamps. A cheap check, not a proof
     /// (statting every file of a large site costs seconds): it catches a removed output folder or
     /// section, not a page edited by hand (`--ignore-cache` restores those, as a build that renders
     /// the page does).
-    func outputLooksIntact(sample: Int = 64) -> Bool {
-        var top = Set<Substring>()
-        for path in files.keys { top.insert(path.prefix { $0 != "/" }) }
-        guard top.allSatisfy({ FileIO.exists(output + "/" + $0) }) else { return false }
-        let step = max(1, files.count / sample)
-        var index = 0
-        for (path, entry) in files {
-            defer { index += 1 }
-            guard index % step == 0 else { continue }
-            if FileStamp(path: output + "/" + path) != entry.stamp { return false }
-        }
-        return true
+    func outputLooksIntact() -> Bool {
+        topLevel.allSatisfy { FileIO.exists(output + "/" + $0) }
+            && checks.allSatisfy { FileStamp(path: output + "/" + $0.path) == $0.stamp }
     }
 
     // MARK: Text form
@@ -69,6 +97,12 @@ struct BuildManifest: Sendable, Equatable {
             text += ["warning", BuildManifest.escape(warning.path), String(warning.line), String(warning.column),
                      warning.severity.rawValue, BuildManifest.escape(warning.message)].joined(separator: "\t") + "\n"
         }
+        text += "files\t\(fileCount)\t\(pageCount)\n"
+        for name in topLevel { text += "top\t" + BuildManifest.escape(name) + "\n" }
+        for check in checks {
+            text += ["check", BuildManifest.escape(check.path), String(check.stamp.size), String(check.stamp.modified),
+                     String(check.stamp.changed), String(check.stamp.inode)].joined(separator: "\t") + "\n"
+        }
         for path in files.keys.sorted() {
             let entry = files[path]!
             text += ["file", BuildManifest.escape(path), String(entry.stamp.size), String(entry.stamp.modified),
@@ -80,22 +114,38 @@ struct BuildManifest: Sendable, Equatable {
         return bytes
     }
 
-    /// Parses `encoded()`'s form; nil for anything else (never a partial manifest).
-    init?(decoding bytes: [UInt8]) {
+    /// Parses `encoded()`'s form; nil for anything else (never a partial manifest). Without
+    /// `filesToo`, stops before the file entries (the checksum still covers them).
+    init?(decoding bytes: [UInt8], filesToo: Bool = true) {
         guard let last = bytes.dropLast().lastIndex(of: UInt8(ascii: "\n")), bytes.last == UInt8(ascii: "\n") else { return nil }
         let body = bytes[...last]
         let trailer = String(decoding: bytes[(last + 1)...].dropLast(), as: UTF8.self)
         guard trailer == "end\t" + String(XXH64.hash(body), radix: 16) else { return nil }
-        var lines = String(decoding: body, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        // Without the files, only the lines before the first file entry are read.
+        let header = filesToo ? body[...] : body[..<(BuildManifest.firstFileLine(in: body) ?? body.endIndex)]
+        var lines = String(decoding: header, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         guard lines.popFirst() == Substring(BuildManifest.format) else { return nil }
         var output: String?
         var inputs: UInt64?
         var started: Int?
         var warnings: [Diagnostic] = []
         var files: [String: Entry] = [:]
+        var topLevel: [String] = []
+        var checks: [Check] = []
+        var counts: (files: Int, pages: Int)?
         for line in lines {
+            if !filesToo && line.hasPrefix("file\t") { break }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             switch (fields.first, fields.count) {
+            case ("files", 3):
+                guard let files = Int(fields[1]), let pages = Int(fields[2]) else { return nil }
+                counts = (files, pages)
+            case ("top", 2): topLevel.append(BuildManifest.unescape(fields[1]))
+            case ("check", 6):
+                guard let size = Int(fields[2]), let modified = Int(fields[3]), let changed = Int(fields[4]),
+                      let inode = UInt64(fields[5]) else { return nil }
+                checks.append(Check(path: BuildManifest.unescape(fields[1]),
+                                    stamp: FileStamp(size: size, modified: modified, changed: changed, inode: inode)))
             case ("output", 2): output = BuildManifest.unescape(fields[1])
             case ("inputs", 2): inputs = UInt64(fields[1], radix: 16)
             case ("started", 2): started = Int(fields[1])
@@ -115,8 +165,20 @@ struct BuildManifest: Sendable, Equatable {
                 return nil
             }
         }
-        guard let output, let inputs, let started else { return nil }
-        self.init(output: output, inputs: inputs, started: started, warnings: warnings, files: files)
+        guard let output, let inputs, let started, let counts, !filesToo || files.count == counts.files else { return nil }
+        self.init(output: output, inputs: inputs, started: started, warnings: warnings, files: files,
+                  topLevel: topLevel, checks: checks, fileCount: counts.files, pageCount: counts.pages)
+    }
+
+    /// Where the first `file` line starts in `body`.
+    private static func firstFileLine(in body: ArraySlice<UInt8>) -> Int? {
+        let marker = Array("\nfile\t".utf8)
+        var index = body.startIndex
+        while let newline = body[index...].firstIndex(of: UInt8(ascii: "\n")) {
+            if body[newline...].starts(with: marker) { return newline + 1 }
+            index = newline + 1
+        }
+        return nil
     }
 
     /// Tabs, line breaks and `%` as `%09`, `%0A`, `%0D`, `%25`, so a field stays on its line.

@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 
 /// A build with the persistent build cache: a folder (`.daybook-cache/build` in the CLI) that
 /// holds one `BuildManifest` per output folder. Safe to delete; never trusted when it does not
@@ -33,20 +34,23 @@ struct CachedBuild {
         let manifestPath = self.manifestPath(for: writer.outputDirectory)
         // Trusted only for its own output folder, when no write was cut short there and the
         // folder still looks as that build left it.
-        let previous = (options.trustCache ? FileIO.read(manifestPath) : nil).flatMap(BuildManifest.init(decoding:)).flatMap {
+        // The header is enough to tell that nothing changed; the file entries are read only if not.
+        let bytes = options.trustCache ? FileIO.read(manifestPath) : nil
+        let header = bytes.flatMap { BuildManifest(decoding: $0, filesToo: false) }.flatMap {
             $0.output == writer.outputDirectory && !writer.isInterrupted && FileIO.isDirectory(writer.outputDirectory)
                 && $0.outputLooksIntact() ? $0 : nil
         }
         let inputs = BuildInputs.fingerprint(options: options, config: config, theme: theme, output: writer.outputDirectory)
         report.outputDirectory = output
-        if let previous, previous.inputs == inputs.hash, inputs.isSettled(before: previous.started) {
+        if let header, header.inputs == inputs.hash, inputs.isSettled(before: header.started) {
             clock.lap("check", into: &report)
-            report.warnings = previous.warnings
-            report.files = previous.files.count
-            report.write = OutputWriter.Report(written: 0, unchanged: previous.files.count, removed: 0)
-            report.cache = BuildReport.CacheSavings(upToDate: true, pagesKept: previous.files.values.filter { $0.key != nil }.count)
+            report.warnings = header.warnings
+            report.files = header.fileCount
+            report.write = OutputWriter.Report(written: 0, unchanged: header.fileCount, removed: 0)
+            report.cache = BuildReport.CacheSavings(upToDate: true, pagesKept: header.pageCount)
             return report
         }
+        let previous = header == nil ? nil : bytes.flatMap { BuildManifest(decoding: $0) }
         clock.lap("config", into: &report)
 
         var result = try builder.render(config: config, theme: theme, clock: &clock, report: report,

@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 
 /// What each page is made from, as one stable hash per page (its key in the build cache).
 ///

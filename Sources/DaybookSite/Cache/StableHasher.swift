@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 
 /// Hashes a sequence of values into one stable 64-bit value: the same values in the same order
 /// give the same hash in every run, so it can be stored in the build cache. Values are framed
@@ -44,6 +45,13 @@ struct StableHasher {
     mutating func combine(_ value: Day?) {
         combine(value != nil)
         if let value { combine(value) }
+    }
+
+    mutating func combine(_ stamp: FileStamp) {
+        combine(stamp.size)
+        combine(stamp.modified)
+        combine(stamp.changed)
+        combine(stamp.inode)
     }
 
     /// The hash, as an `Int` (the type of a job's frame).

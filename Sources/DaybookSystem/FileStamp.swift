@@ -5,14 +5,14 @@ import Glibc
 /// What `stat` says of a file, enough to tell that it was not touched since it was recorded:
 /// size, modification and change times (nanoseconds) and inode. A rewrite, a rename over it or a
 /// `touch` changes at least one of them.
-struct FileStamp: Sendable, Hashable {
-    var size: Int
-    var modified: Int
-    var changed: Int
-    var inode: UInt64
+package struct FileStamp: Sendable, Hashable {
+    package var size: Int
+    package var modified: Int
+    package var changed: Int
+    package var inode: UInt64
 
     /// The stamp of the regular file at `path` (links followed); nil when there is none.
-    init?(path: String) {
+    package init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         self.init(info)
@@ -26,8 +26,10 @@ struct FileStamp: Sendable, Hashable {
     }
 
     /// Every regular file below `root` (links followed, folders entered once) with its stamp,
-    /// sorted by relative path: one `stat` per entry, relative to its open folder.
-    static func tree(_ root: String) -> [(path: String, stamp: FileStamp)] {
+    /// sorted by relative path: one `stat` per entry, relative to its open folder. Unlike
+    /// `FileIO.walk` it skips nothing (hidden files and editor leftovers count: the build cache
+    /// wants a superset of what a build reads) and is built for speed on large trees.
+    package static func tree(_ root: String) -> [(path: String, stamp: FileStamp)] {
         var out: [(path: String, stamp: FileStamp)] = []
         var seen = Set<UInt64>()
         func visit(_ folder: Int32, _ prefix: String) {
@@ -60,7 +62,7 @@ struct FileStamp: Sendable, Hashable {
         return out
     }
 
-    init(size: Int, modified: Int, changed: Int, inode: UInt64) {
+    package init(size: Int, modified: Int, changed: Int, inode: UInt64) {
         self.size = size
         self.modified = modified
         self.changed = changed
@@ -68,16 +70,9 @@ struct FileStamp: Sendable, Hashable {
     }
 
     /// The wall clock, in nanoseconds since 1970 (the unit of `modified`).
-    static func now() -> Int {
+    package static func now() -> Int {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
         return Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec)
-    }
-
-    func combine(into hasher: inout StableHasher) {
-        hasher.combine(size)
-        hasher.combine(modified)
-        hasher.combine(changed)
-        hasher.combine(inode)
     }
 }
