@@ -10,9 +10,11 @@ public final class BuildProgress: Sendable {
         public var done: Int
         /// 0 when the stage does not count items.
         public var total: Int
+        /// When the stage began.
+        public var started: ContinuousClock.Instant
     }
 
-    private let state = Mutex(Snapshot(stage: "", done: 0, total: 0))
+    private let state = Mutex(Snapshot(stage: "", done: 0, total: 0, started: .now))
     private let done = Atomic<Int>(0)
 
     public init() {}
@@ -20,7 +22,7 @@ public final class BuildProgress: Sendable {
     /// Enters a stage of `total` items (0: not counted).
     func begin(_ stage: String, total: Int = 0) {
         done.store(0, ordering: .relaxed)
-        state.withLock { $0 = Snapshot(stage: stage, done: 0, total: total) }
+        state.withLock { $0 = Snapshot(stage: stage, done: 0, total: total, started: .now) }
     }
 
     /// One more item of the current stage is done.

@@ -15,7 +15,7 @@ extension IncrementalBuilder {
         var views: [PaperView]
         var archive: ArchiveIndex
         var related: RelatedPapers
-        /// Search files to write and remove (the index itself is updated in the cache).
+        /// Search files to write and remove (the index itself is updated in `previous`).
         var searchWritten: [(path: String, text: String)] = []
         var searchRemoved: [String] = []
         var oldToNew: [Int]?
@@ -35,7 +35,7 @@ extension IncrementalBuilder {
 
     /// The fast path: `edits` are new versions of papers by library index, with the same ids.
     mutating func applyEdits(_ edits: [Int: Paper], clock: inout StageClock, report: inout BuildReport) throws(BuildError) -> Update {
-        let oldLibrary = cache.library
+        let oldLibrary = previous.library
         let replacements = edits.filter { oldLibrary.papers[$0.key] != $0.value }
         clock.lap("load", into: &report)
         guard !replacements.isEmpty else { return Update(kind: .none) }
@@ -43,7 +43,7 @@ extension IncrementalBuilder {
         let edited = Set(replacements.keys)
         clock.lap("index", into: &report)
 
-        var views = cache.views
+        var views = previous.views
         let order = edited.sorted()
         for (index, view) in zip(order, PaperViewBuilder(routes: Routes(config: config)).build(order.map { library.papers[$0] })) {
             views[index] = view
@@ -51,16 +51,16 @@ extension IncrementalBuilder {
         clock.lap("markdown", into: &report)
         if mathAssetsChange(views) { return try rebuild(SiteChanges(allContent: true, templates: true)) }
 
-        var changes = PaperChanges(library: library, views: views, archive: cache.archive, related: cache.related,
+        var changes = PaperChanges(library: library, views: views, archive: previous.archive, related: previous.related,
                                    oldToNew: nil, edited: edited, papers: [], made: edited.count)
         for index in edited {
             changes.touch(oldLibrary.papers[index])
             changes.touch(library.papers[index])
         }
-        changes.archive = cache.archive.updating(from: oldLibrary, to: library, touchedDays: changes.touchedDays)
-        (changes.related, changes.papers) = cache.related.updating(from: oldLibrary, to: library, edited: edited)
+        changes.archive = previous.archive.updating(from: oldLibrary, to: library, touchedDays: changes.touchedDays)
+        (changes.related, changes.papers) = previous.related.updating(from: oldLibrary, to: library, edited: edited)
         // From here on nothing fails, so the search index is updated in place (no copy of it).
-        if let change = cache.search.update(old: oldLibrary, new: library, views: views, changed: order) {
+        if let change = previous.search.update(old: oldLibrary, new: library, views: views, changed: order) {
             changes.searchWritten = change.written
             changes.searchRemoved = change.removed
         } else {
@@ -74,11 +74,11 @@ extension IncrementalBuilder {
     /// versions of every paper that differs.
     mutating func applyContent(_ papers: [Paper], changed: [Paper], clock: inout StageClock,
                                report: inout BuildReport) throws(BuildError) -> Update {
-        let old = (library: cache.library, related: cache.related)
+        let old = (library: previous.library, related: previous.related)
         let library = try IncrementalBuilder.index(papers, config: config)
         clock.lap("index", into: &report)
         let routes = Routes(config: config)
-        let (views, made) = cache.views(for: library, routes: routes)
+        let (views, made) = previous.views(for: library, routes: routes)
         clock.lap("markdown", into: &report)
         if mathAssetsChange(views) { return try rebuild(SiteChanges(allContent: true, templates: true)) }
 
@@ -110,37 +110,37 @@ extension IncrementalBuilder {
     /// every page links KaTeX or stops linking it.
     private func mathAssetsChange(_ views: [PaperView]) -> Bool {
         var ignored = BuildReport()
-        return (builder.mathAssets(for: views, report: &ignored) != nil) != cache.hasMathAssets
+        return (builder.mathAssets(for: views, report: &ignored) != nil) != previous.hasMathAssets
     }
 
     /// Sets the new search index, writing all its files and removing those the old one had alone.
     private mutating func replaceSearch(with search: SearchIndex, _ changes: inout PaperChanges) {
         changes.searchWritten = search.files
         let kept = Set(changes.searchWritten.map(\.path))
-        changes.searchRemoved = cache.search.files.map(\.path).filter { !kept.contains($0) }
-        cache.search = search
+        changes.searchRemoved = previous.search.files.map(\.path).filter { !kept.contains($0) }
+        previous.search = search
     }
 
-    /// Renders the selected pages and brings the site and the cache up to date. Cannot fail.
+    /// Renders the selected pages and brings the site and `previous` up to date. Cannot fail.
     private mutating func apply(_ changes: PaperChanges, kind: Update.Kind, clock: inout StageClock,
                                 report: inout BuildReport) -> Update {
         let routes = Routes(config: config)
         let bodyEnd = builder.options.bodyEnd
-        let before = SiteRenderer(config: config, library: cache.library, views: cache.views, theme: theme, bodyEnd: bodyEnd,
-                                  mathAssets: cache.hasMathAssets, archive: cache.archive, related: cache.related,
-                                  cards: cache.cards)
+        let before = SiteRenderer(config: config, library: previous.library, views: previous.views, theme: theme, bodyEnd: bodyEnd,
+                                  mathAssets: previous.hasMathAssets, archive: previous.archive, related: previous.related,
+                                  cards: previous.cards)
         // Cards of unchanged papers are kept; the edited and new ones are rendered.
         let edited = changes.edited.sorted()
         let fresh = SiteRenderer.renderCards(edited, views: changes.views, templates: before.templates, site: before.site)
         var cards: [String]
         if changes.oldToNew == nil {
-            cards = cache.cards
+            cards = previous.cards
         } else {
-            cards = changes.library.papers.map { paper in cache.library.byID[paper.id].map { cache.cards[$0] } ?? "" }
+            cards = changes.library.papers.map { paper in previous.library.byID[paper.id].map { previous.cards[$0] } ?? "" }
         }
         for (index, html) in zip(edited, fresh) { cards[index] = html }
         let renderer = SiteRenderer(config: config, library: changes.library, views: changes.views, theme: theme,
-                                    bodyEnd: bodyEnd, mathAssets: cache.hasMathAssets, archive: changes.archive,
+                                    bodyEnd: bodyEnd, mathAssets: previous.hasMathAssets, archive: changes.archive,
                                     related: changes.related, cards: cards)
         let selection = PageSelection(old: before, new: renderer, oldToNew: changes.oldToNew, edited: changes.edited,
                                       gone: changes.gone, papers: changes.papers, touchedDays: changes.touchedDays,
@@ -150,15 +150,15 @@ extension IncrementalBuilder {
         clock.lap("pages", into: &report)
 
         var written = selection.feeds + changes.searchWritten
-        if cache.sitemap.update(jobs: selection.compared, removed: selection.removed, routes: routes) {
-            written += cache.sitemap.files(routes: routes)
+        if previous.sitemap.update(jobs: selection.compared, removed: selection.removed, routes: routes) {
+            written += previous.sitemap.files(routes: routes)
         }
         clock.lap("feeds and sitemap", into: &report)
 
         for path in selection.removed + changes.searchRemoved { site[path] = nil }
         for (path, text) in pages { site.add(path, text) }
         for (path, text) in written { site.add(path, text) }
-        cache.replace(library: changes.library, views: changes.views, archive: changes.archive, related: changes.related,
+        previous.replace(library: changes.library, views: changes.views, archive: changes.archive, related: changes.related,
                       cards: cards)
         clock.lap("merge", into: &report)
         return Update(kind: kind, papersChanged: changes.edited.count + changes.gone.count, pagesRendered: pages.count,

@@ -37,7 +37,7 @@ public struct IncrementalBuilder: Sendable {
     var positions: [String: RecordPositions] = [:]
     /// Whether records reloaded one by one changed papers since `warnings` was computed.
     var warningsStale = false
-    var cache: BuildCache
+    var previous: PreviousBuild
     /// Whether `content/` held JSON imports at the last full load (then records reload all content).
     var contentHasImports: Bool
 
@@ -77,13 +77,13 @@ public struct IncrementalBuilder: Sendable {
         self.builder = SiteBuilder(options: options)
         self.origin = origin
         self.recordParser = recordParser
-        let full = try IncrementalBuilder.fullBuild(builder, origin: origin, cache: nil)
+        let full = try IncrementalBuilder.fullBuild(builder, origin: origin, previous: nil)
         self.config = full.config
         self.theme = full.theme
         self.warnings = full.warnings
         self.positions = full.positions
         self.site = full.site
-        self.cache = full.cache
+        self.previous = full.previous
         self.contentHasImports = full.contentHasImports
     }
 
@@ -96,7 +96,7 @@ public struct IncrementalBuilder: Sendable {
     }
 
     /// The current papers, indexed.
-    public var library: Library { cache.library }
+    public var library: Library { previous.library }
 
     /// Brings the site up to date with `changes`. On failure nothing changes.
     public mutating func apply(_ changes: SiteChanges) throws(BuildError) -> Update {
@@ -112,46 +112,46 @@ public struct IncrementalBuilder: Sendable {
     }
 
     private mutating func rebuildEverything() throws(BuildError) -> Update {
-        let full = try IncrementalBuilder.fullBuild(builder, origin: origin, cache: cache)
+        let full = try IncrementalBuilder.fullBuild(builder, origin: origin, previous: previous)
         config = full.config
         theme = full.theme
         warnings = full.warnings
         positions = full.positions
         warningsStale = false
         site = full.site
-        cache = full.cache
+        previous = full.previous
         contentHasImports = full.contentHasImports
         return Update(kind: .full, papersChanged: 0, pagesRendered: full.pageCount, markdownRendered: full.markdownRendered,
                       report: full.report)
     }
 
-    /// Everything a full build makes, reusing `cache`'s rendered Markdown where papers are unchanged.
+    /// Everything a full build makes, reusing `previous`'s rendered Markdown where papers are unchanged.
     private struct FullBuild {
         var config: SiteConfig
         var theme: Theme
         var warnings: [Diagnostic]
         var positions: [String: RecordPositions]
         var site: RenderedSite
-        var cache: BuildCache
+        var previous: PreviousBuild
         var pageCount: Int
         var contentHasImports: Bool
         var markdownRendered: Int
         var report: BuildReport
     }
 
-    private static func fullBuild(_ builder: SiteBuilder, origin: String?, cache: BuildCache?) throws(BuildError) -> FullBuild {
+    private static func fullBuild(_ builder: SiteBuilder, origin: String?, previous: PreviousBuild?) throws(BuildError) -> FullBuild {
         let config = try loadConfig(builder, origin: origin)
         let theme = try loadTheme(builder, config)
         let loaded = try loadContent(builder)
         let library = try index(loaded.papers, config: config)
         let routes = Routes(config: config)
-        let (views, made) = cache?.views(for: library, routes: routes)
+        let (views, made) = previous?.views(for: library, routes: routes)
             ?? (PaperViewBuilder(routes: routes).build(library.papers), library.papers.count)
         var clock = StageClock()
         var report = BuildReport()
         let assembly = builder.assemble(config: config, theme: theme, library: library, views: views, clock: &clock, report: &report)
         return FullBuild(config: config, theme: theme, warnings: loaded.warnings, positions: loaded.positions, site: assembly.site,
-                         cache: BuildCache(assembly, library: library, views: views),
+                         previous: PreviousBuild(assembly, library: library, views: views),
                          pageCount: assembly.pageCount,
                          contentHasImports: hasImports(builder), markdownRendered: made, report: report)
     }
@@ -222,7 +222,7 @@ public struct IncrementalBuilder: Sendable {
         if let papers { library = try IncrementalBuilder.index(papers, config: config) }
         clock.lap("index", into: &report)
         let routes = Routes(config: config)
-        let (views, made) = cache.views(for: library, routes: routes)
+        let (views, made) = previous.views(for: library, routes: routes)
         clock.lap("markdown", into: &report)
         // Templates changed: every page, with the Markdown of unchanged papers reused.
         let assembly = builder.assemble(config: config, theme: theme, library: library, views: views,
@@ -234,7 +234,7 @@ public struct IncrementalBuilder: Sendable {
         self.positions = positions
         self.warningsStale = warningsStale
         self.contentHasImports = hasImports
-        self.cache = BuildCache(assembly, library: library, views: views)
+        self.previous = PreviousBuild(assembly, library: library, views: views)
         return Update(kind: .allPages, papersChanged: changed.count,
                       pagesRendered: report.pages, markdownRendered: made, report: report)
     }

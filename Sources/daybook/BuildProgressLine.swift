@@ -25,20 +25,14 @@ final class BuildProgressLine: Sendable {
 
     private func poll() {
         let start = ContinuousClock.now
-        var stage = ""
-        var stageStart = start
         while running.load(ordering: .relaxed) {
             Thread.sleep(forTimeInterval: 0.2)
             let now = ContinuousClock.now
             let snapshot = progress.snapshot
-            if snapshot.stage != stage {
-                stage = snapshot.stage
-                stageStart = now
-            }
-            guard now - start >= .seconds(1), !stage.isEmpty, running.load(ordering: .relaxed) else { continue }
-            var text = stage
+            guard now - start >= .seconds(1), !snapshot.stage.isEmpty, running.load(ordering: .relaxed) else { continue }
+            var text = snapshot.stage
             if snapshot.total > 0 {
-                let seconds = max((now - stageStart).seconds, 0.001)
+                let seconds = max((now - snapshot.started).seconds, 0.001)
                 text += " \(snapshot.done)/\(snapshot.total) (\(Int(Double(snapshot.done) / seconds))/s)"
             } else {
                 text += "…"

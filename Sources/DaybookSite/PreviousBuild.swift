@@ -7,7 +7,7 @@ import DaybookContent
 /// A view is reused when the paper with the same id is equal field by field (unchanged papers
 /// share their storage with the previous build, so the comparison is cheap) and the routes that
 /// shaped its URLs are the same.
-struct BuildCache: Sendable {
+struct PreviousBuild: Sendable {
     let baseURL: String
     private(set) var library: Library
     private(set) var views: [PaperView]
