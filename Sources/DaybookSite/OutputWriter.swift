@@ -54,8 +54,9 @@ public struct OutputWriter: Sendable {
         /// Filled by the write: every output file's manifest entry (keys not yet set).
         var entries: [String: BuildManifest.Entry] = [:]
         /// Called once everything is staged, before the first file is moved into place (the
-        /// build cache drops the old manifest there: from then on it no longer describes the folder).
-        var beforeCommit: @Sendable () -> Void = {}
+        /// build cache drops the old manifest there: from then on it no longer describes the
+        /// folder). A message it returns fails the write, with the output folder untouched.
+        var beforeCommit: @Sendable () -> String? = { nil }
     }
 
     /// Writes `site`; with `recording`, compares against and fills a build manifest.
@@ -116,7 +117,10 @@ public struct OutputWriter: Sendable {
         var report = Report()
         let kept = recording?.kept ?? []
         let written = paths.indices.filter(changed.get).map { paths[$0] }
-        recording?.beforeCommit()
+        if let message = recording?.beforeCommit() {
+            FileIO.removeTree(staging)
+            throw Failure(description: message)
+        }
         do throws(FileIO.Failure) {
             if fresh {
                 try FileIO.rename(staging, outputDirectory)

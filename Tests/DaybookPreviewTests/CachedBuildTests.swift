@@ -211,6 +211,28 @@ import Testing
         #expect(again.pagesRendered == 0 && again.write?.written == 0)
     }
 
+    @Test func aManifestThatCannotBeDroppedStopsTheBuildBeforeTheOutputChanges() throws {
+        let site = try TestSite(papers: 5)
+        let options = CachedBuildTests.cachedOptions(site)
+        _ = try SiteBuilder(options: options).build()
+        let folder = site.root + "/.daybook-cache/build"
+        let manifest = folder + "/" + (try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".manifest") })!
+        // A folder where the manifest was: it cannot be read, and it cannot be removed with unlink.
+        try FileManager.default.removeItem(atPath: manifest)
+        try FileManager.default.createDirectory(atPath: manifest + "/in-the-way", withIntermediateDirectories: true)
+        let before = CachedBuildTests.tree(site.root + "/site")
+        var record = TestSite.record(1)
+        record.title = "Changed"
+        try site.writeRecord(record)
+        #expect { try SiteBuilder(options: options).build() } throws: { error in
+            "\(error)".contains("the build cache's record of the output folder, which must go before the folder changes")
+        }
+        #expect(CachedBuildTests.tree(site.root + "/site") == before)
+        try FileManager.default.removeItem(atPath: manifest)
+        _ = try SiteBuilder(options: options).build()
+        try CachedBuildTests.expectSameAsCleanBuild(site, "after the folder was removed")
+    }
+
     @Test func eachOutputFolderHasItsOwnManifest() throws {
         let site = try TestSite(papers: 5)
         CachedBuildTests.settle(site)

@@ -58,7 +58,16 @@ struct CachedBuild {
         let start = ContinuousClock.now
         var recording: OutputWriter.Recording
         do {
-            let invalidate: @Sendable () -> Void = { try? FileIO.remove(manifestPath) }
+            // A manifest that outlived the files it describes would be trusted next time: if it
+            // cannot be removed, nothing is moved into place.
+            let invalidate: @Sendable () -> String? = {
+                do throws(FileIO.Failure) {
+                    try FileIO.remove(manifestPath)
+                    return nil
+                } catch {
+                    return "\(error.description) (the build cache's record of the output folder, which must go before the folder changes)"
+                }
+            }
             let written = try writer.write(result.site, recording: OutputWriter.Recording(
                 previous: previous, kept: result.kept, beforeCommit: invalidate))
             result.report.write = written.report
