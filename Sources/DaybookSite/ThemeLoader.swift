@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 import Foundation
 import Mustache
 
@@ -88,12 +89,7 @@ public struct ThemeLoader: Sendable {
                                       requirements: requirements)
         var assets: [String: String] = [:]
         let assetRoot = directory + "/assets"
-        if let walker = fm.enumerator(atPath: assetRoot) {
-            while let relative = walker.nextObject() as? String {
-                let full = assetRoot + "/" + relative
-                if !isDirectory(full) && !ThemeLoader.isIgnored(relative) { assets[relative] = full }
-            }
-        }
+        ThemeLoader.walk(assetRoot) { relative in assets[relative] = assetRoot + "/" + relative }
         return Theme(name: name, directory: directory, templates: library, assets: assets,
                      templateNames: Set(sources.keys), strings: strings)
     }
@@ -134,17 +130,18 @@ public struct ThemeLoader: Sendable {
                       + "; add one, or a site-wide i18n/\(tag).yml")
     }
 
-    /// Editor leftovers and hidden files are never templates or assets.
-    static func isIgnored(_ relative: String) -> Bool {
-        let last = relative.split(separator: "/").last.map(String.init) ?? relative
-        return last.hasPrefix(".") || last.hasSuffix("~") || last.hasSuffix(".swp") || last.hasPrefix("#")
+    /// Every file below `folder` (relative paths), hidden files and folders and editor leftovers
+    /// left out (`FileNames.isIgnored`): those are never templates or assets.
+    static func walk(_ folder: String, _ visit: (String) -> Void) {
+        FileIO.walk(folder, followingLinks: false, skip: { name, _ in FileNames.isIgnored(name) }) { relative, entry in
+            if entry.kind == .file { visit(relative) }
+        }
     }
 
     private func mustacheFiles(in folder: String) -> [(String, String)] {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
         var out: [(String, String)] = []
-        while let relative = walker.nextObject() as? String {
-            guard relative.hasSuffix(".mustache"), !ThemeLoader.isIgnored(relative) else { continue }
+        ThemeLoader.walk(folder) { relative in
+            guard relative.hasSuffix(".mustache") else { return }
             out.append((String(relative.dropLast(".mustache".count)), folder + "/" + relative))
         }
         return out
