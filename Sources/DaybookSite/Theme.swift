@@ -8,6 +8,9 @@ public struct Theme: Sendable {
     /// Where the theme was found.
     public let directory: String
     public let templates: MustacheLibrary
+    /// A stable hash of every template's name and source as compiled (the theme's, with the
+    /// site's `templates/` overrides): part of every page's key in the build cache.
+    public let templatesHash: UInt64
     /// Asset files: path relative to `assets/` → absolute source path. Sorted by key when written.
     public let assets: [String: String]
     /// Template names present (without `.mustache`).

@@ -55,12 +55,15 @@ public struct ThemeLoader: Sendable {
         var problems: [Diagnostic] = []
         var requirements = InterfaceKey.all.map { InterfaceStringsLoader.Requirement($0) }
         FastHTMLContentType.registered
+        var sourceHash = StableHasher()
         for name in sources.keys.sorted() {
             let source = sources[name]!
             guard let data = fm.contents(atPath: source.path) else {
                 problems.append(Diagnostic(path: source.display, message: "cannot read template"))
                 continue
             }
+            sourceHash.combine(name)
+            sourceHash.combine(XXH64.hash(Array(data)))
             do {
                 let source = String(decoding: data, as: UTF8.self)
                 requirements += InterfaceText.keys(inTemplate: source).map {
@@ -90,7 +93,7 @@ public struct ThemeLoader: Sendable {
         var assets: [String: String] = [:]
         let assetRoot = directory + "/assets"
         ThemeLoader.walk(assetRoot) { relative in assets[relative] = assetRoot + "/" + relative }
-        return Theme(name: name, directory: directory, templates: library, assets: assets,
+        return Theme(name: name, directory: directory, templates: library, templatesHash: sourceHash.value, assets: assets,
                      templateNames: Set(sources.keys), strings: strings)
     }
 

@@ -233,6 +233,19 @@ import Testing
         try CachedBuildTests.expectSameAsCleanBuild(site, "after the folder was removed")
     }
 
+    @Test func aPartialInASubfolderIsPartOfEveryPageKey() throws {
+        let site = try TestSite(papers: 6)
+        let day = try site.read("Themes/default/templates/day.mustache")
+        try site.write("templates/day.mustache", day + "{{> parts/note}}\n")
+        try site.write("templates/parts/note.mustache", "<p>first note</p>\n")
+        let options = CachedBuildTests.cachedOptions(site)
+        _ = try SiteBuilder(options: options).build()
+        try site.write("templates/parts/note.mustache", "<p>second note</p>\n")
+        let report = try SiteBuilder(options: options).build()
+        #expect(report.pagesRendered == report.pages)
+        try CachedBuildTests.expectSameAsCleanBuild(site, "after the partial changed")
+    }
+
     @Test func eachOutputFolderHasItsOwnManifest() throws {
         let site = try TestSite(papers: 5)
         CachedBuildTests.settle(site)

@@ -23,13 +23,7 @@ struct PageKeys: Sendable {
         hasher.combine(String(reflecting: config))
         hasher.combine(mathAssets)
         hasher.combine(options.bodyEnd)
-        for folder in [theme.directory + "/templates", options.resolve("templates")] {
-            hasher.combine(folder)
-            for name in FileIO.list(folder).sorted() where name.hasSuffix(".mustache") {
-                hasher.combine(name)
-                hasher.combine(FileIO.read(folder + "/" + name).map { XXH64.hash($0) } ?? 0)
-            }
-        }
+        hasher.combine(theme.templatesHash)
         hasher.combine(theme.strings.fingerprint)
         site = hasher.value
         papers = views.parallelMap { view in
