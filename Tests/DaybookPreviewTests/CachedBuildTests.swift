@@ -246,6 +246,16 @@ import Testing
         try CachedBuildTests.expectSameAsCleanBuild(site, "after the partial changed")
     }
 
+    @Test func aCacheFolderThatIsAFileCostsTheSavingsNotTheBuild() throws {
+        let site = try TestSite(papers: 4)
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: site.root + "/.daybook-cache"))
+        let options = CachedBuildTests.cachedOptions(site)
+        _ = try SiteBuilder(options: options).build()
+        try site.writeRecord(TestSite.record(9))
+        _ = try SiteBuilder(options: options).build()
+        try CachedBuildTests.expectSameAsCleanBuild(site, "with .daybook-cache a file")
+    }
+
     @Test func eachOutputFolderHasItsOwnManifest() throws {
         let site = try TestSite(papers: 5)
         CachedBuildTests.settle(site)

@@ -61,6 +61,8 @@ struct CachedBuild {
             // A manifest that outlived the files it describes would be trusted next time: if it
             // cannot be removed, nothing is moved into place.
             let invalidate: @Sendable () -> String? = {
+                // Nothing there (not even a folder to hold it, say `.daybook-cache` is a file): nothing to drop.
+                guard FileIO.exists(manifestPath) else { return nil }
                 do throws(FileIO.Failure) {
                     try FileIO.remove(manifestPath)
                     return nil
