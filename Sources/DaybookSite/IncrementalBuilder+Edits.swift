@@ -1,15 +1,15 @@
 import DaybookContent
 
-/// Record changes without template changes: the pages whose inputs changed are rendered (see
-/// `PageSelection`), and the feeds, sitemap and search index are written again only where they
-/// show a changed paper.
+/// Record changes without template changes: the pages and feeds whose keys changed are rendered
+/// (`PagePlan`, the same decision `daybook build` makes against its cache), and the sitemap and
+/// search index are written again only where they changed.
 ///
-/// Saving records that keep their file and id (the usual edit) takes the fast path, which never
-/// walks the whole library: the library, archive, related papers and search index are patched
-/// where the edited papers sit. Adding, deleting or renaming records rebuilds those from the
-/// papers (linear in the library) but still renders only the pages that change.
+/// Saving records that keep their file and id (the usual edit) takes the fast path: the library,
+/// archive, related papers and search index are patched where the edited papers sit. Adding,
+/// deleting or renaming records rebuilds those from the papers (linear in the library). Either
+/// way only the outputs whose keys changed are rendered.
 extension IncrementalBuilder {
-    /// What changed between the cached build and the new one, for `PageSelection`.
+    /// The library after a change and what derives from it.
     struct PaperChanges {
         var library: Library
         var views: [PaperView]
@@ -18,19 +18,14 @@ extension IncrementalBuilder {
         /// Search files to write and remove (the index itself is updated in `previous`).
         var searchWritten: [(path: String, text: String)] = []
         var searchRemoved: [String] = []
+        /// Each old paper index's new index (-1: gone); nil when the ids and their order are unchanged.
         var oldToNew: [Int]?
+        /// New indices of papers added or changed (their cards are made anew).
         var edited: Set<Int>
-        var gone: [Int] = []
-        var papers: Set<Int>
+        /// How many papers were removed.
+        var gone = 0
         /// How many paper views were made anew (Markdown rendered).
         var made: Int
-        var touchedDays = Set<Day>()
-        var slugs = Set<String>()
-
-        mutating func touch(_ paper: Paper) {
-            touchedDays.insert(paper.day)
-            for tag in paper.tags { slugs.insert(Routes.tagSlug(tag)) }
-        }
     }
 
     /// The fast path: `edits` are new versions of papers by library index, with the same ids.
@@ -52,13 +47,10 @@ extension IncrementalBuilder {
         if mathAssetsChange(views) { return try rebuild(SiteChanges(allContent: true, templates: true)) }
 
         var changes = PaperChanges(library: library, views: views, archive: previous.archive, related: previous.related,
-                                   oldToNew: nil, edited: edited, papers: [], made: edited.count)
-        for index in edited {
-            changes.touch(oldLibrary.papers[index])
-            changes.touch(library.papers[index])
-        }
-        changes.archive = previous.archive.updating(from: oldLibrary, to: library, touchedDays: changes.touchedDays)
-        (changes.related, changes.papers) = previous.related.updating(from: oldLibrary, to: library, edited: edited)
+                                   oldToNew: nil, edited: edited, made: edited.count)
+        let touchedDays = Set(edited.flatMap { [oldLibrary.papers[$0].day, library.papers[$0].day] })
+        changes.archive = previous.archive.updating(from: oldLibrary, to: library, touchedDays: touchedDays)
+        changes.related = previous.related.updating(from: oldLibrary, to: library, edited: edited).related
         // From here on nothing fails, so the search index is updated in place (no copy of it).
         if let change = previous.search.update(old: oldLibrary, new: library, views: views, changed: order) {
             changes.searchWritten = change.written
@@ -83,24 +75,14 @@ extension IncrementalBuilder {
         if mathAssetsChange(views) { return try rebuild(SiteChanges(allContent: true, templates: true)) }
 
         var oldToNew = [Int](repeating: -1, count: old.library.papers.count)
-        var gone: [Int] = []
+        var gone = 0
         for (index, paper) in old.library.papers.enumerated() {
-            if let now = library.byID[paper.id] { oldToNew[index] = now } else { gone.append(index) }
+            if let now = library.byID[paper.id] { oldToNew[index] = now } else { gone += 1 }
         }
         let edited = Set(changed.compactMap { library.byID[$0.id] })
-        let related = RelatedPapers(library: library)
-        // Paper pages whose related papers differ or include a changed paper.
-        var papers = edited
-        for (index, list) in old.related.related.enumerated() where oldToNew[index] >= 0 {
-            let now = oldToNew[index], current = related.related[now]
-            if current.count != list.count || zip(list, current).contains(where: { oldToNew[$0] != $1 })
-                || current.contains(where: edited.contains) {
-                papers.insert(now)
-            }
-        }
-        var changes = PaperChanges(library: library, views: views, archive: ArchiveIndex(library: library), related: related,
-                                   oldToNew: oldToNew, edited: edited, gone: gone, papers: papers, made: made)
-        for paper in changed { changes.touch(paper) }
+        var changes = PaperChanges(library: library, views: views, archive: ArchiveIndex(library: library),
+                                   related: RelatedPapers(library: library), oldToNew: oldToNew, edited: edited, gone: gone,
+                                   made: made)
         replaceSearch(with: SearchIndex(routes: routes, library: library, views: views), &changes)
         clock.lap("related and search", into: &report)
         return apply(changes, kind: .pages, clock: &clock, report: &report)
@@ -121,47 +103,48 @@ extension IncrementalBuilder {
         previous.search = search
     }
 
-    /// Renders the selected pages and brings the site and `previous` up to date. Cannot fail.
+    /// Renders the pages and feeds whose keys changed and brings the site and `previous` up to
+    /// date. Cannot fail.
     private mutating func apply(_ changes: PaperChanges, kind: Update.Kind, clock: inout StageClock,
                                 report: inout BuildReport) -> Update {
         let routes = Routes(config: config)
-        let bodyEnd = builder.options.bodyEnd
-        let before = SiteRenderer(config: config, library: previous.library, views: previous.views, theme: theme, bodyEnd: bodyEnd,
-                                  mathAssets: previous.hasMathAssets, archive: previous.archive, related: previous.related,
-                                  cards: previous.cards)
-        // Cards of unchanged papers are kept; the edited and new ones are rendered.
-        let edited = changes.edited.sorted()
-        let fresh = SiteRenderer.renderCards(edited, views: changes.views, templates: before.templates, site: before.site)
+        let options = builder.options
+        // Cards of unchanged papers are kept; the edited and new ones are made.
         var cards: [String]
         if changes.oldToNew == nil {
             cards = previous.cards
         } else {
             cards = changes.library.papers.map { paper in previous.library.byID[paper.id].map { previous.cards[$0] } ?? "" }
         }
-        for (index, html) in zip(edited, fresh) { cards[index] = html }
-        let renderer = SiteRenderer(config: config, library: changes.library, views: changes.views, theme: theme,
-                                    bodyEnd: bodyEnd, mathAssets: previous.hasMathAssets, archive: changes.archive,
+        var renderer = SiteRenderer(config: config, library: changes.library, views: changes.views, theme: theme,
+                                    bodyEnd: options.bodyEnd, mathAssets: previous.hasMathAssets, archive: changes.archive,
                                     related: changes.related, cards: cards)
-        let selection = PageSelection(old: before, new: renderer, oldToNew: changes.oldToNew, edited: changes.edited,
-                                      gone: changes.gone, papers: changes.papers, touchedDays: changes.touchedDays,
-                                      slugs: changes.slugs)
-        let pages = renderer.render(selection.render)
-        report.pages = pages.count
+        let edited = changes.edited.sorted()
+        for (index, html) in zip(edited, renderer.renderCards(edited)) { renderer.cards[index] = html }
+        let keys = PageKeys(options: options, config: config, theme: theme, views: changes.views,
+                            mathAssets: previous.hasMathAssets)
+        let before = previous.keys
+        let jobs = renderer.pageJobs()
+        let pages = PagePlan(jobs: jobs, keys: keys, previous: { before[$0] })
+        let feeds = PagePlan(jobs: renderer.feedJobs(), keys: keys, previous: { before[$0] })
+        let removed = PagePlan.removed(from: before, pages, feeds)
+        let made = renderer.render(pages.stale + feeds.stale)
+        report.pages = pages.stale.count
         clock.lap("pages", into: &report)
 
-        var written = selection.feeds + changes.searchWritten
-        if previous.sitemap.update(jobs: selection.compared, removed: selection.removed, routes: routes) {
+        var written = changes.searchWritten
+        if previous.sitemap.update(jobs: pages.stale, removed: removed, routes: routes) {
             written += previous.sitemap.files(routes: routes)
         }
-        clock.lap("feeds and sitemap", into: &report)
+        clock.lap("sitemap", into: &report)
 
-        for path in selection.removed + changes.searchRemoved { site[path] = nil }
-        for (path, text) in pages { site.add(path, text) }
+        for path in removed + changes.searchRemoved { site[path] = nil }
+        for (path, text) in made { site.add(path, text) }
         for (path, text) in written { site.add(path, text) }
         previous.replace(library: changes.library, views: changes.views, archive: changes.archive, related: changes.related,
-                      cards: cards)
+                         cards: renderer.cards, keys: pages.keys.merging(feeds.keys) { page, _ in page })
         clock.lap("merge", into: &report)
-        return Update(kind: kind, papersChanged: changes.edited.count + changes.gone.count, pagesRendered: pages.count,
+        return Update(kind: kind, papersChanged: changes.edited.count + changes.gone, pagesRendered: pages.stale.count,
                       markdownRendered: changes.made, report: report)
     }
 }

@@ -4,8 +4,9 @@ import DaybookSystem
 /// Keeps a rendered site in memory and brings it up to date after changes on disk, rendering only
 /// what depends on them (the preview server's builder).
 ///
-/// A changed record re-renders only the pages whose shown papers or frame (the counts and links
-/// they take from the rest of the library) changed; see `PageSelection`. A template change
+/// A changed record re-renders only the pages and feeds whose keys changed: the papers they show,
+/// or their frame (the counts and links they take from the rest of the library); see `PagePlan`,
+/// which `daybook build` uses against its cache the same way. A template change
 /// renders every page but reuses the Markdown of unchanged papers; the config or anything
 /// uncertain rebuilds everything. A failed update changes nothing: the last good site stays.
 ///

@@ -22,6 +22,9 @@ public final class PaperView: MustacheParent, @unchecked Sendable {
     public let absoluteURL: String
     public let dayURL: String
     public let tags: [TagLink]
+    /// A stable hash of every stored field of `paper` (`Paper.combine(into:)`): the paper's part
+    /// of the key of every page and feed that shows it (`PageKeys`), made once per view.
+    let paperHash: UInt64
 
     public init(paper: Paper, title: String? = nil, titleHTML: String, abstractHTML: String, excerpt: String, hasMath: Bool,
                 routes: Routes) {
@@ -35,6 +38,9 @@ public final class PaperView: MustacheParent, @unchecked Sendable {
         self.absoluteURL = routes.absolute(url)
         self.dayURL = routes.day(paper.day)
         self.tags = paper.tags.map { TagLink(name: $0, url: routes.tag($0)) }
+        var hasher = StableHasher()
+        paper.combine(into: &hasher)
+        self.paperHash = hasher.value
     }
 
     /// "Ada Lovelace, Alan Turing", or "6 authors" when only the count is known.

@@ -2,7 +2,7 @@ import DaybookContent
 
 /// What the preview keeps from the previous build to update it: the library and everything
 /// derived from it that is costly to make again (paper views with their Markdown, archive,
-/// related papers, sitemap entries, search index).
+/// related papers, cards, sitemap entries, search index), and the key of every page and feed.
 ///
 /// A view is reused when the paper with the same id is equal field by field (unchanged papers
 /// share their storage with the previous build, so the comparison is cheap) and the routes that
@@ -19,10 +19,13 @@ struct PreviousBuild: Sendable {
     var search: SearchIndex
     /// Whether pages load KaTeX (some paper has math and KaTeX was found).
     let hasMathAssets: Bool
+    /// The key each page and feed was made from, by output path (`PagePlan`).
+    private(set) var keys: [String: UInt64]
 
     init(baseURL: String, library: Library, views: [PaperView], archive: ArchiveIndex, related: RelatedPapers,
-         cards: [String], sitemap: SitemapEntries, search: SearchIndex, hasMathAssets: Bool) {
+         cards: [String], sitemap: SitemapEntries, search: SearchIndex, hasMathAssets: Bool, keys: [String: UInt64]) {
         self.cards = cards
+        self.keys = keys
         self.baseURL = baseURL
         self.library = library
         self.views = views
@@ -34,8 +37,10 @@ struct PreviousBuild: Sendable {
     }
 
     /// Sets the library and what derives from it (the search index and sitemap are updated in place).
-    mutating func replace(library: Library, views: [PaperView], archive: ArchiveIndex, related: RelatedPapers, cards: [String]) {
+    mutating func replace(library: Library, views: [PaperView], archive: ArchiveIndex, related: RelatedPapers, cards: [String],
+                          keys: [String: UInt64]) {
         self.cards = cards
+        self.keys = keys
         self.library = library
         self.views = views
         self.archive = archive
@@ -46,7 +51,7 @@ struct PreviousBuild: Sendable {
     init(_ assembly: SiteBuilder.Assembly, library: Library, views: [PaperView]) {
         self.init(baseURL: assembly.renderer.routes.baseURL, library: library, views: views, archive: assembly.renderer.archive,
                   related: assembly.renderer.related, cards: assembly.renderer.cards, sitemap: assembly.sitemap, search: assembly.search,
-                  hasMathAssets: assembly.hasMathAssets)
+                  hasMathAssets: assembly.hasMathAssets, keys: assembly.keys)
     }
 
     /// Views for `library`'s papers, in its order, and how many had to be made anew.

@@ -25,7 +25,7 @@ public struct SiteBuilder: Sendable {
         public var report: BuildReport
         /// Pages left as they are on disk (cached builds only): not in `site`, not stale.
         var kept: Set<String> = []
-        /// Each page's key, for the build cache's manifest.
+        /// Each page's and feed's key, for the build cache's manifest.
         var pageKeys: [String: UInt64] = [:]
     }
 
@@ -103,7 +103,7 @@ public struct SiteBuilder: Sendable {
         report.records = library.papers.count
         report.days = library.days.count
         report.files = assembly.site.count + assembly.kept.count
-        return Result(config: config, site: assembly.site, report: report, kept: assembly.kept, pageKeys: assembly.pageKeys)
+        return Result(config: config, site: assembly.site, report: report, kept: assembly.kept, pageKeys: assembly.keys)
     }
 }
 
@@ -132,61 +132,38 @@ extension SiteBuilder {
         return assets
     }
 
-    /// Renders every page, feed and asset. Add new outputs here (and, for the preview's
-    /// updates, to `PageSelection`), so full and incremental builds make them the same way.
+    /// Renders every page, feed and asset. Add new outputs here, as jobs that declare what they
+    /// show (`SiteRenderer.Job`), so full, cached and preview builds make them the same way.
     ///
-    /// With `reuse`, a page whose output on disk is current (same key as when it was written,
-    /// file untouched since) is not rendered: it is listed in `Assembly.kept`, and only the cards
-    /// of the pages that are rendered are made.
+    /// Every page and feed gets its key (`PageKeys`). With `reuse`, a job whose key is the one its
+    /// output was last made from is not run (`PagePlan`): it is listed in `Assembly.kept`, and only
+    /// the cards of the pages that are rendered are made. Without it every job runs.
     func assemble(config: SiteConfig, theme: Theme, library: Library, views: [PaperView],
                   clock: inout StageClock, report: inout BuildReport, reuse: PageReuse? = nil) -> Assembly {
         let routes = Routes(config: config)
         let mathAssets = mathAssets(for: views, report: &report)
-        var renderer: SiteRenderer
-        var jobs: [SiteRenderer.Job]
-        var work: [SiteRenderer.Job]
-        var kept = Set<String>()
-        var keys: [String: UInt64] = [:]
-        if let reuse {
-            // A first pass without cards finds the pages to render; only their cards are made.
-            let draft = SiteRenderer(config: config, library: library, views: views, theme: theme, bodyEnd: options.bodyEnd,
-                                     mathAssets: mathAssets != nil, cards: Array(repeating: "", count: views.count))
-            let pageKeys = PageKeys(options: options, config: config, theme: theme, views: views, mathAssets: mathAssets != nil)
-            var stale = Set<String>()
-            var needed = Set<Int>()
-            for job in draft.pageJobs() {
-                let key = pageKeys.key(job)
-                if let key { keys[job.path] = key }
-                if reuse.isCurrent(job.path, key: key) {
-                    kept.insert(job.path)
-                } else {
-                    stale.insert(job.path)
-                    needed.formUnion(job.shows)
-                }
-            }
-            var cards = draft.cards
-            let order = needed.sorted()
-            for (index, html) in zip(order, draft.renderCards(order)) { cards[index] = html }
-            renderer = SiteRenderer(config: config, library: library, views: views, theme: theme, bodyEnd: options.bodyEnd,
-                                    mathAssets: mathAssets != nil, archive: draft.archive, related: draft.related, cards: cards)
-            jobs = renderer.pageJobs()
-            work = jobs.filter { stale.contains($0.path) }
-        } else {
-            renderer = SiteRenderer(config: config, library: library, views: views, theme: theme, bodyEnd: options.bodyEnd,
-                                    mathAssets: mathAssets != nil)
-            jobs = renderer.pageJobs()
-            work = jobs
+        let keys = PageKeys(options: options, config: config, theme: theme, views: views, mathAssets: mathAssets != nil)
+        // With reuse, cards wait until the plan says which pages are rendered.
+        var renderer = SiteRenderer(config: config, library: library, views: views, theme: theme, bodyEnd: options.bodyEnd,
+                                    mathAssets: mathAssets != nil, cards: reuse == nil ? nil : Array(repeating: "", count: views.count))
+        let jobs = renderer.pageJobs()
+        let previous: (String) -> UInt64? = { reuse?.key($0) }
+        let pages = PagePlan(jobs: jobs, keys: keys, previous: previous)
+        if reuse != nil {
+            let order = pages.shownPapers.sorted()
+            for (index, html) in zip(order, renderer.renderCards(order)) { renderer.cards[index] = html }
         }
         var site = RenderedSite()
-        options.progress?.begin("pages", total: work.count)
-        for (path, html) in renderer.render(work, progress: options.progress) { site.add(path, html) }
+        options.progress?.begin("pages", total: pages.stale.count)
+        for (path, html) in renderer.render(pages.stale, progress: options.progress) { site.add(path, html) }
         report.pages = jobs.count
-        report.pagesRendered = work.count
+        report.pagesRendered = pages.stale.count
         clock.lap("pages", into: &report)
         options.progress?.begin("feeds")
 
         var other = RenderedSite()
-        for (path, text) in renderer.renderFeeds() { other.add(path, text) }
+        let feeds = PagePlan(jobs: renderer.feedJobs(), keys: keys, previous: previous)
+        for (path, text) in renderer.render(feeds.stale) { other.add(path, text) }
         report.feedItems = renderer.feedItemCount
         for (name, source) in theme.assets { other["assets/" + name] = .copy(source: source) }
         if let mathAssets {
@@ -202,7 +179,8 @@ extension SiteBuilder {
         for (path, text) in search.files { other.add(path, text) }
         clock.lap("sitemap and search", into: &report)
         site.merge(other)
-        return Assembly(site: site, pageCount: jobs.count, kept: kept, pageKeys: keys,
+        return Assembly(site: site, pageCount: jobs.count, kept: pages.kept.union(feeds.kept),
+                        keys: pages.keys.merging(feeds.keys) { page, _ in page },
                         renderer: renderer, sitemap: sitemap, search: search, hasMathAssets: mathAssets != nil)
     }
 
@@ -211,10 +189,10 @@ extension SiteBuilder {
     struct Assembly {
         var site: RenderedSite
         var pageCount: Int
-        /// Pages not rendered because their output on disk is current (only with `reuse`).
+        /// Outputs not made because their last version is current (only with `reuse`).
         var kept: Set<String>
-        /// Each page's key, by output path (only with `reuse`).
-        var pageKeys: [String: UInt64]
+        /// Each page's and feed's key, by output path.
+        var keys: [String: UInt64]
         var renderer: SiteRenderer
         var sitemap: SitemapEntries
         var search: SearchIndex

@@ -29,7 +29,7 @@ extension SiteRenderer {
         let hash = frame.finalize()
         let first = kind == .week ? routes.week(period.key) : routes.month(period.key)
         return Pagination.pages(total: period.papers.count, perPage: config.perPage, first: first, routes: routes).map { pagination in
-            Job(path: routes.file(for: pagination.url), make: { renderPeriod(kind, position, pagination) },
+            Job(path: routes.file(for: pagination.url), make: { $0.renderPeriod(kind, position, pagination) },
                 lastmod: period.days.first, shows: period.papers[pagination.range], frame: hash)
         }
     }

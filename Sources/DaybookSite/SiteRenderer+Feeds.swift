@@ -2,47 +2,61 @@ import DaybookContent
 
 /// Feeds, the sitemap and robots.txt: written by code, from the same library and views as pages.
 extension SiteRenderer {
-    /// Every feed by output path: RSS, Atom and JSON Feed of the newest papers, one RSS feed per
-    /// tag, and the daily digest.
-    public func renderFeeds() -> [(path: String, text: String)] {
-        mainFeeds() + [digestFeed()] + library.tags.indices.map(tagFeed)
-    }
-
-    /// The papers of the main feeds, newest first.
-    var feedPapers: [Int] { library.newest(config.feedItems) }
-
-    /// RSS, Atom and JSON Feed of the newest papers.
-    func mainFeeds() -> [(path: String, text: String)] {
-        let newest = feedPapers.map { views[$0] }
-        return [
-            (routes.file(for: routes.feed), RSSFeedWriter(config: config, routes: routes, text: feedText).write(newest, selfPath: routes.feed)),
-            (routes.file(for: routes.atomFeed), AtomFeedWriter(config: config, routes: routes, text: feedText).write(newest, selfPath: routes.atomFeed)),
-            (routes.file(for: routes.jsonFeed), JSONFeedWriter(config: config, routes: routes, text: feedText).write(newest, selfPath: routes.jsonFeed)),
+    /// Every feed as a job, in a fixed order: RSS, Atom and JSON Feed of the newest papers, the
+    /// daily digest, and one RSS feed per tag. Feeds are not in the sitemap.
+    func feedJobs() -> [Job] {
+        let newest = library.newest(config.feedItems)
+        var main = StableHasher()
+        main.combine("main feeds")
+        let mainFrame = main.finalize()
+        var jobs = [
+            Job(path: routes.file(for: routes.feed), make: { site in
+                RSSFeedWriter(config: site.config, routes: site.routes, text: site.feedText)
+                    .write(newest.map { site.views[$0] }, selfPath: site.routes.feed)
+            }, listed: false, shows: newest[...], frame: mainFrame),
+            Job(path: routes.file(for: routes.atomFeed), make: { site in
+                AtomFeedWriter(config: site.config, routes: site.routes, text: site.feedText)
+                    .write(newest.map { site.views[$0] }, selfPath: site.routes.atomFeed)
+            }, listed: false, shows: newest[...], frame: mainFrame),
+            Job(path: routes.file(for: routes.jsonFeed), make: { site in
+                JSONFeedWriter(config: site.config, routes: site.routes, text: site.feedText)
+                    .write(newest.map { site.views[$0] }, selfPath: site.routes.jsonFeed)
+            }, listed: false, shows: newest[...], frame: mainFrame),
+            digestJob(),
         ]
+        for position in library.tags.indices { jobs.append(tagFeedJob(position)) }
+        return jobs
     }
 
-    /// The days of the daily digest, newest first.
-    var digestDays: ArraySlice<Day> { library.days.prefix(config.feedItems) }
-
-    /// The daily digest: one item per day.
-    func digestFeed() -> (path: String, text: String) {
-        let days = digestDays.map { day in (day: day, papers: papers(on: day)) }
-        return (routes.file(for: routes.daysFeed), DigestFeedWriter(config: config, routes: routes, text: feedText).write(days))
+    /// The daily digest: one item per day, for the newest `feed_items` days.
+    func digestJob() -> Job {
+        let days = library.days.prefix(config.feedItems)
+        var frame = StableHasher()
+        frame.combine("digest")
+        for day in days {
+            frame.combine(day)
+            frame.combine(library.papersByDay[day]?.count)
+        }
+        return Job(path: routes.file(for: routes.daysFeed), make: { site in
+            DigestFeedWriter(config: site.config, routes: site.routes, text: site.feedText)
+                .write(days.map { day in (day: day, papers: site.papers(on: day)) })
+        }, listed: false, shows: days.flatMap { library.papersByDay[$0] ?? [] }[...], frame: frame.finalize())
     }
 
-    /// The papers of one tag's feed, newest first.
-    func tagFeedPapers(_ position: Int) -> ArraySlice<Int> {
-        library.tags[position].papers.prefix(config.feedItems)
-    }
-
-    /// The RSS feed of one tag.
-    func tagFeed(_ position: Int) -> (path: String, text: String) {
+    /// The RSS feed of one tag: its newest `feed_items` papers.
+    func tagFeedJob(_ position: Int) -> Job {
         let entry = library.tags[position]
         let path = routes.tagFeed(entry.name)
-        let words = feedText.tagFeed(site: config.title, tag: entry.name)
-        return (routes.file(for: path), RSSFeedWriter(config: config, routes: routes, text: feedText).write(
-            tagFeedPapers(position).map { views[$0] }, selfPath: path, title: words.title,
-            link: routes.tag(entry.name), description: words.description))
+        let shown = entry.papers.prefix(config.feedItems)
+        var frame = StableHasher()
+        frame.combine("tag feed")
+        frame.combine(entry.name)
+        return Job(path: routes.file(for: path), make: { site in
+            let words = site.feedText.tagFeed(site: site.config.title, tag: entry.name)
+            return RSSFeedWriter(config: site.config, routes: site.routes, text: site.feedText).write(
+                shown.map { site.views[$0] }, selfPath: path, title: words.title, link: site.routes.tag(entry.name),
+                description: words.description)
+        }, listed: false, shows: shown, frame: frame.finalize())
     }
 
     /// The words feeds write around the content, in the site's language.

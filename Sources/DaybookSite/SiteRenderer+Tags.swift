@@ -12,7 +12,7 @@ extension SiteRenderer {
         let hash = frame.finalize()
         return Pagination.pages(total: entry.papers.count, perPage: config.perPage,
                                 first: routes.tag(entry.name), routes: routes).map { pagination in
-            Job(path: routes.file(for: pagination.url), make: { renderTag(position, pagination) },
+            Job(path: routes.file(for: pagination.url), make: { $0.renderTag(position, pagination) },
                 lastmod: lastmod, shows: entry.papers[pagination.range], frame: hash)
         }
     }

@@ -16,8 +16,9 @@ public struct SiteRenderer: Sendable {
     public let archive: ArchiveIndex
     /// Related papers by shared tags, per paper index.
     public let related: RelatedPapers
-    /// Each paper's card HTML, per paper index.
-    public let cards: [String]
+    /// Each paper's card HTML, per paper index (a cached build makes only those of the pages it
+    /// renders).
+    public internal(set) var cards: [String]
 
     /// How many earlier days the home page links to before pointing to the archive.
     static let homeDayLinks = 14
@@ -53,16 +54,18 @@ public struct SiteRenderer: Sendable {
         indices.map { PaperCard(paper: LocalizedPaper(views[$0], strings: strings), html: cards[$0]) }
     }
 
-    /// One unit of page work: its output path, how to make it, the day its content last changed
-    /// and whether the sitemap lists it.
+    /// One unit of page or feed work: its output path, how to make it (from the renderer that
+    /// runs it, which may hold cards the one that made the job did not), the day its content last
+    /// changed and whether the sitemap lists it.
     ///
-    /// `shows` and `frame` are the page's whole dependence on the library, which lets the preview
-    /// skip a page whose inputs did not change: `shows` lists the papers (indices) whose views the
-    /// page displays, `frame` hashes everything else it takes from the library (counts, neighbour
-    /// links, pagination). A page with `frame == nil` depends on anything and is always rendered.
+    /// `shows` and `frame` are the output's whole dependence on the library, which lets builds and
+    /// the preview skip a job whose inputs did not change (`PageKeys`, `PagePlan`): `shows` lists
+    /// the papers (indices) whose views it displays, `frame` hashes everything else it takes from
+    /// the library (counts, neighbour links, pagination). A job with `frame == nil` depends on
+    /// anything and is always run.
     struct Job: Sendable {
         let path: String
-        let make: @Sendable () -> String
+        let make: @Sendable (SiteRenderer) -> String
         var lastmod: Day? = nil
         var listed = true
         var shows: ArraySlice<Int> = []
@@ -98,12 +101,12 @@ public struct SiteRenderer: Sendable {
             tags.combine(entry.name)
             tags.combine(entry.papers.count)
         }
-        return [Job(path: routes.file(for: routes.home), make: renderHome, lastmod: newest,
+        return [Job(path: routes.file(for: routes.home), make: { $0.renderHome() }, lastmod: newest,
                     shows: newest.flatMap { library.papersByDay[$0]?[...] } ?? [], frame: daysFrame),
-                Job(path: "404.html", make: renderNotFound, listed: false, frame: daysFrame),
-                Job(path: routes.file(for: routes.archive), make: renderArchive, lastmod: newest, frame: daysFrame),
-                Job(path: routes.file(for: routes.tags), make: renderTagIndex, lastmod: newest, frame: tags.finalize()),
-                Job(path: routes.file(for: routes.search), make: renderSearch, lastmod: newest, frame: daysFrame)]
+                Job(path: "404.html", make: { $0.renderNotFound() }, listed: false, frame: daysFrame),
+                Job(path: routes.file(for: routes.archive), make: { $0.renderArchive() }, lastmod: newest, frame: daysFrame),
+                Job(path: routes.file(for: routes.tags), make: { $0.renderTagIndex() }, lastmod: newest, frame: tags.finalize()),
+                Job(path: routes.file(for: routes.search), make: { $0.renderSearch() }, lastmod: newest, frame: daysFrame)]
     }
 
     func dayJob(_ day: Day) -> Job {
@@ -115,13 +118,13 @@ public struct SiteRenderer: Sendable {
         }
         frame.combine(archive.weekPosition[day.weekKey].map { archive.weeks[$0].papers.count })
         frame.combine(archive.monthPosition[day.monthKey].map { archive.months[$0].papers.count })
-        return Job(path: routes.file(for: routes.day(day)), make: { renderDay(day) }, lastmod: day,
+        return Job(path: routes.file(for: routes.day(day)), make: { $0.renderDay(day) }, lastmod: day,
                    shows: library.papersByDay[day]?[...] ?? [], frame: frame.finalize())
     }
 
     func paperJob(_ index: Int) -> Job {
         let paper = views[index].paper
-        return Job(path: routes.file(for: views[index].url), make: { renderPaper(index) },
+        return Job(path: routes.file(for: views[index].url), make: { $0.renderPaper(index) },
                    lastmod: max(paper.day, paper.withdrawn ?? paper.day),
                    shows: [index] + related.related[index], frame: 0)
     }
@@ -134,7 +137,7 @@ public struct SiteRenderer: Sendable {
     /// Runs jobs on every core. The preview's incremental rebuild passes a subset of `pageJobs()`.
     func render(_ work: [Job], progress: BuildProgress? = nil) -> [String: String] {
         let pages = work.parallelMap { job in
-            let html = job.make()
+            let html = job.make(self)
             progress?.advance()
             return html
         }

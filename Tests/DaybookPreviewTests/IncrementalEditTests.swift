@@ -40,6 +40,12 @@ import Testing
         var options = site.options()
         options.bodyEnd = ReloadScript.markup
         var builder = try IncrementalBuilder(options: options, origin: IncrementalBuildTests.origin)
+        // The same steps built with the build cache into a folder of their own: one engine
+        // (`PagePlan`), so the preview and `daybook build` render the same pages for each step.
+        var cached = site.options()
+        cached.output = site.root + "/cached-site"
+        cached.cacheDirectory = site.root + "/.daybook-cache/build"
+        _ = try SiteBuilder(options: cached).build()
         var records: [(path: String, record: TestSite.Record)] = (0..<30).map { (TestSite.record($0).relativePath, TestSite.record($0)) }
         var random = Generator(state: seed)
         var next = 100
@@ -71,6 +77,9 @@ import Testing
             let update = try builder.apply(SiteChanges(records: paths))
             #expect(update.kind == .pages || update.kind == .none, "step \(step)")
             try IncrementalBuildTests().expectSameAsFullBuild(builder, site, step: "seed \(seed) step \(step)")
+            let build = try SiteBuilder(options: cached).build()
+            #expect(build.pagesRendered == update.pagesRendered,
+                    "seed \(seed) step \(step): the cached build rendered \(build.pagesRendered) pages, the preview \(update.pagesRendered)")
         }
     }
 

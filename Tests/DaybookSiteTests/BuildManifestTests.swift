@@ -1,6 +1,7 @@
 import DaybookContent
 import DaybookSystem
 import Foundation
+import DaybookTestSupport
 import Testing
 @testable import DaybookSite
 
@@ -22,6 +23,26 @@ import Testing
     @Test func xxh64MatchesTheReferenceOnEveryTailLength() {
         let bytes = (0..<3).flatMap { _ in (0..<256).map { UInt8($0) } } + Array("xyz".utf8)
         #expect(String(XXH64.hash(bytes, seed: 123_456_789), radix: 16) == "48336f923b785a7c")
+    }
+
+    /// The streaming form (what `StableHasher` uses) equals the one-shot hash of the concatenation,
+    /// however the bytes are cut (pieces across and inside 32-byte stripes, empty pieces).
+    @Test func xxh64StreamingEqualsTheOneShotHashForAnyCut() {
+        let bytes = (0..<3).flatMap { _ in (0..<256).map { UInt8($0) } } + Array("xyz".utf8)
+        var random = SeededGenerator(state: 42)
+        for length in [0, 1, 7, 31, 32, 33, 63, 64, 100, bytes.count] {
+            let input = Array(bytes.prefix(length))
+            for _ in 0..<20 {
+                var stream = XXH64.Streaming(seed: 123_456_789)
+                var offset = 0
+                while offset < input.count {
+                    let piece = Int.random(in: 0...min(40, input.count - offset), using: &random)
+                    input[offset..<offset + piece].withUnsafeBytes { stream.update($0) }
+                    offset += piece
+                }
+                #expect(stream.value == XXH64.hash(input, seed: 123_456_789), "length \(length)")
+            }
+        }
     }
 
     @Test func stableHasherFramesItsValues() {

@@ -36,7 +36,7 @@ struct BuildManifest: Sendable, Equatable {
     /// reads no more: the first path component of every file, and a sample of files with stamps.
     var topLevel: [String]
     var checks: [Check]
-    /// How many files, and how many of them pages (with a key), also in the header.
+    /// How many files, and how many of them pages (keyed HTML files; feeds have keys too), also in the header.
     var fileCount: Int
     var pageCount: Int
 
@@ -56,7 +56,7 @@ struct BuildManifest: Sendable, Equatable {
         self.warnings = warnings
         self.files = files
         fileCount = files.count
-        pageCount = files.values.filter { $0.key != nil }.count
+        pageCount = files.filter { $0.value.key != nil && $0.key.hasSuffix(".html") }.count
         let paths = files.keys.sorted()
         topLevel = Array(Set(paths.map { String($0.prefix { $0 != "/" }) })).sorted()
         let step = max(1, paths.count / BuildManifest.sampleSize)

@@ -7,8 +7,9 @@ import DaybookSystem
 ///
 /// 1. When the inputs' hash (`BuildInputs`) equals the last build's, nothing is loaded, rendered
 ///    or written: the last warnings are repeated.
-/// 2. Otherwise the content is loaded and indexed as usual, and every page gets a key
-///    (`PageKeys`); a page whose key is as recorded is not rendered.
+/// 2. Otherwise the content is loaded and indexed as usual, and every page and feed gets a key
+///    (`PageKeys`); one whose key is as recorded is not rendered (`PagePlan`, which the preview
+///    uses the same way).
 /// 3. The writer skips files whose bytes hash as recorded, without reading the old output.
 ///
 /// The output folder is Daybook's, as in Hugo and Zola: the cache trusts that what it wrote there
@@ -82,7 +83,7 @@ struct CachedBuild {
         let manifest = BuildManifest(output: writer.outputDirectory, inputs: inputs.hash, started: started, warnings: result.report.warnings, files: files)
         save(manifest, to: manifestPath)
         result.report.stages.append(.init(name: "write", seconds: start.duration(to: .now).seconds))
-        result.report.cache = BuildReport.CacheSavings(upToDate: false, pagesKept: result.kept.count)
+        result.report.cache = BuildReport.CacheSavings(upToDate: false, pagesKept: result.report.pages - result.report.pagesRendered)
         return result.report
     }
 

@@ -1,15 +1,15 @@
 import DaybookContent
 import DaybookSystem
 
-/// What each page is made from, as one stable hash per page (its key in the build cache).
+/// What each page or feed is made from, as one stable hash per output (its key).
 ///
-/// A page's key combines what every page shares (the templates' sources, the interface strings
-/// as loaded, the config, whether KaTeX is served, the preview's body markup, Daybook's identity)
-/// with what the page's job
-/// declares it takes from the library: its `frame` (counts, neighbour links, pagination) and the
-/// papers it `shows`, each by a hash of every stored field of the paper (`Paper.combine(into:)`). The same declaration
-/// drives the preview's `PageSelection`, so build and serve agree on what a page depends on. A
-/// job without a frame has no key and is always rendered.
+/// A key combines what every output shares (the templates' sources, the interface strings as
+/// loaded, the config, whether KaTeX is served, the preview's body markup, Daybook's identity)
+/// with what the output's job declares it takes from the library: its `frame` (counts, neighbour
+/// links, pagination), its sitemap entry (`lastmod`, `listed`) and the papers it `shows`, each by
+/// a hash of every stored field of the paper (`PaperView.paperHash`). The build cache and the
+/// preview both decide what to render by these keys (`PagePlan`). A job without a frame has no
+/// key and is always rendered.
 struct PageKeys: Sendable {
     /// The hash of what every page shares.
     let site: UInt64
@@ -26,11 +26,7 @@ struct PageKeys: Sendable {
         hasher.combine(theme.templatesHash)
         hasher.combine(theme.strings.fingerprint)
         site = hasher.value
-        papers = views.parallelMap { view in
-            var hasher = StableHasher()
-            view.paper.combine(into: &hasher)
-            return hasher.value
-        }
+        papers = views.map(\.paperHash)
     }
 
     func key(_ job: SiteRenderer.Job) -> UInt64? {
@@ -39,6 +35,8 @@ struct PageKeys: Sendable {
         hasher.combine(site)
         hasher.combine(job.path)
         hasher.combine(frame)
+        hasher.combine(job.lastmod)
+        hasher.combine(job.listed)
         hasher.combine(job.shows.count)
         for index in job.shows { hasher.combine(papers[index]) }
         return hasher.value

@@ -5,25 +5,28 @@ import DaybookSystem
 /// give the same hash in every run, so it can be stored in the build cache. Values are framed
 /// (strings by length, optionals by a presence byte), so `("ab", "c")` and `("a", "bc")` differ.
 struct StableHasher {
-    private var bytes: [UInt8] = []
+    private var state = XXH64.Streaming()
 
     init() {}
 
     mutating func combine(_ value: Int) {
-        withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: Int64(value).littleEndian) { state.update($0) }
     }
 
     mutating func combine(_ value: UInt64) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: value.littleEndian) { state.update($0) }
     }
 
     mutating func combine(_ value: Bool) {
-        bytes.append(value ? 1 : 0)
+        withUnsafeBytes(of: UInt8(value ? 1 : 0)) { state.update($0) }
     }
 
     mutating func combine(_ value: String) {
         combine(value.utf8.count)
-        bytes.append(contentsOf: value.utf8)
+        if value.utf8.withContiguousStorageIfAvailable({ state.update(UnsafeRawBufferPointer($0)) }) == nil {
+            var copy = value
+            copy.withUTF8 { state.update(UnsafeRawBufferPointer($0)) }
+        }
     }
 
     mutating func combine(_ value: Day) {
@@ -59,5 +62,5 @@ struct StableHasher {
         Int(truncatingIfNeeded: value)
     }
 
-    var value: UInt64 { XXH64.hash(bytes) }
+    var value: UInt64 { state.value }
 }

@@ -42,6 +42,14 @@ enum XXH64 {
             h = seed &+ p5
         }
         h = h &+ UInt64(count)
+        return finish(h, UnsafeRawBufferPointer(rebasing: buffer[offset...]))
+    }
+
+    /// The last (fewer than 32) bytes and the avalanche.
+    private static func finish(_ start: UInt64, _ buffer: UnsafeRawBufferPointer) -> UInt64 {
+        var h = start
+        let count = buffer.count
+        var offset = 0
         while offset + 8 <= count {
             h ^= round(0, word(buffer, offset))
             h = rotl(h, 27) &* p1 &+ p4
@@ -63,6 +71,74 @@ enum XXH64 {
         h = h &* p3
         h ^= h >> 32
         return h
+    }
+
+    /// XXH64 over bytes given in pieces: the same value as `hash` of their concatenation, without
+    /// holding them. Up to 31 bytes wait in `pending` until a 32-byte stripe is full.
+    struct Streaming {
+        private var v1: UInt64, v2: UInt64, v3: UInt64, v4: UInt64
+        private let seed: UInt64
+        private var total = 0
+        private var pending: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        private var pendingCount = 0
+
+        init(seed: UInt64 = 0) {
+            self.seed = seed
+            v1 = seed &+ XXH64.p1 &+ XXH64.p2
+            v2 = seed &+ XXH64.p2
+            v3 = seed
+            v4 = seed &- XXH64.p1
+        }
+
+        mutating func update(_ buffer: UnsafeRawBufferPointer) {
+            total += buffer.count
+            var offset = 0
+            if pendingCount > 0 {
+                let take = min(32 - pendingCount, buffer.count)
+                withUnsafeMutableBytes(of: &pending) { stripe in
+                    stripe.baseAddress!.advanced(by: pendingCount).copyMemory(from: buffer.baseAddress!, byteCount: take)
+                }
+                pendingCount += take
+                offset = take
+                guard pendingCount == 32 else { return }
+                withUnsafeBytes(of: pending) { consume($0, at: 0) }
+                pendingCount = 0
+            }
+            while offset + 32 <= buffer.count {
+                consume(buffer, at: offset)
+                offset += 32
+            }
+            if offset < buffer.count {
+                let rest = buffer.count - offset
+                withUnsafeMutableBytes(of: &pending) { stripe in
+                    stripe.baseAddress!.copyMemory(from: buffer.baseAddress!.advanced(by: offset), byteCount: rest)
+                }
+                pendingCount = rest
+            }
+        }
+
+        private mutating func consume(_ buffer: UnsafeRawBufferPointer, at offset: Int) {
+            v1 = XXH64.round(v1, XXH64.word(buffer, offset))
+            v2 = XXH64.round(v2, XXH64.word(buffer, offset + 8))
+            v3 = XXH64.round(v3, XXH64.word(buffer, offset + 16))
+            v4 = XXH64.round(v4, XXH64.word(buffer, offset + 24))
+        }
+
+        /// The hash of everything given so far.
+        var value: UInt64 {
+            var h: UInt64
+            if total >= 32 {
+                h = XXH64.rotl(v1, 1) &+ XXH64.rotl(v2, 7) &+ XXH64.rotl(v3, 12) &+ XXH64.rotl(v4, 18)
+                h = XXH64.merge(h, v1)
+                h = XXH64.merge(h, v2)
+                h = XXH64.merge(h, v3)
+                h = XXH64.merge(h, v4)
+            } else {
+                h = seed &+ XXH64.p5
+            }
+            h = h &+ UInt64(total)
+            return withUnsafeBytes(of: pending) { XXH64.finish(h, UnsafeRawBufferPointer(rebasing: $0[0..<pendingCount])) }
+        }
     }
 
     @inline(__always) private static func word(_ buffer: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {
