@@ -173,9 +173,11 @@ def main():
         at, _ = events.wait("reload", 600)
         template_latencies.append((at - start) * 1000)
         time.sleep(0.05)
-    os.remove(override)
-    events.wait("reload", 600)
-    print("template save -> reload event: " + summary(template_latencies))
+    if template_latencies:
+        os.remove(override)
+        events.wait("reload", 600)
+    if template_latencies:
+        print("template save -> reload event: " + summary(template_latencies))
     all_pages = [float(m.group(1)) for m in (re.search(r"Rebuilt \(allPages\).* in ([\d.]+) ms", l) for l in log) if m]
     if all_pages:
         print("  server-side update time:     " + summary(all_pages))

@@ -123,17 +123,15 @@ extension IncrementalBuilder {
         for (index, html) in zip(edited, renderer.renderCards(edited)) { renderer.cards[index] = html }
         let keys = PageKeys(options: options, config: config, theme: theme, views: changes.views,
                             mathAssets: previous.hasMathAssets)
-        let before = previous.keys
-        let jobs = renderer.pageJobs()
-        let pages = PagePlan(jobs: jobs, keys: keys, previous: { before[$0] })
-        let feeds = PagePlan(jobs: renderer.feedJobs(), keys: keys, previous: { before[$0] })
-        let removed = PagePlan.removed(from: before, pages, feeds)
-        let made = renderer.render(pages.stale + feeds.stale)
-        report.pages = pages.stale.count
+        let plan = PagePlan(pages: renderer.pageJobs(), feeds: renderer.feedJobs(), keys: keys,
+                            previous: PageReuse(keys: previous.keys))
+        let removed = plan.removed
+        let made = renderer.render(plan.stalePages + plan.staleFeeds)
+        report.pages = plan.stalePages.count
         clock.lap("pages", into: &report)
 
         var written = changes.searchWritten
-        if previous.sitemap.update(jobs: pages.stale, removed: removed, routes: routes) {
+        if previous.sitemap.update(jobs: plan.stalePages, removed: removed, routes: routes) {
             written += previous.sitemap.files(routes: routes)
         }
         clock.lap("sitemap", into: &report)
@@ -142,9 +140,9 @@ extension IncrementalBuilder {
         for (path, text) in made { site.add(path, text) }
         for (path, text) in written { site.add(path, text) }
         previous.replace(library: changes.library, views: changes.views, archive: changes.archive, related: changes.related,
-                         cards: renderer.cards, keys: pages.keys.merging(feeds.keys) { page, _ in page })
+                         cards: renderer.cards, keys: plan.keys)
         clock.lap("merge", into: &report)
-        return Update(kind: kind, papersChanged: changes.edited.count + changes.gone, pagesRendered: pages.stale.count,
+        return Update(kind: kind, papersChanged: changes.edited.count + changes.gone, pagesRendered: plan.stalePages.count,
                       markdownRendered: changes.made, report: report)
     }
 }

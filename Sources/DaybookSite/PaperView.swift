@@ -19,6 +19,8 @@ public final class PaperView: MustacheParent, @unchecked Sendable {
     public let excerpt: String
     public let hasMath: Bool
     public let url: String
+    /// The paper page's output file, relative to the output folder.
+    let file: String
     public let absoluteURL: String
     public let dayURL: String
     public let tags: [TagLink]
@@ -35,6 +37,7 @@ public final class PaperView: MustacheParent, @unchecked Sendable {
         self.excerpt = excerpt
         self.hasMath = hasMath
         self.url = routes.paper(paper.id)
+        self.file = routes.file(for: url)
         self.absoluteURL = routes.absolute(url)
         self.dayURL = routes.day(paper.day)
         self.tags = paper.tags.map { TagLink(name: $0, url: routes.tag($0)) }

@@ -20,10 +20,10 @@ struct PreviousBuild: Sendable {
     /// Whether pages load KaTeX (some paper has math and KaTeX was found).
     let hasMathAssets: Bool
     /// The key each page and feed was made from, by output path (`PagePlan`).
-    private(set) var keys: [String: UInt64]
+    private(set) var keys: OutputKeys
 
     init(baseURL: String, library: Library, views: [PaperView], archive: ArchiveIndex, related: RelatedPapers,
-         cards: [String], sitemap: SitemapEntries, search: SearchIndex, hasMathAssets: Bool, keys: [String: UInt64]) {
+         cards: [String], sitemap: SitemapEntries, search: SearchIndex, hasMathAssets: Bool, keys: OutputKeys) {
         self.cards = cards
         self.keys = keys
         self.baseURL = baseURL
@@ -38,7 +38,7 @@ struct PreviousBuild: Sendable {
 
     /// Sets the library and what derives from it (the search index and sitemap are updated in place).
     mutating func replace(library: Library, views: [PaperView], archive: ArchiveIndex, related: RelatedPapers, cards: [String],
-                          keys: [String: UInt64]) {
+                          keys: OutputKeys) {
         self.cards = cards
         self.keys = keys
         self.library = library

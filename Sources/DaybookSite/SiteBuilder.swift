@@ -26,7 +26,7 @@ public struct SiteBuilder: Sendable {
         /// Pages left as they are on disk (cached builds only): not in `site`, not stale.
         var kept: Set<String> = []
         /// Each page's and feed's key, for the build cache's manifest.
-        var pageKeys: [String: UInt64] = [:]
+        var pageKeys = OutputKeys()
     }
 
     /// Builds and writes to the output folder. With `options.cacheDirectory` set, the build
@@ -147,23 +147,21 @@ extension SiteBuilder {
         var renderer = SiteRenderer(config: config, library: library, views: views, theme: theme, bodyEnd: options.bodyEnd,
                                     mathAssets: mathAssets != nil, cards: reuse == nil ? nil : Array(repeating: "", count: views.count))
         let jobs = renderer.pageJobs()
-        let previous: (String) -> UInt64? = { reuse?.key($0) }
-        let pages = PagePlan(jobs: jobs, keys: keys, previous: previous)
+        let plan = PagePlan(pages: jobs, feeds: renderer.feedJobs(), keys: keys, previous: reuse)
         if reuse != nil {
-            let order = pages.shownPapers.sorted()
+            let order = plan.shownPapers.sorted()
             for (index, html) in zip(order, renderer.renderCards(order)) { renderer.cards[index] = html }
         }
         var site = RenderedSite()
-        options.progress?.begin("pages", total: pages.stale.count)
-        for (path, html) in renderer.render(pages.stale, progress: options.progress) { site.add(path, html) }
+        options.progress?.begin("pages", total: plan.stalePages.count)
+        for (path, html) in renderer.render(plan.stalePages, progress: options.progress) { site.add(path, html) }
         report.pages = jobs.count
-        report.pagesRendered = pages.stale.count
+        report.pagesRendered = plan.stalePages.count
         clock.lap("pages", into: &report)
         options.progress?.begin("feeds")
 
         var other = RenderedSite()
-        let feeds = PagePlan(jobs: renderer.feedJobs(), keys: keys, previous: previous)
-        for (path, text) in renderer.render(feeds.stale) { other.add(path, text) }
+        for (path, text) in renderer.render(plan.staleFeeds) { other.add(path, text) }
         report.feedItems = renderer.feedItemCount
         for (name, source) in theme.assets { other["assets/" + name] = .copy(source: source) }
         if let mathAssets {
@@ -179,8 +177,7 @@ extension SiteBuilder {
         for (path, text) in search.files { other.add(path, text) }
         clock.lap("sitemap and search", into: &report)
         site.merge(other)
-        return Assembly(site: site, pageCount: jobs.count, kept: pages.kept.union(feeds.kept),
-                        keys: pages.keys.merging(feeds.keys) { page, _ in page },
+        return Assembly(site: site, pageCount: jobs.count, kept: Set(plan.kept), keys: plan.keys,
                         renderer: renderer, sitemap: sitemap, search: search, hasMathAssets: mathAssets != nil)
     }
 
@@ -191,8 +188,8 @@ extension SiteBuilder {
         var pageCount: Int
         /// Outputs not made because their last version is current (only with `reuse`).
         var kept: Set<String>
-        /// Each page's and feed's key, by output path.
-        var keys: [String: UInt64]
+        /// Each page's and feed's key.
+        var keys: OutputKeys
         var renderer: SiteRenderer
         var sitemap: SitemapEntries
         var search: SearchIndex

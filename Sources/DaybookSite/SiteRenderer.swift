@@ -124,7 +124,7 @@ public struct SiteRenderer: Sendable {
 
     func paperJob(_ index: Int) -> Job {
         let paper = views[index].paper
-        return Job(path: routes.file(for: views[index].url), make: { $0.renderPaper(index) },
+        return Job(path: views[index].file, make: { $0.renderPaper(index) },
                    lastmod: max(paper.day, paper.withdrawn ?? paper.day),
                    shows: [index] + related.related[index], frame: 0)
     }

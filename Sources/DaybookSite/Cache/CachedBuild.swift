@@ -79,7 +79,7 @@ struct CachedBuild {
             throw BuildError(message: error.description)
         }
         var files = recording.entries
-        for (path, key) in result.pageKeys { files[path]?.key = key }
+        for (path, key) in zip(result.pageKeys.paths, result.pageKeys.keys) { files[path]?.key = key }
         let manifest = BuildManifest(output: writer.outputDirectory, inputs: inputs.hash, started: started, warnings: result.report.warnings, files: files)
         save(manifest, to: manifestPath)
         result.report.stages.append(.init(name: "write", seconds: start.duration(to: .now).seconds))

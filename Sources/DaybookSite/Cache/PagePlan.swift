@@ -2,37 +2,46 @@
 /// manifest) and `daybook serve` (against the keys of the site it holds): which outputs to make.
 ///
 /// Every page and feed job gets its key (`PageKeys`); a job whose key equals the key its output
-/// was last made from is kept as it is, every other job is stale and runs. What a page depends on
-/// is declared once, in its job (`frame`, `shows`, `lastmod`, `listed`), and nowhere else.
+/// was last made from is kept as it is, every other job is stale and runs. What an output depends
+/// on is declared once, in its job (`frame`, `shows`, `lastmod`, `listed`), and nowhere else.
 struct PagePlan {
-    /// Jobs to run, in the order given.
-    private(set) var stale: [SiteRenderer.Job] = []
+    /// Page jobs to run, in the order given.
+    private(set) var stalePages: [SiteRenderer.Job] = []
+    /// Feed jobs to run, in the order given.
+    private(set) var staleFeeds: [SiteRenderer.Job] = []
     /// Outputs whose last version is current.
-    private(set) var kept = Set<String>()
-    /// Every keyed output's key, by path (the next build's `previous`).
-    private(set) var keys: [String: UInt64] = [:]
-    /// `previous`: the key each output was last made from (nil when unknown: it runs).
-    init(jobs: [SiteRenderer.Job], keys pageKeys: PageKeys, previous: (String) -> UInt64?) {
-        keys.reserveCapacity(jobs.count)
-        for job in jobs {
-            guard let key = pageKeys.key(job) else {
-                stale.append(job)
-                continue
+    private(set) var kept: [String] = []
+    /// Every keyed output's key, pages then feeds in job order (the next plan's `previous`).
+    private(set) var keys = OutputKeys()
+    /// Outputs the last build made that no job makes any more (known with the preview's keys).
+    private(set) var removed: [String] = []
+
+    /// `previous`: what the last build's outputs were made from (nil: everything runs).
+    init(pages: [SiteRenderer.Job], feeds: [SiteRenderer.Job], keys pageKeys: PageKeys, previous: PageReuse?) {
+        var lookup = PageReuse.Lookup(previous)
+        keys.reserve(pages.count + feeds.count)
+        var position = 0
+        for (jobs, isPage) in [(pages, true), (feeds, false)] {
+            for job in jobs {
+                if let key = pageKeys.key(job) {
+                    let before = lookup.key(job.path, at: position)
+                    keys.append(job.path, key)
+                    position += 1
+                    if before == key {
+                        kept.append(job.path)
+                        continue
+                    }
+                }
+                if isPage { stalePages.append(job) } else { staleFeeds.append(job) }
             }
-            keys[job.path] = key
-            if previous(job.path) == key { kept.insert(job.path) } else { stale.append(job) }
         }
+        removed = lookup.removed(from: keys)
     }
 
-    /// The papers whose cards the stale jobs show.
+    /// The papers whose cards the stale pages show.
     var shownPapers: Set<Int> {
         var papers = Set<Int>()
-        for job in stale { papers.formUnion(job.shows) }
+        for job in stalePages { papers.formUnion(job.shows) }
         return papers
-    }
-
-    /// The outputs of the last build (`previous`, by path) that the current plans make no more.
-    static func removed(from previous: [String: UInt64], _ plans: PagePlan...) -> [String] {
-        previous.keys.filter { path in !plans.contains { $0.keys[path] != nil } }.sorted()
     }
 }
