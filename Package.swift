@@ -34,17 +34,29 @@ let package = Package(
             dependencies: ["DaybookSystem", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "DaybookMarkdown", dependencies: ["CCmarkGFM", "DaybookSystem"]),
+        // The papers indexed: by id, day, tag; weeks and months; related papers; URLs.
+        .target(name: "DaybookLibrary", dependencies: ["DaybookContent", "DaybookSystem"]),
+        // Themes, page contexts, pages and feeds as jobs that declare their inputs, and the plan
+        // that decides which jobs run (the incremental engine's decision, for build and serve).
         .target(
-            name: "DaybookSite",
+            name: "DaybookRender",
             dependencies: [
-                "DaybookContent", "DaybookMarkdown", "DaybookSystem",
+                "DaybookContent", "DaybookLibrary", "DaybookMarkdown", "DaybookSystem",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The static search index the theme's search page reads.
+        .target(name: "DaybookSearch", dependencies: ["DaybookContent", "DaybookLibrary", "DaybookMarkdown", "DaybookRender", "DaybookSystem"]),
+        // The build: config → content → library → pages → output folder, with the build cache.
+        .target(
+            name: "DaybookSite",
+            dependencies: ["DaybookContent", "DaybookLibrary", "DaybookRender", "DaybookSearch", "DaybookSystem"]
+        ),
+        // `daybook serve`: the site held in memory, updated as files change, served with live reload.
         .target(
             name: "DaybookPreview",
             dependencies: [
-                "DaybookContent", "DaybookSite", "DaybookSystem",
+                "DaybookContent", "DaybookLibrary", "DaybookRender", "DaybookSearch", "DaybookSite", "DaybookSystem",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -81,12 +93,14 @@ let package = Package(
         .testTarget(name: "DaybookMarkdownTests", dependencies: ["DaybookMarkdown"], exclude: ["Golden"]),
         .testTarget(
             name: "DaybookSiteTests",
-            dependencies: ["DaybookContent", "DaybookSite", "DaybookSystem", "DaybookTestSupport"],
+            dependencies: ["DaybookContent", "DaybookLibrary", "DaybookRender", "DaybookSearch", "DaybookSite", "DaybookSystem",
+                           "DaybookTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "DaybookPreviewTests",
-            dependencies: ["DaybookContent", "DaybookPreview", "DaybookSite", "DaybookTestSupport"]
+            dependencies: ["DaybookContent", "DaybookLibrary", "DaybookPreview", "DaybookRender", "DaybookSearch", "DaybookSite",
+                           "DaybookSystem", "DaybookTestSupport"]
         ),
         .testTarget(
             name: "DaybookDeployTests",

@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookRender
 import DaybookSite
 import Synchronization
 

@@ -1,3 +1,4 @@
+
 /// The markup the preview injects before `</body>` (`BuildOptions.bodyEnd`); never in `build`.
 /// It listens to `LiveReload`'s events: reloads on `reload` (or on reconnecting to a restarted or
 /// rebuilt server), shows a build error over the page, and removes it on the next good build.

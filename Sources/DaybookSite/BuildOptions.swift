@@ -1,3 +1,5 @@
+import DaybookSystem
+
 /// How to run a build; every field has the CLI's default.
 public struct BuildOptions: Sendable {
     /// The site folder (holds `daybook.yml`, `content/`).

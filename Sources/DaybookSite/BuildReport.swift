@@ -5,6 +5,11 @@ public struct BuildReport: Sendable {
     public struct Stage: Sendable {
         public let name: String
         public let seconds: Double
+
+        package init(name: String, seconds: Double) {
+            self.name = name
+            self.seconds = seconds
+        }
     }
 
     public var records = 0
@@ -21,12 +26,19 @@ public struct BuildReport: Sendable {
     /// What the build cache saved; nil when the build ran without one.
     public var cache: CacheSavings?
 
+    package init() {}
+
     /// What the build cache saved a build.
     public struct CacheSavings: Sendable, Equatable {
         /// Nothing changed since the last build: content was not even loaded.
         public var upToDate = false
         /// Pages found current on disk, so not rendered.
         public var pagesKept = 0
+
+        package init(upToDate: Bool, pagesKept: Int) {
+            self.upToDate = upToDate
+            self.pagesKept = pagesKept
+        }
     }
 
     public var totalSeconds: Double { stages.reduce(0) { $0 + $1.seconds } }

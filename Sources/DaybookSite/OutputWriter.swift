@@ -1,3 +1,4 @@
+import DaybookRender
 import DaybookSystem
 import Dispatch
 import Synchronization

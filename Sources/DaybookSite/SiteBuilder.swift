@@ -1,5 +1,7 @@
 import DaybookContent
-import DaybookMarkdown
+import DaybookLibrary
+import DaybookRender
+import DaybookSearch
 import DaybookSystem
 
 /// Builds a site: config → content → library → Markdown → pages and feeds → output folder.
@@ -109,7 +111,7 @@ public struct SiteBuilder: Sendable {
 
 extension SiteBuilder {
     /// `daybook.yml`, with `options.baseURL` applied.
-    func loadConfig() throws(ContentError) -> SiteConfig {
+    package func loadConfig() throws(ContentError) -> SiteConfig {
         var config = try SiteConfigLoader.load(path: options.resolve(options.configPath), displayPath: options.configPath)
         if let baseURL = options.baseURL {
             guard SiteConfig.isValidBaseURL(baseURL) else {
@@ -121,7 +123,7 @@ extension SiteBuilder {
     }
 
     /// KaTeX's files when a page has math, with a warning when they are missing.
-    func mathAssets(for views: [PaperView], report: inout BuildReport) -> MathAssets? {
+    package func mathAssets(for views: [PaperView], report: inout BuildReport) -> MathAssets? {
         guard views.contains(where: \.hasMath) else { return nil }
         let directory = MathAssets.directory(explicit: options.katexDirectory)
         let assets = MathAssets.locate(in: directory)
@@ -138,11 +140,11 @@ extension SiteBuilder {
     /// Every page and feed gets its key (`PageKeys`). With `reuse`, a job whose key is the one its
     /// output was last made from is not run (`PagePlan`): it is listed in `Assembly.kept`, and only
     /// the cards of the pages that are rendered are made. Without it every job runs.
-    func assemble(config: SiteConfig, theme: Theme, library: Library, views: [PaperView],
+    package func assemble(config: SiteConfig, theme: Theme, library: Library, views: [PaperView],
                   clock: inout StageClock, report: inout BuildReport, reuse: PageReuse? = nil) -> Assembly {
         let routes = Routes(config: config)
         let mathAssets = mathAssets(for: views, report: &report)
-        let keys = PageKeys(options: options, config: config, theme: theme, views: views, mathAssets: mathAssets != nil)
+        let keys = PageKeys(bodyEnd: options.bodyEnd, config: config, theme: theme, views: views, mathAssets: mathAssets != nil)
         // With reuse, cards wait until the plan says which pages are rendered.
         var renderer = SiteRenderer(config: config, library: library, views: views, theme: theme, bodyEnd: options.bodyEnd,
                                     mathAssets: mathAssets != nil, cards: reuse == nil ? nil : Array(repeating: "", count: views.count))
@@ -183,25 +185,27 @@ extension SiteBuilder {
 
     /// What `assemble` made: every output, how many are pages, and what the preview keeps to
     /// update them later.
-    struct Assembly {
-        var site: RenderedSite
-        var pageCount: Int
+    package struct Assembly {
+        package var site: RenderedSite
+        package var pageCount: Int
         /// Outputs not made because their last version is current (only with `reuse`).
         var kept: Set<String>
         /// Each page's and feed's key.
-        var keys: OutputKeys
-        var renderer: SiteRenderer
-        var sitemap: SitemapEntries
-        var search: SearchIndex
-        var hasMathAssets: Bool
+        package var keys: OutputKeys
+        package var renderer: SiteRenderer
+        package var sitemap: SitemapEntries
+        package var search: SearchIndex
+        package var hasMathAssets: Bool
     }
 }
 
 /// Times consecutive stages.
-struct StageClock {
+package struct StageClock {
     private var last = ContinuousClock.now
 
-    mutating func lap(_ name: String, into report: inout BuildReport) {
+    package init() {}
+
+    package mutating func lap(_ name: String, into report: inout BuildReport) {
         let now = ContinuousClock.now
         report.stages.append(.init(name: name, seconds: last.duration(to: now).seconds))
         last = now

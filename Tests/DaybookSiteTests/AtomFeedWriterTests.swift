@@ -1,9 +1,8 @@
 import DaybookContent
 import Foundation
-#if canImport(FoundationXML)
 import FoundationXML
-#endif
 import Testing
+@testable import DaybookRender
 @testable import DaybookSite
 
 @Suite struct AtomFeedWriterTests {

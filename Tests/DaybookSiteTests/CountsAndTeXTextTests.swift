@@ -1,6 +1,7 @@
 import DaybookContent
 import Foundation
 import Testing
+@testable import DaybookSearch
 @testable import DaybookSite
 
 /// Counts read as English ("1 paper"), and TeX text mode reaches pages, feeds and metadata as what it means.

@@ -1,6 +1,7 @@
 import DaybookContent
 import Foundation
 import Testing
+@testable import DaybookRender
 @testable import DaybookSite
 
 /// Feed writers given the theme's Chinese strings write their own words in Chinese; by default

@@ -1,7 +1,8 @@
 import DaybookContent
-import Testing
-@testable import DaybookSite
 import DaybookTestSupport
+import Testing
+@testable import DaybookLibrary
+@testable import DaybookSite
 
 /// The preview patches the library, archive and related papers after an edit instead of making
 /// them again; each patched value must equal the one made from scratch.

@@ -1,8 +1,9 @@
 import DaybookContent
+import DaybookSystem
 import Foundation
 import Testing
+@testable import DaybookRender
 @testable import DaybookSite
-import DaybookSystem
 
 @Suite struct JSONFeedWriterTests {
     let writer = JSONFeedWriter(config: Reader.config, routes: Reader.routes)

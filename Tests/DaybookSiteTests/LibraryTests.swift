@@ -1,5 +1,6 @@
 import DaybookContent
 import Testing
+@testable import DaybookLibrary
 @testable import DaybookSite
 
 @Suite struct LibraryTests {

@@ -1,6 +1,7 @@
 import DaybookContent
 import Foundation
 import Testing
+@testable import DaybookRender
 @testable import DaybookSite
 
 /// The valid fixture site built in English (byte for byte as before interface text moved to

@@ -1,4 +1,5 @@
 import Testing
+@testable import DaybookRender
 @testable import DaybookSite
 
 @Suite struct PaginationTests {

@@ -1,6 +1,8 @@
 import DaybookContent
 import Foundation
 import Testing
+@testable import DaybookLibrary
+@testable import DaybookRender
 @testable import DaybookSite
 
 @Suite struct RSSFeedWriterTests {

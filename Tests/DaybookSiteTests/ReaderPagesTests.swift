@@ -1,6 +1,7 @@
 import DaybookContent
 import Foundation
 import Testing
+@testable import DaybookRender
 @testable import DaybookSite
 
 /// Whole sites rendered in memory: the archive, week, month, tag and search pages, paper page

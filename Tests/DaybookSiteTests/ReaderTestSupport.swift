@@ -1,5 +1,7 @@
 import DaybookContent
 import Foundation
+@testable import DaybookLibrary
+@testable import DaybookRender
 @testable import DaybookSite
 
 /// Helpers for the reader's pages and feeds tests (names prefixed to stay apart from other suites).

@@ -1,4 +1,5 @@
 import Testing
+@testable import DaybookLibrary
 @testable import DaybookSite
 
 @Suite struct RelatedPapersTests {

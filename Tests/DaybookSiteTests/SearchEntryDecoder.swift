@@ -1,3 +1,4 @@
+@testable import DaybookSearch
 @testable import DaybookSite
 
 /// Decodes a term's postings text as `assets/search.js` does (`decode`), to check the index's

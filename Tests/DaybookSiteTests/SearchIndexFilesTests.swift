@@ -1,8 +1,9 @@
 import DaybookContent
+import DaybookTestSupport
 import Foundation
 import Testing
+@testable import DaybookSearch
 @testable import DaybookSite
-import DaybookTestSupport
 
 @Suite struct SearchIndexFilesTests {
     func terms(_ text: String) -> [String] {

@@ -1,8 +1,11 @@
 import DaybookContent
+import DaybookTestSupport
 import Foundation
 import Testing
+@testable import DaybookLibrary
+@testable import DaybookRender
+@testable import DaybookSearch
 @testable import DaybookSite
-import DaybookTestSupport
 
 @Suite struct SearchIndexTests {
     /// A small deterministic generator (SplitMix64), so a failing sequence can be replayed.

@@ -1,6 +1,7 @@
 import DaybookContent
 import Foundation
 import Testing
+@testable import DaybookSearch
 @testable import DaybookSite
 
 /// The search page and its script, as the theme ships them.

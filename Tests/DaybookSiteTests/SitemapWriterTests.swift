@@ -1,5 +1,6 @@
 import DaybookContent
 import Testing
+@testable import DaybookRender
 @testable import DaybookSite
 
 @Suite struct SitemapWriterTests {

@@ -2,6 +2,8 @@ import DaybookContent
 import Foundation
 import Mustache
 import Testing
+@testable import DaybookLibrary
+@testable import DaybookRender
 @testable import DaybookSite
 
 /// Every name a shipped template reads resolves, in the context its page kind is rendered with,

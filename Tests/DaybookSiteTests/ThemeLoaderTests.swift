@@ -1,6 +1,7 @@
 import DaybookContent
 import Foundation
 import Testing
+@testable import DaybookRender
 @testable import DaybookSite
 
 @Suite struct ThemeLoaderTests {

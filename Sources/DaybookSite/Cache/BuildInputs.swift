@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookRender
 import DaybookSystem
 
 /// Everything a build reads, reduced to one hash: when it equals the last build's, nothing the
@@ -25,9 +26,6 @@ struct BuildInputs: Equatable {
     /// How long before a build's start a file must have been modified for its stamp to be trusted.
     static let racyMargin = 100_000_000
 
-    /// Raised whenever what the cache records, or how it is keyed, changes.
-    static let cacheFormat = 1
-
     /// Whether a build that started at `started` (nanoseconds since 1970) read these inputs
     /// late enough that an unseen change within their stamps' tick is ruled out.
     func isSettled(before started: Int) -> Bool {
@@ -37,8 +35,7 @@ struct BuildInputs: Equatable {
     static func fingerprint(options: BuildOptions, config: SiteConfig, theme: Theme, output: String) -> BuildInputs {
         var hasher = StableHasher()
         var newest = 0
-        hasher.combine(cacheFormat)
-        daybookIdentity(into: &hasher)
+        DaybookIdentity.combine(into: &hasher)
         hasher.combine(options.siteRoot)
         hasher.combine(options.configPath)
         hasher.combine(output)
@@ -54,13 +51,6 @@ struct BuildInputs: Equatable {
         for name in ["katex.min.js", "katex.min.css"] { stamp(katex + "/" + name, name, into: &hasher, newest: &newest) }
         for name in FileIO.list(katex + "/fonts").sorted() { stamp(katex + "/fonts/" + name, name, into: &hasher, newest: &newest) }
         return BuildInputs(hash: hasher.value, newest: newest)
-    }
-
-    /// Daybook's version and the running executable's stamp.
-    static func daybookIdentity(into hasher: inout StableHasher) {
-        hasher.combine(DaybookVersion.current)
-        var ignored = 0
-        stamp("/proc/self/exe", "daybook", into: &hasher, newest: &ignored)
     }
 
     private static func stampTree(_ root: String, into hasher: inout StableHasher, newest: inout Int) {

@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookRender
 import DaybookSystem
 
 /// A build with the persistent build cache: a folder (`.daybook-cache/build` in the CLI) that
@@ -55,7 +56,7 @@ struct CachedBuild {
         clock.lap("config", into: &report)
 
         var result = try builder.render(config: config, theme: theme, clock: &clock, report: report,
-                                        reuse: PageReuse(previous: previous))
+                                        reuse: PageReuse(recorded: { previous?.files[$0]?.key }))
         let start = ContinuousClock.now
         var recording: OutputWriter.Recording
         do {

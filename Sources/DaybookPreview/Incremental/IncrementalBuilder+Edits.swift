@@ -1,0 +1,152 @@
+import DaybookContent
+import DaybookLibrary
+import DaybookRender
+import DaybookSearch
+import DaybookSite
+
+/// Record changes without template changes: the pages and feeds whose keys changed are rendered
+/// (`PagePlan`, the same decision `daybook build` makes against its cache), and the sitemap and
+/// search index are written again only where they changed.
+///
+/// Saving records that keep their file and id (the usual edit) takes the fast path: the library,
+/// archive, related papers and search index are patched where the edited papers sit. Adding,
+/// deleting or renaming records rebuilds those from the papers (linear in the library). Either
+/// way only the outputs whose keys changed are rendered.
+extension IncrementalBuilder {
+    /// The library after a change and what derives from it.
+    struct PaperChanges {
+        var library: Library
+        var views: [PaperView]
+        var archive: ArchiveIndex
+        var related: RelatedPapers
+        /// Search files to write and remove (the index itself is updated in `previous`).
+        var searchWritten: [(path: String, text: String)] = []
+        var searchRemoved: [String] = []
+        /// Each old paper index's new index (-1: gone); nil when the ids and their order are unchanged.
+        var oldToNew: [Int]?
+        /// New indices of papers added or changed (their cards are made anew).
+        var edited: Set<Int>
+        /// How many papers were removed.
+        var gone = 0
+        /// How many paper views were made anew (Markdown rendered).
+        var made: Int
+    }
+
+    /// The fast path: `edits` are new versions of papers by library index, with the same ids.
+    mutating func applyEdits(_ edits: [Int: Paper], clock: inout StageClock, report: inout BuildReport) throws(BuildError) -> Update {
+        let oldLibrary = previous.library
+        let replacements = edits.filter { oldLibrary.papers[$0.key] != $0.value }
+        clock.lap("load", into: &report)
+        guard !replacements.isEmpty else { return Update(kind: .none) }
+        let library = oldLibrary.replacing(replacements)
+        let edited = Set(replacements.keys)
+        clock.lap("index", into: &report)
+
+        var views = previous.views
+        let order = edited.sorted()
+        for (index, view) in zip(order, PaperViewBuilder(routes: Routes(config: config)).build(order.map { library.papers[$0] })) {
+            views[index] = view
+        }
+        clock.lap("markdown", into: &report)
+        if mathAssetsChange(views) { return try rebuild(SiteChanges(allContent: true, templates: true)) }
+
+        var changes = PaperChanges(library: library, views: views, archive: previous.archive, related: previous.related,
+                                   oldToNew: nil, edited: edited, made: edited.count)
+        let touchedDays = Set(edited.flatMap { [oldLibrary.papers[$0].day, library.papers[$0].day] })
+        changes.archive = previous.archive.updating(from: oldLibrary, to: library, touchedDays: touchedDays)
+        changes.related = previous.related.updating(from: oldLibrary, to: library, edited: edited).related
+        // From here on nothing fails, so the search index is updated in place (no copy of it).
+        if let change = previous.search.update(old: oldLibrary, new: library, views: views, changed: order) {
+            changes.searchWritten = change.written
+            changes.searchRemoved = change.removed
+        } else {
+            replaceSearch(with: SearchIndex(routes: Routes(config: config), library: library, views: views), &changes)
+        }
+        clock.lap("related and search", into: &report)
+        return apply(changes, kind: .pages, clock: &clock, report: &report)
+    }
+
+    /// Records added, deleted or renamed: `papers` is the new list, `changed` the old and new
+    /// versions of every paper that differs.
+    mutating func applyContent(_ papers: [Paper], changed: [Paper], clock: inout StageClock,
+                               report: inout BuildReport) throws(BuildError) -> Update {
+        let old = (library: previous.library, related: previous.related)
+        let library = try IncrementalBuilder.index(papers, config: config)
+        clock.lap("index", into: &report)
+        let routes = Routes(config: config)
+        let (views, made) = previous.views(for: library, routes: routes)
+        clock.lap("markdown", into: &report)
+        if mathAssetsChange(views) { return try rebuild(SiteChanges(allContent: true, templates: true)) }
+
+        var oldToNew = [Int](repeating: -1, count: old.library.papers.count)
+        var gone = 0
+        for (index, paper) in old.library.papers.enumerated() {
+            if let now = library.byID[paper.id] { oldToNew[index] = now } else { gone += 1 }
+        }
+        let edited = Set(changed.compactMap { library.byID[$0.id] })
+        var changes = PaperChanges(library: library, views: views, archive: ArchiveIndex(library: library),
+                                   related: RelatedPapers(library: library), oldToNew: oldToNew, edited: edited, gone: gone,
+                                   made: made)
+        replaceSearch(with: SearchIndex(routes: routes, library: library, views: views), &changes)
+        clock.lap("related and search", into: &report)
+        return apply(changes, kind: .pages, clock: &clock, report: &report)
+    }
+
+    /// Whether KaTeX's use flips (the first paper with math came or the last one went): then
+    /// every page links KaTeX or stops linking it.
+    private func mathAssetsChange(_ views: [PaperView]) -> Bool {
+        var ignored = BuildReport()
+        return (builder.mathAssets(for: views, report: &ignored) != nil) != previous.hasMathAssets
+    }
+
+    /// Sets the new search index, writing all its files and removing those the old one had alone.
+    private mutating func replaceSearch(with search: SearchIndex, _ changes: inout PaperChanges) {
+        changes.searchWritten = search.files
+        let kept = Set(changes.searchWritten.map(\.path))
+        changes.searchRemoved = previous.search.files.map(\.path).filter { !kept.contains($0) }
+        previous.search = search
+    }
+
+    /// Renders the pages and feeds whose keys changed and brings the site and `previous` up to
+    /// date. Cannot fail.
+    private mutating func apply(_ changes: PaperChanges, kind: Update.Kind, clock: inout StageClock,
+                                report: inout BuildReport) -> Update {
+        let routes = Routes(config: config)
+        let options = builder.options
+        // Cards of unchanged papers are kept; the edited and new ones are made.
+        var cards: [String]
+        if changes.oldToNew == nil {
+            cards = previous.cards
+        } else {
+            cards = changes.library.papers.map { paper in previous.library.byID[paper.id].map { previous.cards[$0] } ?? "" }
+        }
+        var renderer = SiteRenderer(config: config, library: changes.library, views: changes.views, theme: theme,
+                                    bodyEnd: options.bodyEnd, mathAssets: previous.hasMathAssets, archive: changes.archive,
+                                    related: changes.related, cards: cards)
+        let edited = changes.edited.sorted()
+        for (index, html) in zip(edited, renderer.renderCards(edited)) { renderer.cards[index] = html }
+        let keys = PageKeys(bodyEnd: options.bodyEnd, config: config, theme: theme, views: changes.views,
+                            mathAssets: previous.hasMathAssets)
+        let plan = PagePlan(pages: renderer.pageJobs(), feeds: renderer.feedJobs(), keys: keys,
+                            previous: PageReuse(keys: previous.keys))
+        let removed = plan.removed
+        let made = renderer.render(plan.stalePages + plan.staleFeeds)
+        report.pages = plan.stalePages.count
+        clock.lap("pages", into: &report)
+
+        var written = changes.searchWritten
+        if previous.sitemap.update(jobs: plan.stalePages, removed: removed, routes: routes) {
+            written += previous.sitemap.files(routes: routes)
+        }
+        clock.lap("sitemap", into: &report)
+
+        for path in removed + changes.searchRemoved { site[path] = nil }
+        for (path, text) in made { site.add(path, text) }
+        for (path, text) in written { site.add(path, text) }
+        previous.replace(library: changes.library, views: changes.views, archive: changes.archive, related: changes.related,
+                         cards: renderer.cards, keys: plan.keys)
+        clock.lap("merge", into: &report)
+        return Update(kind: kind, papersChanged: changes.edited.count + changes.gone, pagesRendered: plan.stalePages.count,
+                      markdownRendered: changes.made, report: report)
+    }
+}

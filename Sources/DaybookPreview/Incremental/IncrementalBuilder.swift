@@ -1,0 +1,255 @@
+import DaybookContent
+import DaybookLibrary
+import DaybookRender
+import DaybookSite
+import DaybookSystem
+
+/// Keeps a rendered site in memory and brings it up to date after changes on disk, rendering only
+/// what depends on them (the preview server's builder).
+///
+/// A changed record re-renders only the pages and feeds whose keys changed: the papers they show,
+/// or their frame (the counts and links they take from the rest of the library); see `PagePlan`,
+/// which `daybook build` uses against its cache the same way. A template change
+/// renders every page but reuses the Markdown of unchanged papers; the config or anything
+/// uncertain rebuilds everything. A failed update changes nothing: the last good site stays.
+///
+/// ```swift
+/// var builder = try IncrementalBuilder(options: options, origin: "http://127.0.0.1:8000")
+/// let update = try builder.apply(SiteChanges(records: ["content/papers/2026-11-20/2405.01234.md"]))
+/// serve(builder.site)
+/// ```
+public struct IncrementalBuilder: Sendable {
+    /// Parses one record file (absolute path, site-relative display path) into its papers, with
+    /// where each wrote the fields warnings point at (by paper id).
+    public typealias RecordParser = @Sendable (_ path: String, _ displayPath: String) throws(ContentError)
+        -> (papers: [Paper], positions: [String: RecordPositions])
+
+    public let builder: SiteBuilder
+    /// When set, `base_url` becomes this origin plus the config's path: the preview's own address.
+    public let origin: String?
+    /// Reloads one record file; without it every record change reloads all of `content/`.
+    public var recordParser: RecordParser?
+
+    public private(set) var config: SiteConfig
+    public private(set) var theme: Theme
+    /// The current site.
+    public internal(set) var site: RenderedSite
+    /// Warnings about suspicious records, as of the last `refreshWarnings()` (full builds and
+    /// content reloads bring them up to date themselves).
+    public private(set) var warnings: [Diagnostic] = []
+    /// Where each `.md` record wrote the fields warnings point at, by paper id.
+    var positions: [String: RecordPositions] = [:]
+    /// Whether records reloaded one by one changed papers since `warnings` was computed.
+    var warningsStale = false
+    var previous: PreviousBuild
+    /// Whether `content/` held JSON imports at the last full load (then records reload all content).
+    var contentHasImports: Bool
+
+    /// What an update did.
+    public struct Update: Sendable {
+        public enum Kind: String, Sendable {
+            /// Nothing that the site shows changed.
+            case none
+            /// Only theme assets changed.
+            case assets
+            /// Pages of changed papers (and every site-wide page and feed).
+            case pages
+            /// Every page (templates changed).
+            case allPages
+            /// Everything, config included.
+            case full
+        }
+        public var kind: Kind
+        public var papersChanged = 0
+        public var pagesRendered = 0
+        public var markdownRendered = 0
+        public var report = BuildReport()
+
+        public init(kind: Kind, papersChanged: Int = 0, pagesRendered: Int = 0, markdownRendered: Int = 0,
+                    report: BuildReport? = nil) {
+            self.kind = kind
+            self.papersChanged = papersChanged
+            self.pagesRendered = pagesRendered
+            self.markdownRendered = markdownRendered
+            self.report = report ?? BuildReport()
+        }
+    }
+
+    /// Builds the whole site into memory.
+    public init(options: BuildOptions, origin: String? = nil,
+                recordParser: RecordParser? = IncrementalBuilder.recordFileParser) throws(BuildError) {
+        self.builder = SiteBuilder(options: options)
+        self.origin = origin
+        self.recordParser = recordParser
+        let full = try IncrementalBuilder.fullBuild(builder, origin: origin, previous: nil)
+        self.config = full.config
+        self.theme = full.theme
+        self.warnings = full.warnings
+        self.positions = full.positions
+        self.site = full.site
+        self.previous = full.previous
+        self.contentHasImports = full.contentHasImports
+    }
+
+    /// Audits the library again when records reloaded one by one have changed it (the preview
+    /// calls this after publishing a reload, so the audit never delays the page).
+    public mutating func refreshWarnings() {
+        guard warningsStale else { return }
+        warnings = ContentAuditor.warnings(for: library.papers, positions: positions)
+        warningsStale = false
+    }
+
+    /// The current papers, indexed.
+    public var library: Library { previous.library }
+
+    /// Brings the site up to date with `changes`. On failure nothing changes.
+    public mutating func apply(_ changes: SiteChanges) throws(BuildError) -> Update {
+        let start = ContinuousClock.now
+        var update: Update
+        if changes.everything {
+            update = try rebuildEverything()
+        } else {
+            update = try rebuild(changes)
+        }
+        update.report.stages.append(.init(name: "total", seconds: start.duration(to: .now).seconds))
+        return update
+    }
+
+    private mutating func rebuildEverything() throws(BuildError) -> Update {
+        let full = try IncrementalBuilder.fullBuild(builder, origin: origin, previous: previous)
+        config = full.config
+        theme = full.theme
+        warnings = full.warnings
+        positions = full.positions
+        warningsStale = false
+        site = full.site
+        previous = full.previous
+        contentHasImports = full.contentHasImports
+        return Update(kind: .full, papersChanged: 0, pagesRendered: full.pageCount, markdownRendered: full.markdownRendered,
+                      report: full.report)
+    }
+
+    /// Everything a full build makes, reusing `previous`'s rendered Markdown where papers are unchanged.
+    private struct FullBuild {
+        var config: SiteConfig
+        var theme: Theme
+        var warnings: [Diagnostic]
+        var positions: [String: RecordPositions]
+        var site: RenderedSite
+        var previous: PreviousBuild
+        var pageCount: Int
+        var contentHasImports: Bool
+        var markdownRendered: Int
+        var report: BuildReport
+    }
+
+    private static func fullBuild(_ builder: SiteBuilder, origin: String?, previous: PreviousBuild?) throws(BuildError) -> FullBuild {
+        let config = try loadConfig(builder, origin: origin)
+        let theme = try loadTheme(builder, config)
+        let loaded = try loadContent(builder)
+        let library = try index(loaded.papers, config: config)
+        let routes = Routes(config: config)
+        let (views, made) = previous?.views(for: library, routes: routes)
+            ?? (PaperViewBuilder(routes: routes).build(library.papers), library.papers.count)
+        var clock = StageClock()
+        var report = BuildReport()
+        let assembly = builder.assemble(config: config, theme: theme, library: library, views: views, clock: &clock, report: &report)
+        return FullBuild(config: config, theme: theme, warnings: loaded.warnings, positions: loaded.positions, site: assembly.site,
+                         previous: PreviousBuild(assembly, library: library, views: views),
+                         pageCount: assembly.pageCount,
+                         contentHasImports: hasImports(builder), markdownRendered: made, report: report)
+    }
+
+    mutating func rebuild(_ changes: SiteChanges) throws(BuildError) -> Update {
+        var clock = StageClock()
+        var report = BuildReport()
+        var theme = self.theme
+        if changes.templates || changes.assets { theme = try IncrementalBuilder.loadTheme(builder, config) }
+        var papers: [Paper]? = nil
+        var changed: [Paper] = []
+        var warnings = self.warnings
+        var positions = self.positions
+        var warningsStale = self.warningsStale
+        var hasImports = contentHasImports
+        if !changes.records.isEmpty && !changes.allContent && recordParser != nil && canReloadSeparately(changes.records),
+           let reloaded = try reloadSeparately(changes.records) {
+            positions.merge(reloaded.positions) { _, new in new }
+            warningsStale = true
+            if let edits = reloaded.edits {
+                if !changes.templates {
+                    var update = try applyEdits(edits, clock: &clock, report: &report)
+                    self.positions = positions
+                    self.warningsStale = self.warningsStale || update.kind != .none
+                    if changes.assets {
+                        replaceAssets(with: theme)
+                        self.theme = theme
+                        if update.kind == .none { update.kind = .assets }
+                    }
+                    return update
+                }
+                papers = Array(library.replacing(edits).papers)
+                changed = IncrementalBuilder.difference(from: library, to: papers!)
+            } else {
+                papers = reloaded.papers
+                changed = reloaded.changed
+            }
+        } else if changes.allContent || !changes.records.isEmpty {
+            let loaded = try IncrementalBuilder.loadContent(builder)
+            warnings = loaded.warnings
+            positions = loaded.positions
+            warningsStale = false
+            papers = loaded.papers
+            changed = IncrementalBuilder.difference(from: library, to: loaded.papers)
+            hasImports = IncrementalBuilder.hasImports(builder)
+        }
+        if !changes.templates && changed.isEmpty {
+            guard changes.assets else { return Update(kind: .none) }
+            replaceAssets(with: theme)
+            self.theme = theme
+            return Update(kind: .assets)
+        }
+
+        clock.lap("load", into: &report)
+        if !changes.templates, let papers {
+            let update = try applyContent(papers, changed: changed, clock: &clock, report: &report)
+            if changes.assets {
+                replaceAssets(with: theme)
+                self.theme = theme
+            }
+            self.warnings = warnings
+            self.positions = positions
+            self.warningsStale = warningsStale
+            self.contentHasImports = hasImports
+            return update
+        }
+        var library = self.library
+        if let papers { library = try IncrementalBuilder.index(papers, config: config) }
+        clock.lap("index", into: &report)
+        let routes = Routes(config: config)
+        let (views, made) = previous.views(for: library, routes: routes)
+        clock.lap("markdown", into: &report)
+        // Templates changed: every page, with the Markdown of unchanged papers reused.
+        let assembly = builder.assemble(config: config, theme: theme, library: library, views: views,
+                                        clock: &clock, report: &report)
+        site = assembly.site
+        clock.lap("merge", into: &report)
+        self.theme = theme
+        self.warnings = warnings
+        self.positions = positions
+        self.warningsStale = warningsStale
+        self.contentHasImports = hasImports
+        self.previous = PreviousBuild(assembly, library: library, views: views)
+        return Update(kind: .allPages, papersChanged: changed.count,
+                      pagesRendered: report.pages, markdownRendered: made, report: report)
+    }
+
+    private mutating func replaceAssets(with theme: Theme) {
+        // Only assets the old theme had and the new one lacks go; KaTeX's files are not the theme's.
+        for name in self.theme.assets.keys where theme.assets[name] == nil {
+            site["assets/" + name] = nil
+        }
+        for (name, source) in theme.assets {
+            site["assets/" + name] = .copy(source: source)
+        }
+    }
+}

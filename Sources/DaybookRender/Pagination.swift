@@ -1,0 +1,71 @@
+import DaybookLibrary
+import Mustache
+
+/// One page of a long list split by `per_page`, and the links a reader expects between pages.
+public struct Pagination: MustacheParent, Sendable, OptionalTemplateNames {
+    /// The first page has no previous page, the last no next.
+    public static let optionalNames: Set<String> = ["previousURL", "nextURL"]
+
+    /// 1-based.
+    public let number: Int
+    public let count: Int
+    /// URL of each page, first page first.
+    public let urls: [String]
+    /// The range of list items on this page.
+    public let range: Range<Int>
+
+    /// Splits `total` items into pages of `perPage` (at least one page, even for no items).
+    public init(number: Int, total: Int, perPage: Int, first: String, routes: Routes) {
+        let size = max(1, perPage)
+        let count = max(1, (total + size - 1) / size)
+        self.init(number: number, total: total, size: size, urls: (1...count).map { routes.page($0, of: first) })
+    }
+
+    /// Page `number` of a list whose pages are at `urls` (all pages share the array).
+    init(number: Int, total: Int, size: Int, urls: [String]) {
+        self.number = number
+        self.count = urls.count
+        self.urls = urls
+        let lower = min(total, (number - 1) * size)
+        self.range = lower..<min(total, lower + size)
+    }
+
+    /// Every page of a list of `total` items. The page URLs are made once and shared, so a tag
+    /// with thousands of pages costs linear time, not quadratic.
+    public static func pages(total: Int, perPage: Int, first: String, routes: Routes) -> [Pagination] {
+        let first = Pagination(number: 1, total: total, perPage: perPage, first: first, routes: routes)
+        return (1...first.count).map { Pagination(number: $0, total: total, size: max(1, perPage), urls: first.urls) }
+    }
+
+    public var url: String { urls[number - 1] }
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "number": return number
+        case "count": return count
+        case "isPaged": return count > 1
+        case "previousURL": return number > 1 ? urls[number - 2] : nil
+        case "nextURL": return number < count ? urls[number] : nil
+        case "pages": return urls.enumerated().map { PageLink(number: $0.offset + 1, url: $0.element, current: $0.offset + 1 == number) }
+        case "first": return range.isEmpty ? 0 : range.lowerBound + 1
+        case "last": return range.upperBound
+        default: return nil
+        }
+    }
+}
+
+/// A numbered link in a pager.
+public struct PageLink: MustacheParent, Sendable {
+    public let number: Int
+    public let url: String
+    public let current: Bool
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "number": return number
+        case "url": return url
+        case "current": return current
+        default: return nil
+        }
+    }
+}

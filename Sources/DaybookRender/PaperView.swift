@@ -1,0 +1,154 @@
+import DaybookContent
+import DaybookLibrary
+import DaybookSystem
+import Mustache
+
+/// Everything a template may show of one paper, prepared once per build and shared by every page
+/// and feed that lists it. Values are looked up by explicit key (`MustacheParent`), not reflection.
+/// Its dates and author counts are in English; pages read it through `LocalizedPaper`, which
+/// writes those in the site's language.
+public final class PaperView: MustacheParent, @unchecked Sendable {
+    public let paper: Paper
+    /// Title as plain text, TeX text mode turned into what it means (`R\'{e}nyi` → Rényi), math as
+    /// written: for feeds, metadata and search. Escape it where it is placed.
+    public let title: String
+    /// Title as HTML: escaped, math wrapped for KaTeX.
+    public let titleHTML: String
+    /// Abstract as HTML (links absolute), for the paper page and feeds.
+    public let abstractHTML: String
+    /// Plain-text excerpt for lists and descriptions.
+    public let excerpt: String
+    public let hasMath: Bool
+    public let url: String
+    /// The paper page's output file, relative to the output folder.
+    let file: String
+    public let absoluteURL: String
+    public let dayURL: String
+    public let tags: [TagLink]
+    /// A stable hash of every stored field of `paper` (`Paper.combine(into:)`): the paper's part
+    /// of the key of every page and feed that shows it (`PageKeys`), made once per view.
+    let paperHash: UInt64
+
+    public init(paper: Paper, title: String? = nil, titleHTML: String, abstractHTML: String, excerpt: String, hasMath: Bool,
+                routes: Routes) {
+        self.paper = paper
+        self.title = title ?? paper.title
+        self.titleHTML = titleHTML
+        self.abstractHTML = abstractHTML
+        self.excerpt = excerpt
+        self.hasMath = hasMath
+        self.url = routes.paper(paper.id)
+        self.file = routes.file(for: url)
+        self.absoluteURL = routes.absolute(url)
+        self.dayURL = routes.day(paper.day)
+        self.tags = paper.tags.map { TagLink(name: $0, url: routes.tag($0)) }
+        var hasher = StableHasher()
+        paper.combine(into: &hasher)
+        self.paperHash = hasher.value
+    }
+
+    /// "Ada Lovelace, Alan Turing", or "6 authors" when only the count is known.
+    public var authorsLine: String? {
+        if !paper.authors.isEmpty { return paper.authors.joined(separator: ", ") }
+        if let count = paper.authorCount { return CountLabel.of(count, "author") }
+        return nil
+    }
+
+    /// Authors for a list: the first few names then "et al.", or the count.
+    public var authorsShort: String? {
+        guard paper.authors.count > 4 else { return authorsLine }
+        return paper.authors.prefix(3).joined(separator: ", ") + " et al. (\(paper.authors.count) authors)"
+    }
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "id": return paper.id
+        case "title": return title
+        case "titleHTML": return titleHTML
+        case "url": return url
+        case "absoluteURL": return absoluteURL
+        case "authors": return authorsLine
+        case "authorsShort": return authorsShort
+        case "authorList": return paper.authors.isEmpty ? nil : paper.authors
+        case "day": return paper.day.longName
+        case "dayISO": return paper.day.description
+        case "dayURL": return dayURL
+        case "published": return paper.published?.longName
+        case "publishedISO": return paper.published?.description
+        case "upvotes": return paper.upvotes
+        case "hasUpvotes": return paper.upvotes != nil
+        case "excerpt": return excerpt
+        // Pre-escaped (by `Escaping.html`, on bytes) for the hot list partial: swift-mustache's own
+        // escaping hashes every Character, which profiling showed as a top cost of list pages.
+        case "excerptHTML": return excerpt.isEmpty ? nil : Escaping.html(excerpt)
+        case "authorsShortHTML": return authorsShort.map(Escaping.html)
+        case "abstractHTML": return abstractHTML
+        case "hasAbstract": return !abstractHTML.isEmpty
+        case "summary": return paper.summary
+        case "tags": return tags
+        case "arxivURL": return paper.arxivURL
+        case "pdfURL": return paper.pdfURL
+        case "codeURL": return paper.links.code
+        case "projectURL": return paper.links.project
+        case "stars": return paper.stars
+        case "hasLinks": return paper.arxivURL != nil || paper.pdfURL != nil || paper.links.code != nil || paper.links.project != nil
+        case "withdrawn": return paper.withdrawn?.longName
+        case "withdrawnISO": return paper.withdrawn?.description
+        case "hasMath": return hasMath
+        default: return nil
+        }
+    }
+}
+
+/// A tag as a link; on the tag pages, with its paper count.
+public struct TagLink: MustacheParent, Sendable, Hashable {
+    public let name: String
+    public let url: String
+    public var count: Int = 0
+    /// "3 papers" in the site's language; nil on a paper's own tag list, which has no counts.
+    public var countLabel: String? = nil
+
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "name": return name
+        case "url": return url
+        case "count": return count
+        case "countLabel": return countLabel
+        default: return nil
+        }
+    }
+}
+
+/// A link to a day, labelled in the site's language.
+public struct DayLink: MustacheParent, Sendable, Hashable {
+    public let day: Day
+    public let url: String
+    public let count: Int
+    /// `November 20, 2026`
+    public let label: String
+    /// `Nov 20, 2026`
+    public let shortLabel: String
+    /// `3 papers`
+    public let countLabel: String
+
+    public init(day: Day, url: String, count: Int, strings: InterfaceStrings) {
+        self.day = day
+        self.url = url
+        self.count = count
+        self.label = strings.dates.long(day)
+        self.shortLabel = strings.dates.short(day)
+        self.countLabel = strings.count(InterfaceKey.papers, count)
+    }
+
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "label": return label
+        case "shortLabel": return shortLabel
+        case "iso": return day.description
+        case "url": return url
+        case "count": return count
+        case "countLabel": return countLabel
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// The incremental engine's one decision, shared by `daybook build` (against the build cache's
+/// manifest) and `daybook serve` (against the keys of the site it holds): which outputs to make.
+///
+/// Every page and feed job gets its key (`PageKeys`); a job whose key equals the key its output
+/// was last made from is kept as it is, every other job is stale and runs. What an output depends
+/// on is declared once, in its job (`frame`, `shows`, `lastmod`, `listed`), and nowhere else.
+package struct PagePlan {
+    /// Page jobs to run, in the order given.
+    package private(set) var stalePages: [SiteRenderer.Job] = []
+    /// Feed jobs to run, in the order given.
+    package private(set) var staleFeeds: [SiteRenderer.Job] = []
+    /// Outputs whose last version is current.
+    package private(set) var kept: [String] = []
+    /// Every keyed output's key, pages then feeds in job order (the next plan's `previous`).
+    package private(set) var keys = OutputKeys()
+    /// Outputs the last build made that no job makes any more (known with the preview's keys).
+    package private(set) var removed: [String] = []
+
+    /// `previous`: what the last build's outputs were made from (nil: everything runs).
+    package init(pages: [SiteRenderer.Job], feeds: [SiteRenderer.Job], keys pageKeys: PageKeys, previous: PageReuse?) {
+        var lookup = PageReuse.Lookup(previous)
+        keys.reserve(pages.count + feeds.count)
+        var position = 0
+        for (jobs, isPage) in [(pages, true), (feeds, false)] {
+            for job in jobs {
+                if let key = pageKeys.key(job) {
+                    let before = lookup.key(job.path, at: position)
+                    keys.append(job.path, key)
+                    position += 1
+                    if before == key {
+                        kept.append(job.path)
+                        continue
+                    }
+                }
+                if isPage { stalePages.append(job) } else { staleFeeds.append(job) }
+            }
+        }
+        removed = lookup.removed(from: keys)
+    }
+
+    /// The papers whose cards the stale pages show.
+    package var shownPapers: Set<Int> {
+        var papers = Set<Int>()
+        for job in stalePages { papers.formUnion(job.shows) }
+        return papers
+    }
+}

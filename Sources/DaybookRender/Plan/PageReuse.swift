@@ -1,0 +1,49 @@
+/// The key each output of the last build was made from, for `PagePlan`: from the build cache's
+/// manifest (`daybook build`) or from the keys of the site the preview holds (`daybook serve`).
+package struct PageReuse: Sendable {
+    private let recorded: (@Sendable (String) -> UInt64?)?
+    private let held: OutputKeys?
+
+    /// Keys recorded by path: the build cache's manifest for the output folder (`CachedBuild`).
+    package init(recorded: @escaping @Sendable (String) -> UInt64?) {
+        self.recorded = recorded
+        held = nil
+    }
+
+    /// The keys of the outputs held in memory, in the order their jobs came.
+    package init(keys: OutputKeys) {
+        recorded = nil
+        held = keys
+    }
+
+    /// Finds previous keys: by position first (the preview's keys), by path otherwise.
+    package struct Lookup {
+        private let reuse: PageReuse?
+        private var byPath: [String: UInt64]?
+        /// Whether every lookup so far found the previous output at the same position.
+        package private(set) var inOrder = true
+
+        package init(_ reuse: PageReuse?) {
+            self.reuse = reuse
+        }
+
+        /// The key the output at `path`, the `position`th job, was last made from, if known.
+        package mutating func key(_ path: String, at position: Int) -> UInt64? {
+            guard let reuse else { return nil }
+            if let recorded = reuse.recorded { return recorded(path) }
+            guard let held = reuse.held else { return nil }
+            if inOrder, position < held.count, held.paths[position] == path { return held.keys[position] }
+            inOrder = false
+            if byPath == nil { byPath = held.byPath }
+            return byPath?[path]
+        }
+
+        /// The held outputs that no job of `current` (with `count` jobs, all looked up) makes.
+        package func removed(from current: OutputKeys) -> [String] {
+            guard let held = reuse?.held else { return [] }
+            if inOrder && held.count == current.count { return [] }
+            let now = Set(current.paths)
+            return held.paths.filter { !now.contains($0) }.sorted()
+        }
+    }
+}

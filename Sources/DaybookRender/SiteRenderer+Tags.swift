@@ -1,0 +1,76 @@
+import DaybookContent
+import DaybookLibrary
+import DaybookSystem
+
+/// The tag index and one page (paginated) per tag.
+extension SiteRenderer {
+    /// The pages of one tag, paginated by `per_page`.
+    func tagJobs(_ position: Int) -> [Job] {
+        let entry = library.tags[position]
+        let lastmod = entry.papers.first.map { library.papers[$0].day }
+        var frame = StableHasher()
+        frame.combine(entry.name)
+        frame.combine(entry.papers.count)
+        let hash = frame.finalize()
+        return Pagination.pages(total: entry.papers.count, perPage: config.perPage,
+                                first: routes.tag(entry.name), routes: routes).map { pagination in
+            Job(path: routes.file(for: pagination.url), make: { $0.renderTag(position, pagination) },
+                lastmod: lastmod, shows: entry.papers[pagination.range], frame: hash)
+        }
+    }
+
+    func tagLink(_ entry: Library.TagEntry) -> TagLink {
+        TagLink(name: entry.name, url: routes.tag(entry.name), count: entry.papers.count,
+                countLabel: strings.count(InterfaceKey.papers, entry.papers.count))
+    }
+
+    func renderTagIndex() -> String { templates.render("tags", tagIndexContext()) }
+
+    func tagIndexContext() -> TagIndexPageContext {
+        let tags = library.tags.map(tagLink)
+        let page = PageMeta(title: strings.text(InterfaceKey.tagsTitle, ["site": config.title]),
+                            description: strings.count(InterfaceKey.tagsDescription, tags.count, ["site": config.title]),
+                            canonical: routes.absolute(routes.tags))
+        let label = strings.count(InterfaceKey.tags, tags.count)
+        return TagIndexPageContext(base: base(page), tags: tags, tagCountLabel: label,
+                                   lede: strings.text(InterfaceKey.tagsLede, ["tags": label]))
+    }
+
+    func renderTag(_ position: Int, _ pagination: Pagination) -> String {
+        templates.render("tag", tagContext(position, pagination))
+    }
+
+    func tagContext(_ position: Int, _ pagination: Pagination) -> TagPageContext {
+        let entry = library.tags[position]
+        let papers = cardList(entry.papers[pagination.range])
+        let number = String(pagination.number), count = String(pagination.count)
+        let paged = pagination.number > 1 ? strings.text(InterfaceKey.paged, ["number": number, "count": count]) : ""
+        var page = PageMeta(title: strings.text(InterfaceKey.tagTitle, ["tag": entry.name, "paged": paged, "site": config.title]),
+                            description: strings.count(InterfaceKey.tagDescription, entry.papers.count, ["tag": entry.name]),
+                            canonical: routes.absolute(pagination.url), hasMath: papers.contains { $0.view.hasMath })
+        let feed = FeedLink(title: strings.text(InterfaceKey.tagFeedTitle, ["site": config.title, "tag": entry.name]),
+                            url: routes.tagFeed(entry.name))
+        page.feeds = [feed]
+        let link = tagLink(entry)
+        let lede = strings.text(pagination.count > 1 ? InterfaceKey.tagLedePaged : InterfaceKey.tagLede,
+                                ["papers": link.countLabel ?? "", "number": number, "count": count])
+        return TagPageContext(base: base(page), tag: link, feed: feed, papers: papers, pagination: pagination,
+                              pagePosition: pagePosition(pagination), lede: lede)
+    }
+
+    /// Week, month and tag pages.
+    func readerJobs() -> [Job] {
+        periodJobs() + library.tags.indices.flatMap(tagJobs)
+    }
+
+    package func renderSearch() -> String { templates.render("search", searchContext()) }
+
+    func searchContext() -> SearchPageContext {
+        let page = PageMeta(title: strings.text(InterfaceKey.searchTitle, ["site": config.title]),
+                            description: strings.text(InterfaceKey.searchDescription, ["count": String(library.papers.count)]),
+                            canonical: routes.absolute(routes.search))
+        let papers = strings.count(InterfaceKey.papers, library.papers.count)
+        return SearchPageContext(base: base(page), paperCount: library.papers.count, paperCountLabel: papers,
+                                 label: strings.text(InterfaceKey.searchLabel, ["papers": papers]))
+    }
+}

@@ -1,0 +1,217 @@
+import DaybookContent
+import DaybookLibrary
+import DaybookSystem
+import Dispatch
+import Synchronization
+
+/// Renders every page and feed of a site into memory from a `Library` and prepared paper views.
+/// Pages render in parallel; the result does not depend on scheduling.
+public struct SiteRenderer: Sendable {
+    public let config: SiteConfig
+    public let routes: Routes
+    public let library: Library
+    public let views: [PaperView]
+    public let templates: TemplateRenderer
+    public let site: SiteContext
+    /// Weeks and months.
+    public let archive: ArchiveIndex
+    /// Related papers by shared tags, per paper index.
+    public let related: RelatedPapers
+    /// Each paper's card HTML, per paper index (a cached build makes only those of the pages it
+    /// renders).
+    public package(set) var cards: [String]
+
+    /// How many earlier days the home page links to before pointing to the archive.
+    static let homeDayLinks = 14
+
+    /// `mathAssets`: KaTeX is served from `assets/katex/`, so pages with math load it.
+    /// `archive` and `related` are derived from `library`; pass them when already at hand (the
+    /// preview updates them in place of recomputing).
+    public init(config: SiteConfig, library: Library, views: [PaperView], theme: Theme, bodyEnd: String = "",
+                mathAssets: Bool = false, archive: ArchiveIndex? = nil, related: RelatedPapers? = nil, cards: [String]? = nil) {
+        self.config = config
+        self.routes = Routes(config: config)
+        self.library = library
+        self.views = views
+        self.templates = TemplateRenderer(theme: theme)
+        self.site = SiteContext(config: config, routes: routes, strings: theme.strings, bodyEnd: bodyEnd, mathAssets: mathAssets)
+        self.archive = archive ?? ArchiveIndex(library: library)
+        self.related = related ?? RelatedPapers(library: library)
+        self.cards = cards ?? SiteRenderer.renderCards(views.indices, views: views, templates: templates, site: site)
+    }
+
+    /// The cards of `indices`, rendered on every core, in order.
+    package func renderCards(_ indices: some Collection<Int>) -> [String] {
+        SiteRenderer.renderCards(indices, views: views, templates: templates, site: site)
+    }
+
+    static func renderCards(_ indices: some Collection<Int>, views: [PaperView], templates: TemplateRenderer,
+                            site: SiteContext) -> [String] {
+        Array(indices).parallelMap { templates.card(views[$0], site: site) }
+    }
+
+    /// Papers for a list page: views with their cards.
+    func cardList(_ indices: some Sequence<Int>) -> [PaperCard] {
+        indices.map { PaperCard(paper: LocalizedPaper(views[$0], strings: strings), html: cards[$0]) }
+    }
+
+    /// One unit of page or feed work: its output path, how to make it (from the renderer that
+    /// runs it, which may hold cards the one that made the job did not), the day its content last
+    /// changed and whether the sitemap lists it.
+    ///
+    /// `shows` and `frame` are the output's whole dependence on the library, which lets builds and
+    /// the preview skip a job whose inputs did not change (`PageKeys`, `PagePlan`): `shows` lists
+    /// the papers (indices) whose views it displays, `frame` hashes everything else it takes from
+    /// the library (counts, neighbour links, pagination). A job with `frame == nil` depends on
+    /// anything and is always run.
+    package struct Job: Sendable {
+        package let path: String
+        package let make: @Sendable (SiteRenderer) -> String
+        package var lastmod: Day? = nil
+        package var listed = true
+        package var shows: ArraySlice<Int> = []
+        package var frame: Int? = nil
+    }
+
+    /// Every HTML page to render, in a fixed order.
+    package func pageJobs() -> [Job] {
+        var jobs = singletonJobs()
+        for day in library.days { jobs.append(dayJob(day)) }
+        for index in views.indices { jobs.append(paperJob(index)) }
+        jobs += readerJobs()
+        return jobs
+    }
+
+    /// Pages that summarize the whole library: home, 404, archive, tag index, search. Their frames
+    /// hash the counts they show, which costs a pass over days and tags, not over papers.
+    func singletonJobs() -> [Job] {
+        let newest = library.days.first
+        var days = StableHasher()
+        days.combine(library.papers.count)
+        for day in library.days {
+            days.combine(day)
+            days.combine(library.papersByDay[day]!.count)
+        }
+        for period in archive.months + archive.weeks {
+            days.combine(period.key)
+            days.combine(period.papers.count)
+        }
+        let daysFrame = days.finalize()
+        var tags = StableHasher()
+        for entry in library.tags {
+            tags.combine(entry.name)
+            tags.combine(entry.papers.count)
+        }
+        return [Job(path: routes.file(for: routes.home), make: { $0.renderHome() }, lastmod: newest,
+                    shows: newest.flatMap { library.papersByDay[$0]?[...] } ?? [], frame: daysFrame),
+                Job(path: "404.html", make: { $0.renderNotFound() }, listed: false, frame: daysFrame),
+                Job(path: routes.file(for: routes.archive), make: { $0.renderArchive() }, lastmod: newest, frame: daysFrame),
+                Job(path: routes.file(for: routes.tags), make: { $0.renderTagIndex() }, lastmod: newest, frame: tags.finalize()),
+                Job(path: routes.file(for: routes.search), make: { $0.renderSearch() }, lastmod: newest, frame: daysFrame)]
+    }
+
+    func dayJob(_ day: Day) -> Job {
+        var frame = StableHasher()
+        let (previous, next) = library.neighbours(of: day)
+        for neighbour in [previous, next] {
+            frame.combine(neighbour)
+            frame.combine(neighbour.flatMap { library.papersByDay[$0]?.count })
+        }
+        frame.combine(archive.weekPosition[day.weekKey].map { archive.weeks[$0].papers.count })
+        frame.combine(archive.monthPosition[day.monthKey].map { archive.months[$0].papers.count })
+        return Job(path: routes.file(for: routes.day(day)), make: { $0.renderDay(day) }, lastmod: day,
+                   shows: library.papersByDay[day]?[...] ?? [], frame: frame.finalize())
+    }
+
+    func paperJob(_ index: Int) -> Job {
+        let paper = views[index].paper
+        return Job(path: views[index].file, make: { $0.renderPaper(index) },
+                   lastmod: max(paper.day, paper.withdrawn ?? paper.day),
+                   shows: [index] + related.related[index], frame: 0)
+    }
+
+    /// All HTML pages, rendered on every core.
+    public func renderPages() -> [String: String] {
+        render(pageJobs())
+    }
+
+    /// Runs jobs on every core. The preview's incremental rebuild passes a subset of `pageJobs()`.
+    package func render(_ work: [Job], progress: BuildProgress? = nil) -> [String: String] {
+        let pages = work.parallelMap { job in
+            let html = job.make(self)
+            progress?.advance()
+            return html
+        }
+        return Dictionary(zip(work.map(\.path), pages), uniquingKeysWith: { _, last in last })
+    }
+
+    /// The theme's strings in the site's language.
+    var strings: InterfaceStrings { site.strings }
+
+    /// The parts every page shares, for a page with this head.
+    func base(_ page: PageMeta) -> PageBase { PageBase(site: site, page: page) }
+
+    func dayLinks(_ days: some Sequence<Day>) -> [DayLink] {
+        days.map { DayLink(day: $0, url: routes.day($0), count: library.papersByDay[$0]?.count ?? 0, strings: strings) }
+    }
+
+    func papers(on day: Day) -> [PaperView] {
+        (library.papersByDay[day] ?? []).map { views[$0] }
+    }
+
+    func renderHome() -> String { templates.render("home", homeContext()) }
+
+    func homeContext() -> HomePageContext {
+        guard let newest = library.days.first else {
+            let page = PageMeta(title: config.title, description: config.description, canonical: routes.absolute(routes.home))
+            return HomePageContext(base: base(page), day: nil, papers: [], earlierDays: [], hasMoreDays: false, lede: nil)
+        }
+        let list = cardList(library.papersByDay[newest] ?? [])
+        let earlier = library.days.dropFirst().prefix(SiteRenderer.homeDayLinks)
+        let page = PageMeta(title: config.title, description: config.description,
+                            canonical: routes.absolute(routes.home), hasMath: list.contains { $0.view.hasMath })
+        return HomePageContext(
+            base: base(page), day: DayLink(day: newest, url: routes.day(newest), count: list.count, strings: strings),
+            papers: list, earlierDays: dayLinks(earlier), hasMoreDays: library.days.count > SiteRenderer.homeDayLinks + 1,
+            lede: Phrase(strings.text(InterfaceKey.homeLede, ["papers": strings.count(InterfaceKey.papers, list.count)])))
+    }
+
+    func renderDay(_ day: Day) -> String { templates.render("day", dayContext(day)) }
+
+    func dayContext(_ day: Day) -> DayPageContext {
+        let list = cardList(library.papersByDay[day] ?? [])
+        let (previous, next) = library.neighbours(of: day)
+        let date = strings.dates.long(day)
+        let page = PageMeta(title: strings.text(InterfaceKey.dayTitle, ["date": date, "site": config.title]),
+                            description: strings.count(InterfaceKey.dayDescription, list.count, ["date": date]),
+                            canonical: routes.absolute(routes.day(day)), hasMath: list.contains { $0.view.hasMath })
+        return DayPageContext(
+            base: base(page), day: DayLink(day: day, url: routes.day(day), count: list.count, strings: strings), papers: list,
+            previous: previous.map { dayLinks([$0])[0] }, next: next.map { dayLinks([$0])[0] },
+            week: archive.weekPosition[day.weekKey].map { periodLink(.week, archive.weeks[$0]) },
+            month: archive.monthPosition[day.monthKey].map { periodLink(.month, archive.months[$0]) },
+            lede: strings.text(InterfaceKey.dayLede, ["papers": strings.count(InterfaceKey.papers, list.count)]))
+    }
+
+    func renderPaper(_ index: Int) -> String { templates.render("paper", paperContext(index)) }
+
+    func paperContext(_ index: Int) -> PaperPageContext {
+        let view = views[index]
+        let description = view.paper.summary ?? view.excerpt
+        let page = PageMeta(title: strings.text(InterfaceKey.paperTitle, ["paper": view.title, "site": config.title]),
+                            description: description, canonical: view.absoluteURL, hasMath: view.hasMath)
+        return PaperPageContext(
+            base: base(paperMeta(page, index)), paper: LocalizedPaper(view, strings: strings),
+            related: related.related[index].map { LocalizedPaper(views[$0], strings: strings) },
+            bibtex: BibTeXWriter.entry(for: view.paper, url: view.absoluteURL))
+    }
+
+    func renderNotFound() -> String { templates.render("not-found", notFoundContext()) }
+
+    func notFoundContext() -> NotFoundPageContext {
+        let page = PageMeta(title: strings.text(InterfaceKey.notFoundTitle, ["site": config.title]),
+                            description: strings.text(InterfaceKey.notFoundDescription),
+                            canonical: routes.absolute(routes.notFound))
+        return NotFoundPageContext(base: base(page), days: dayLinks(library.days.prefix(5)))
+    }
+}

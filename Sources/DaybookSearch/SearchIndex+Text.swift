@@ -1,0 +1,217 @@
+import DaybookContent
+import DaybookRender
+import DaybookSystem
+
+/// The index's file texts, and the sorted-array helpers the postings use.
+extension SearchIndex {
+    func docsPath(_ n: Int) -> String { folder + "docs/\(n).json" }
+    func termsPath(_ key: String) -> String { folder + "terms/\(key).json" }
+
+    func metaText() -> String {
+        "{\"version\":3,\"count\":\(numbers.count),\"docsPerShard\":\(docsPerShard),\"impactLevels\":\(SearchIndex.impactLevels),"
+            + "\"stopWords\":" + Escaping.json(SearchIndex.stopWords.sorted()) + ",\"shards\":" + Escaping.json(shardKeys) + "}\n"
+    }
+
+    /// A shard of `terms` (sorted), its text `{` entries joined by `,\n` `}\n`.
+    static func shard(_ terms: [String], postings: [String: [UInt32]], count: Int) -> Shard {
+        var shard = Shard()
+        shard.splice(terms.map { ($0, entry($0, postings[$0]!, count: count)) })
+        return shard
+    }
+
+    static func chunk(_ documents: ArraySlice<String>) -> String {
+        var out = "["
+        out.reserveCapacity(documents.reduce(3) { $0 + $1.utf8.count + 1 })
+        for (position, document) in documents.enumerated() {
+            if position > 0 { out += "," }
+            out += document
+        }
+        out += "]\n"
+        return out
+    }
+
+    /// `[path, title, authors, day, tags, upvotes, abstract]`, title and abstract as the pages show
+    /// them (TeX text mode converted, math as written), the abstract's white space runs made single
+    /// spaces (the search script cuts its snippet from it).
+    static func document(_ view: PaperView, basePathLength: Int) -> String {
+        let paper = view.paper
+        return "[" + Escaping.json(String(view.url.dropFirst(basePathLength))) + "," + Escaping.json(view.title) + ","
+            + Escaping.json(view.authorsShort ?? "") + "," + Escaping.json(paper.day.description) + ","
+            + Escaping.json(paper.tags) + "," + String(paper.upvotes ?? 0) + "," + Escaping.json(collapsingSpace(searchText(paper.abstract))) + "]"
+    }
+
+    static func collapsingSpace(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                space = !out.isEmpty
+            } else {
+                if space { out.append(0x20) }
+                space = false
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether a term with `size` postings keeps only two levels (see `entry`).
+    static func isDense(_ size: Int, count: Int) -> Bool { count >= 5000 && size * 3 > count }
+
+    /// The 64 characters of the postings' text, values 0–63 (base64url's).
+    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+
+    /// `"term":"tiers"`: the term's documents grouped by impact level, highest first, tiers
+    /// joined by `,`. A tier is the level's character, then `l` and the documents as a list
+    /// (each `document - previous - 1`, the first `document`, as a number) or `b` and a bitmap
+    /// (a number, the first block of six documents, then one character per block, bit `j` for
+    /// document `6 * block + j`), whichever is shorter (a tie: the list). A number is written in
+    /// 5-bit groups, lowest first, each but the last plus 32. In an index of 5,000 documents or
+    /// more, a term in more than a third of them keeps two levels (`>= 8` as 12, the rest as 5):
+    /// its IDF is low, so fine levels matter little, and two bitmaps are far shorter than sixteen.
+    static func entry(_ term: String, _ postings: [UInt32], count: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(term.utf8.count + 8 + postings.count * 2)
+        out += Escaping.json(term).utf8
+        out += [0x3A, 0x22]
+        let dense = SearchIndex.isDense(postings.count, count: count)
+        var byLevel = [[Int]](repeating: [], count: impactLevels)
+        let mask = UInt32(impactLevels - 1)
+        for posting in postings {
+            var level = Int(posting & mask)
+            if dense { level = level >= 8 ? 12 : 5 }
+            byLevel[level].append(Int(posting >> impactBits))
+        }
+        func number(_ value: Int) {
+            var value = value
+            while value >= 32 {
+                out.append(alphabet[32 + (value & 31)])
+                value >>= 5
+            }
+            out.append(alphabet[value])
+        }
+        func length(_ value: Int) -> Int {
+            var value = value, length = 1
+            while value >= 32 { value >>= 5; length += 1 }
+            return length
+        }
+        var first = true
+        for level in stride(from: impactLevels - 1, through: 0, by: -1) where !byLevel[level].isEmpty {
+            let documents = byLevel[level]
+            if !first { out.append(0x2C) }
+            first = false
+            out.append(alphabet[level])
+            var listLength = 0, previous = -1
+            for document in documents {
+                listLength += length(document - previous - 1)
+                previous = document
+            }
+            let firstBlock = documents[0] / 6, lastBlock = documents[documents.count - 1] / 6
+            if length(firstBlock) + lastBlock - firstBlock + 1 < listLength {
+                out.append(UInt8(ascii: "b"))
+                number(firstBlock)
+                var block = firstBlock, bits = 0
+                for document in documents {
+                    while document / 6 > block {
+                        out.append(alphabet[bits])
+                        bits = 0
+                        block += 1
+                    }
+                    bits |= 1 << (document % 6)
+                }
+                out.append(alphabet[bits])
+            } else {
+                out.append(UInt8(ascii: "l"))
+                previous = -1
+                for document in documents {
+                    number(document - previous - 1)
+                    previous = document
+                }
+            }
+        }
+        out.append(0x22)
+        return out
+    }
+
+    // MARK: Sorted arrays
+
+    static func lowerBound<T: Comparable>(_ value: T, in array: [T]) -> Int {
+        var low = 0, high = array.count
+        while low < high {
+            let mid = (low + high) / 2
+            if array[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    static func insert<T: Comparable>(_ value: T, into array: inout [T]) {
+        let position = lowerBound(value, in: array)
+        if position == array.count || array[position] != value { array.insert(value, at: position) }
+    }
+
+    static func remove<T: Comparable>(_ value: T, from array: inout [T]) {
+        let position = lowerBound(value, in: array)
+        if position < array.count && array[position] == value { array.remove(at: position) }
+    }
+
+    /// Adds or replaces the posting for its document.
+    static func insert(_ posting: UInt32, into postings: inout [UInt32]) {
+        let position = lowerBound((posting >> impactBits) << impactBits, in: postings)
+        if position < postings.count && postings[position] >> impactBits == posting >> impactBits {
+            postings[position] = posting
+        } else {
+            postings.insert(posting, at: position)
+        }
+    }
+
+    static func remove(document: UInt32, from postings: inout [UInt32]) {
+        let position = lowerBound(document << impactBits, in: postings)
+        if position < postings.count && postings[position] >> impactBits == document { postings.remove(at: position) }
+    }
+}
+
+extension SearchIndex.Shard {
+    /// Replaces, adds (`entry`) or removes (nil) the entries of `edits`' terms, sorted and each
+    /// once: copies the unchanged runs of the text between them whole, so the cost is the text's
+    /// length plus the edits, not a lookup per term.
+    mutating func splice(_ edits: [(term: String, entry: [UInt8]?)]) {
+        var terms: [String] = []
+        var starts: [Int] = []
+        var out: [UInt8] = []
+        terms.reserveCapacity(self.terms.count + edits.count)
+        starts.reserveCapacity(self.terms.count + edits.count)
+        out.reserveCapacity(text.utf8.count + edits.reduce(4) { $0 + ($1.entry?.count ?? 0) + 2 })
+        out.append(0x7B)
+        let oldTerms = self.terms, oldStarts = self.starts
+        text.withUTF8 { bytes in
+            // The entries `from..<to` of the old text, as one run.
+            func copy(_ from: Int, _ to: Int) {
+                guard from < to else { return }
+                if !terms.isEmpty { out += [0x2C, 0x0A] }
+                let end = to < oldTerms.count ? oldStarts[to] - 2 : bytes.count - 2
+                let shift = out.count - oldStarts[from]
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[oldStarts[from]..<end]))
+                for position in from..<to { starts.append(oldStarts[position] + shift) }
+                terms.append(contentsOf: oldTerms[from..<to])
+            }
+            var next = 0
+            for edit in edits {
+                let position = SearchIndex.lowerBound(edit.term, in: oldTerms)
+                copy(next, position)
+                next = position < oldTerms.count && oldTerms[position] == edit.term ? position + 1 : position
+                if let entry = edit.entry {
+                    if !terms.isEmpty { out += [0x2C, 0x0A] }
+                    starts.append(out.count)
+                    terms.append(edit.term)
+                    out += entry
+                }
+            }
+            copy(next, oldTerms.count)
+        }
+        out += [0x7D, 0x0A]
+        self.terms = terms
+        self.starts = starts
+        text = String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,260 @@
+import DaybookContent
+import DaybookLibrary
+import DaybookRender
+
+/// The static search index under `search/index/`, built from the records (not the HTML), that
+/// the preview server keeps up to date one edit at a time (`update(old:new:views:changed:)`):
+///
+/// - `meta.json`: `{"version":3,"count":N,"docsPerShard":D,"impactLevels":16,"stopWords":[…],
+///   "shards":[…]}`, the stop words and shard keys sorted (the search script takes its stop words
+///   from here, so they have one source);
+/// - `docs/<n>.json`: documents `n*D ..< (n+1)*D` as `[path, title, authors, day, tags, upvotes,
+///   abstract]`, `path` relative to the site's base; small, so the first screen of results fetches
+///   little even when its papers are far apart;
+/// - `terms/<key>.json`: `{"term":"tiers", …}` for the terms whose shard key is `key`, sorted;
+///   the tiers are the term's documents by impact level, a BM25F weight of the term in the paper
+///   (see `impacts(_:)` and `entry(_:_:count:)`).
+///
+/// Documents are numbered by featured day, oldest first, and within a day by index in
+/// `Library.papers` (that is, by id) from the last, not by rank: an upvote edit renumbers nothing,
+/// an edit that keeps a paper's day changes only the postings of the terms it adds or removes,
+/// and a new day (the daily job) appends documents, so the documents and postings of every older
+/// day keep their numbers and their files their bytes. The search script breaks score ties by
+/// the higher number, so newest day first, then by id.
+///
+/// Terms: see `SearchIndex+Terms.swift` (folded case and accents, the id as one term too); stop
+/// words are skipped in abstracts and summaries only. A term's shard key is its first two characters
+/// (`_` for anything but `[a-z0-9]`); a shard with more than `maxPostings` postings is split by one
+/// more character, recursively up to six, so no shard grows large at 100k papers (terms too short
+/// to split stay in the shorter key's shard). The search script (`assets/search.js`) tokenizes
+/// queries the same way and matches every word as a prefix, folding plurals.
+///
+/// How a term is sharded depends only on the terms sharing its first two characters (its group),
+/// through per-prefix totals (`nodes`), so an update re-shards only a group where a split decision
+/// flipped, and otherwise splices the changed terms' entries into the shards that hold them.
+public struct SearchIndex: Sendable {
+    /// What an update changed: files whose text changed or that are new, and files that are gone
+    /// (a shard key that re-sharding dropped). Paths are relative to the output folder.
+    public struct Change: Sendable {
+        public var written: [(path: String, text: String)]
+        public var removed: [String]
+    }
+
+    public let docsPerShard: Int
+    public let maxPostings: Int
+    let basePathLength: Int
+    /// `search/index/`
+    let folder: String
+    /// Document number by paper index.
+    var numbers: [Int]
+    /// One JSON array per document, and the `docs/<n>.json` texts made of them.
+    var docs: [String]
+    var docChunks: [String]
+    /// Per term, its postings: `document << impactBits | level`, ascending.
+    var postings: [String: [UInt32]]
+    /// Totals per shard key prefix, which decide the splits (see `Node`).
+    var nodes: [String: Node]
+    /// Shard keys, sorted, and the shards.
+    var shardKeys: [String]
+    var shards: [String: Shard]
+    var meta: String
+
+    /// One `terms/<key>.json`: its terms, sorted, where each term's entry (`"term":[…]`) starts in
+    /// the text, and the text.
+    struct Shard: Sendable {
+        var terms: [String] = []
+        var starts: [Int] = []
+        var text = ""
+    }
+
+    /// The terms whose key at a level (`key(term, length: level)`) is a prefix: those a shard
+    /// split at the level above passes down (all of them at level 2), their postings in `size`
+    /// and how many are longer than the level (could be split further) in `splittable`.
+    struct Node: Sendable {
+        var size = 0
+        var splittable = 0
+    }
+
+    /// The index of every paper; `views[i]` is the view of `library.papers[i]`.
+    public init(routes: Routes, library: Library, views: [PaperView], docsPerShard: Int = 2, maxPostings: Int = 10_000) {
+        precondition(docsPerShard > 0 && views.count == library.papers.count)
+        self.docsPerShard = docsPerShard
+        self.maxPostings = maxPostings
+        basePathLength = routes.basePath.utf8.count
+        folder = String(routes.file(for: routes.searchIndex).dropLast("index.html".count))
+        let order = library.days.reversed().flatMap { library.papersByDay[$0]!.sorted().reversed() }
+        numbers = Array(repeating: 0, count: library.papers.count)
+        for (number, index) in order.enumerated() { numbers[index] = number }
+
+        docs = []
+        docs.reserveCapacity(order.count)
+        postings = [:]
+        for (number, index) in order.enumerated() {
+            let view = views[index]
+            for (term, level) in SearchIndex.impacts(view.paper) {
+                postings[term, default: []].append(UInt32(number) << SearchIndex.impactBits | level)
+            }
+            docs.append(SearchIndex.document(view, basePathLength: basePathLength))
+        }
+        let documents = docs
+        docChunks = stride(from: 0, to: documents.count, by: docsPerShard).map {
+            SearchIndex.chunk(documents[$0..<min($0 + docsPerShard, documents.count)])
+        }
+
+        nodes = [:]
+        for (term, list) in postings { SearchIndex.account(term, size: list.count, terms: 1, in: &nodes) }
+        var grouped: [String: [String]] = [:]
+        for term in postings.keys.sorted() {
+            grouped[SearchIndex.shardKey(of: term, nodes: nodes, maxPostings: maxPostings), default: []].append(term)
+        }
+        shardKeys = grouped.keys.sorted()
+        let all = postings
+        let count = order.count
+        shards = grouped.mapValues { SearchIndex.shard($0, postings: all, count: count) }
+        meta = ""
+        meta = metaText()
+    }
+
+    /// Every output file by path relative to the output folder: `docs/` in order, `terms/` by key,
+    /// then `meta.json`.
+    public var files: [(path: String, text: String)] {
+        var out: [(path: String, text: String)] = []
+        out.reserveCapacity(docChunks.count + shardKeys.count + 1)
+        for (n, text) in docChunks.enumerated() { out.append((docsPath(n), text)) }
+        for key in shardKeys { out.append((termsPath(key), shards[key]!.text)) }
+        out.append((folder + "meta.json", meta))
+        return out
+    }
+
+    /// Brings the index from `old` to `new`, which hold the same ids (so the same indices);
+    /// `changed` are the indices whose paper differs, `views` are `new`'s. Returns nil, changing
+    /// nothing, when a changed paper moved to another day (document numbers would move: build a
+    /// new index), else the files that changed. Costs time in proportion to the changed papers'
+    /// terms, those terms' postings and the shards that hold them, not to the library.
+    public mutating func update(old: Library, new: Library, views: [PaperView], changed: [Int]) -> Change? {
+        let count = numbers.count
+        guard old.papers.count == count, new.papers.count == count, views.count == count else { return nil }
+        var indices: [Int] = []
+        var seen = Set<Int>()
+        for index in changed where seen.insert(index).inserted {
+            guard index >= 0 && index < count else { return nil }
+            let before = old.papers[index], after = views[index].paper
+            guard before.id == after.id, before.day == after.day, new.papers[index].day == after.day else { return nil }
+            indices.append(index)
+        }
+
+        // Postings, and each touched term's count before.
+        var countsBefore: [String: Int] = [:]
+        var dirtyChunks = Set<Int>()
+        for index in indices {
+            let number = numbers[index]
+            let termsBefore = SearchIndex.impacts(old.papers[index])
+            let termsAfter = SearchIndex.impacts(views[index].paper)
+            for (term, level) in termsAfter where termsBefore[term] != level {
+                if countsBefore[term] == nil { countsBefore[term] = postings[term]?.count ?? 0 }
+                SearchIndex.insert(UInt32(number) << SearchIndex.impactBits | level, into: &postings[term, default: []])
+            }
+            for term in termsBefore.keys where termsAfter[term] == nil {
+                guard let count = postings[term]?.count else { continue }
+                if countsBefore[term] == nil { countsBefore[term] = count }
+                SearchIndex.remove(document: UInt32(number), from: &postings[term]!)
+                if postings[term]!.isEmpty { postings[term] = nil }
+            }
+            let document = SearchIndex.document(views[index], basePathLength: basePathLength)
+            if document != docs[number] {
+                docs[number] = document
+                dirtyChunks.insert(number / docsPerShard)
+            }
+        }
+
+        // Prefix totals; a group where a split decision flipped is re-sharded whole.
+        var decided: [String: (level: Int, splits: Bool)] = [:]
+        for (term, before) in countsBefore {
+            let after = postings[term]?.count ?? 0
+            guard after != before else { continue }
+            for level in SearchIndex.levels(term) {
+                let key = SearchIndex.key(term, length: level)
+                if decided[key] == nil { decided[key] = (level, splits(key, level: level)) }
+            }
+            SearchIndex.account(term, size: after - before, terms: (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0), in: &nodes)
+        }
+        var flipped = Set<String>()
+        for (key, decision) in decided where splits(key, level: decision.level) != decision.splits {
+            flipped.insert(String(key.unicodeScalars.prefix(2)))
+        }
+
+        // Shards. `touched` holds each touched shard's text before (nil: it is new).
+        var touched: [String: String?] = [:]
+        func touch(_ key: String) {
+            if touched[key] == nil { touched[key] = .some(shards[key]?.text) }
+        }
+        var edits: [String: [(term: String, entry: [UInt8]?)]] = [:]
+        var addedByGroup: [String: [String]] = [:]
+        for (term, before) in countsBefore {
+            let after = postings[term]?.count ?? 0
+            let group = SearchIndex.key(term, length: 2)
+            if flipped.contains(group) {
+                if before == 0 && after > 0 { addedByGroup[group, default: []].append(term) }
+                continue
+            }
+            guard before > 0 || after > 0 else { continue }
+            let key = SearchIndex.shardKey(of: term, nodes: nodes, maxPostings: maxPostings)
+            touch(key)
+            edits[key, default: []].append((term, postings[term].map { SearchIndex.entry(term, $0, count: count) }))
+        }
+        for (key, list) in edits {
+            shards[key, default: Shard()].splice(list.sorted { $0.term < $1.term })
+            if shards[key]!.terms.isEmpty { shards[key] = nil }
+        }
+        for group in flipped {
+            let keys = groupKeys(group)
+            var terms = keys.flatMap { shards[$0]!.terms }.filter { postings[$0] != nil }
+            terms += addedByGroup[group] ?? []
+            terms.sort()
+            var grouped: [String: [String]] = [:]
+            for term in terms {
+                grouped[SearchIndex.shardKey(of: term, nodes: nodes, maxPostings: maxPostings), default: []].append(term)
+            }
+            for key in keys {
+                touch(key)
+                shards[key] = nil
+            }
+            for (key, terms) in grouped {
+                touch(key)
+                shards[key] = SearchIndex.shard(terms, postings: postings, count: count)
+            }
+        }
+
+        // Texts.
+        var change = Change(written: [], removed: [])
+        for n in dirtyChunks.sorted() {
+            let text = SearchIndex.chunk(docs[n * docsPerShard..<min((n + 1) * docsPerShard, docs.count)])
+            if text != docChunks[n] {
+                docChunks[n] = text
+                change.written.append((docsPath(n), text))
+            }
+        }
+        var keysChanged = false
+        for (key, before) in touched.sorted(by: { $0.key < $1.key }) {
+            if let text = shards[key]?.text {
+                if before == nil {
+                    SearchIndex.insert(key, into: &shardKeys)
+                    keysChanged = true
+                }
+                if text != before { change.written.append((termsPath(key), text)) }
+            } else if before != nil {
+                SearchIndex.remove(key, from: &shardKeys)
+                keysChanged = true
+                change.removed.append(termsPath(key))
+            }
+        }
+        if keysChanged {
+            let text = metaText()
+            if text != meta {
+                meta = text
+                change.written.append((folder + "meta.json", text))
+            }
+        }
+        return change
+    }
+}
