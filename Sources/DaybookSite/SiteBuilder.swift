@@ -63,11 +63,21 @@ public struct SiteBuilder: Sendable {
 
     /// `daybook.yml` and the theme it names.
     func loadConfigAndTheme() throws(BuildError) -> (SiteConfig, Theme) {
+        let config: SiteConfig
         do {
-            let config = try loadConfig()
-            let theme = try ThemeLoader(siteRoot: options.siteRoot).load(
-                name: config.theme, configPath: options.configPath, line: config.themeLine, column: config.themeColumn)
-            return (config, theme)
+            config = try loadConfig()
+        } catch {
+            throw BuildError(error.diagnostics)
+        }
+        return (config, try loadTheme(for: config))
+    }
+
+    /// The theme `config` names, with its strings in the config's language.
+    package func loadTheme(for config: SiteConfig) throws(BuildError) -> Theme {
+        do {
+            return try ThemeLoader(siteRoot: options.siteRoot).load(
+                name: config.theme, configPath: options.configPath, line: config.themeLine, column: config.themeColumn,
+                language: config.language)
         } catch {
             throw BuildError(error.diagnostics)
         }

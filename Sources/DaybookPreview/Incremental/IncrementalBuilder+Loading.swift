@@ -21,12 +21,7 @@ extension IncrementalBuilder {
     }
 
     static func loadTheme(_ builder: SiteBuilder, _ config: SiteConfig) throws(BuildError) -> Theme {
-        do {
-            return try ThemeLoader(siteRoot: builder.options.siteRoot).load(
-                name: config.theme, configPath: builder.options.configPath, line: config.themeLine, column: config.themeColumn)
-        } catch {
-            throw BuildError(error.diagnostics)
-        }
+        try builder.loadTheme(for: config)
     }
 
     static func loadContent(_ builder: SiteBuilder) throws(BuildError) -> ContentLoadResult {
