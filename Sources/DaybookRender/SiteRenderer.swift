@@ -77,7 +77,7 @@ public struct SiteRenderer: Sendable {
     package func pageJobs() -> [Job] {
         var jobs = singletonJobs()
         for day in library.days { jobs.append(dayJob(day)) }
-        for index in views.indices { jobs.append(paperJob(index)) }
+        jobs += Array(views.indices).parallelMap { paperJob($0) }
         jobs += readerJobs()
         return jobs
     }

@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 
 /// How many threads the build's parallel stages use: one per core this process may run on.
 package enum ParallelWork {
@@ -11,16 +10,19 @@ extension Array where Element: Sendable {
     /// `transform` of every element, in order, computed on `workers` threads (each takes every
     /// `workers`-th element). The result does not depend on scheduling.
     package func parallelMap<T: Sendable>(workers: Int = ParallelWork.workers, _ transform: @Sendable (Element) -> T) -> [T] {
-        let results = Mutex<[(Int, T)]>([])
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var local: [(Int, T)] = []
-            var index = worker
-            while index < count {
-                local.append((index, transform(self[index])))
-                index += workers
+        guard count > 1, workers > 1 else { return map(transform) }
+        var results = [T?](repeating: nil, count: count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each worker writes only its own slots, so the writes never overlap.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var index = worker
+                while index < count {
+                    slots[index] = transform(self[index])
+                    index += workers
+                }
             }
-            results.withLock { $0 += local }
         }
-        return results.withLock { all in all.sorted { $0.0 < $1.0 }.map(\.1) }
+        return results.map { $0! }
     }
 }

@@ -1,3 +1,4 @@
+import DaybookSystem
 /// The incremental engine's one decision, shared by `daybook build` (against the build cache's
 /// manifest) and `daybook serve` (against the keys of the site it holds): which outputs to make.
 ///
@@ -22,8 +23,9 @@ package struct PagePlan {
         keys.reserve(pages.count + feeds.count)
         var position = 0
         for (jobs, isPage) in [(pages, true), (feeds, false)] {
-            for job in jobs {
-                if let key = pageKeys.key(job) {
+            let computed = jobs.parallelMap { pageKeys.key($0) }
+            for (job, key) in zip(jobs, computed) {
+                if let key {
                     let before = lookup.key(job.path, at: position)
                     keys.append(job.path, key)
                     position += 1
