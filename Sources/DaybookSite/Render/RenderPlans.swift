@@ -1,0 +1,28 @@
+/// A theme's templates compiled into `RenderPlan`s (`RenderPlanCompiler`), by template name.
+/// `render` gives nil where a template has no plan or meets a value its plan cannot render; the
+/// caller then renders through swift-mustache, so output never depends on which path ran.
+public struct RenderPlans: Sendable {
+    /// Template name → index in `plans`.
+    let slots: [String: Int]
+    /// One per template; nil where the template uses something the compiler does not support.
+    let plans: [RenderPlan?]
+    /// The escaping a render starts with and every partial returns to (swift-mustache's `HTML`).
+    let html: RenderEscaper
+
+    /// No plans: everything renders through swift-mustache.
+    static let none = RenderPlans(slots: [:], plans: [], html: .fastHTML)
+
+    /// Names of the templates that have a plan.
+    var compiledNames: [String] {
+        slots.filter { plans[$0.value] != nil }.map(\.key).sorted()
+    }
+
+    /// `template` rendered with `context` by its plan, or nil (see above).
+    func render(_ template: String, _ context: Any, capacity: Int = 16_384) -> String? {
+        guard let slot = slots[template], let plan = plans[slot] else { return nil }
+        var renderer = RenderPlanRenderer(plans: self, root: context, capacity: capacity)
+        renderer.render(plan, RenderFrame(escaper: html))
+        guard !renderer.failed else { return nil }
+        return String(decoding: renderer.out, as: UTF8.self)
+    }
+}
