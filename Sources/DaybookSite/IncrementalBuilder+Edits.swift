@@ -156,7 +156,7 @@ extension IncrementalBuilder {
         clock.lap("feeds and sitemap", into: &report)
 
         for path in selection.removed + changes.searchRemoved { site[path] = nil }
-        for (path, text) in pages { site.add(path, text) }
+        for (path, html) in pages { site[path] = .bytes(html) }
         for (path, text) in written { site.add(path, text) }
         previous.replace(library: changes.library, views: changes.views, archive: changes.archive, related: changes.related,
                       cards: cards)

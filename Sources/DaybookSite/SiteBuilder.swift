@@ -179,7 +179,7 @@ extension SiteBuilder {
         }
         var site = RenderedSite()
         options.progress?.begin("pages", total: work.count)
-        for (path, html) in renderer.render(work, progress: options.progress) { site.add(path, html) }
+        for (path, html) in renderer.render(work, progress: options.progress) { site[path] = .bytes(html) }
         report.pages = jobs.count
         report.pagesRendered = work.count
         clock.lap("pages", into: &report)

@@ -22,7 +22,7 @@ extension SiteRenderer {
                 countLabel: strings.count(InterfaceKey.papers, entry.papers.count))
     }
 
-    func renderTagIndex() -> String { templates.render("tags", tagIndexContext()) }
+    func renderTagIndex() -> [UInt8] { templates.render("tags", tagIndexContext()) }
 
     func tagIndexContext() -> TagIndexPageContext {
         let tags = library.tags.map(tagLink)
@@ -34,7 +34,7 @@ extension SiteRenderer {
                                    lede: strings.text(InterfaceKey.tagsLede, ["tags": label]))
     }
 
-    func renderTag(_ position: Int, _ pagination: Pagination) -> String {
+    func renderTag(_ position: Int, _ pagination: Pagination) -> [UInt8] {
         templates.render("tag", tagContext(position, pagination))
     }
 
@@ -61,7 +61,7 @@ extension SiteRenderer {
         periodJobs() + library.tags.indices.flatMap(tagJobs)
     }
 
-    func renderSearch() -> String { templates.render("search", searchContext()) }
+    func renderSearch() -> [UInt8] { templates.render("search", searchContext()) }
 
     func searchContext() -> SearchPageContext {
         let page = PageMeta(title: strings.text(InterfaceKey.searchTitle, ["site": config.title]),

@@ -62,7 +62,8 @@ public struct SiteRenderer: Sendable {
     /// links, pagination). A page with `frame == nil` depends on anything and is always rendered.
     struct Job: Sendable {
         let path: String
-        let make: @Sendable () -> String
+        /// The page's UTF-8 bytes.
+        let make: @Sendable () -> [UInt8]
         var lastmod: Day? = nil
         var listed = true
         var shows: ArraySlice<Int> = []
@@ -127,12 +128,12 @@ public struct SiteRenderer: Sendable {
     }
 
     /// All HTML pages, rendered on every core.
-    public func renderPages() -> [String: String] {
+    public func renderPages() -> [String: [UInt8]] {
         render(pageJobs())
     }
 
     /// Runs jobs on every core. The preview's incremental rebuild passes a subset of `pageJobs()`.
-    func render(_ work: [Job], progress: BuildProgress? = nil) -> [String: String] {
+    func render(_ work: [Job], progress: BuildProgress? = nil) -> [String: [UInt8]] {
         let pages = work.parallelMap { job in
             let html = job.make()
             progress?.advance()
@@ -155,7 +156,7 @@ public struct SiteRenderer: Sendable {
         (library.papersByDay[day] ?? []).map { views[$0] }
     }
 
-    func renderHome() -> String { templates.render("home", homeContext()) }
+    func renderHome() -> [UInt8] { templates.render("home", homeContext()) }
 
     func homeContext() -> HomePageContext {
         guard let newest = library.days.first else {
@@ -172,7 +173,7 @@ public struct SiteRenderer: Sendable {
             lede: Phrase(strings.text(InterfaceKey.homeLede, ["papers": strings.count(InterfaceKey.papers, list.count)])))
     }
 
-    func renderDay(_ day: Day) -> String { templates.render("day", dayContext(day)) }
+    func renderDay(_ day: Day) -> [UInt8] { templates.render("day", dayContext(day)) }
 
     func dayContext(_ day: Day) -> DayPageContext {
         let list = cardList(library.papersByDay[day] ?? [])
@@ -189,7 +190,7 @@ public struct SiteRenderer: Sendable {
             lede: strings.text(InterfaceKey.dayLede, ["papers": strings.count(InterfaceKey.papers, list.count)]))
     }
 
-    func renderPaper(_ index: Int) -> String { templates.render("paper", paperContext(index)) }
+    func renderPaper(_ index: Int) -> [UInt8] { templates.render("paper", paperContext(index)) }
 
     func paperContext(_ index: Int) -> PaperPageContext {
         let view = views[index]
@@ -202,7 +203,7 @@ public struct SiteRenderer: Sendable {
             bibtex: BibTeXWriter.entry(for: view.paper, url: view.absoluteURL))
     }
 
-    func renderNotFound() -> String { templates.render("not-found", notFoundContext()) }
+    func renderNotFound() -> [UInt8] { templates.render("not-found", notFoundContext()) }
 
     func notFoundContext() -> NotFoundPageContext {
         let page = PageMeta(title: strings.text(InterfaceKey.notFoundTitle, ["site": config.title]),

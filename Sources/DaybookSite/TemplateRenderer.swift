@@ -19,13 +19,15 @@ public struct TemplateRenderer: Sendable {
         return html
     }
 
-    /// Renders `template` with `context`. The template exists: `ThemeLoader` checked the required ones.
-    public func render(_ template: String, _ context: some PageContext) -> String {
-        render(template: template, context) ?? ""
+    /// Renders `template` with `context` into the page's UTF-8 bytes. The template exists:
+    /// `ThemeLoader` checked the required ones.
+    public func render(_ template: String, _ context: some PageContext) -> [UInt8] {
+        theme.plans.renderBytes(template, context, capacity: 32_768)
+            ?? Array((theme.templates.render(context, withTemplate: template) ?? "").utf8)
     }
 
     /// `template` rendered with `context`; nil when the theme has no such template.
-    private func render(template: String, _ context: Any, capacity: Int = 32_768) -> String? {
+    private func render(template: String, _ context: Any, capacity: Int) -> String? {
         theme.plans.render(template, context, capacity: capacity) ?? theme.templates.render(context, withTemplate: template)
     }
 }

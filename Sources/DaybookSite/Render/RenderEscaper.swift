@@ -14,7 +14,7 @@ enum RenderEscaper: Sendable {
 
     func append(_ text: String, to out: inout [UInt8]) {
         switch self {
-        case .fastHTML: Escaping.appendHTML(text.utf8, to: &out)
+        case .fastHTML: Escaping.appendHTML(text, to: &out)
         case .other(let contentType): out.append(contentsOf: contentType.escapeText(text).utf8)
         }
     }

@@ -19,10 +19,16 @@ public struct RenderPlans: Sendable {
 
     /// `template` rendered with `context` by its plan, or nil (see above).
     func render(_ template: String, _ context: Any, capacity: Int = 16_384) -> String? {
+        renderBytes(template, context, capacity: capacity).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The UTF-8 bytes of `render` (no copy into a `String`).
+    func renderBytes(_ template: String, _ context: Any, capacity: Int = 16_384) -> [UInt8]? {
         guard let slot = slots[template], let plan = plans[slot] else { return nil }
         var renderer = RenderPlanRenderer(plans: self, root: context, capacity: capacity)
         renderer.render(plan, RenderFrame(escaper: html))
         guard !renderer.failed else { return nil }
-        return String(decoding: renderer.out, as: UTF8.self)
+        // A site keeps every page until it is written: not the buffer's unused capacity.
+        return renderer.out.count + renderer.out.count / 4 < renderer.out.capacity ? Array(renderer.out[...]) : renderer.out
     }
 }
