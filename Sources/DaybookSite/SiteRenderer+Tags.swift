@@ -61,7 +61,10 @@ extension SiteRenderer {
         periodJobs() + library.tags.indices.flatMap(tagJobs)
     }
 
-    func renderSearch() -> [UInt8] { templates.render("search", searchContext()) }
+    func searchPage() -> [UInt8] { templates.render("search", searchContext()) }
+
+    /// The search page as text.
+    func renderSearch() -> String { String(decoding: searchPage(), as: UTF8.self) }
 
     func searchContext() -> SearchPageContext {
         let page = PageMeta(title: strings.text(InterfaceKey.searchTitle, ["site": config.title]),

@@ -104,7 +104,7 @@ public struct SiteRenderer: Sendable {
                 Job(path: "404.html", make: renderNotFound, listed: false, frame: daysFrame),
                 Job(path: routes.file(for: routes.archive), make: renderArchive, lastmod: newest, frame: daysFrame),
                 Job(path: routes.file(for: routes.tags), make: renderTagIndex, lastmod: newest, frame: tags.finalize()),
-                Job(path: routes.file(for: routes.search), make: renderSearch, lastmod: newest, frame: daysFrame)]
+                Job(path: routes.file(for: routes.search), make: searchPage, lastmod: newest, frame: daysFrame)]
     }
 
     func dayJob(_ day: Day) -> Job {
