@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(
             name: "DaybookSiteTests",
             dependencies: ["DaybookContent", "DaybookLibrary", "DaybookRender", "DaybookSearch", "DaybookSite", "DaybookSystem",
-                           "DaybookTestSupport"],
+                           "DaybookTestSupport", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Golden"]
         ),
         .testTarget(

@@ -8,7 +8,7 @@ import Mustache
 /// swift-mustache selects a content type per template with a `{{% CONTENT_TYPE: name }}` pragma;
 /// `ThemeLoader` puts that pragma in front of every template it loads (on the template's first
 /// line, so line numbers in errors stay true), and templates that set their own still win.
-struct FastHTMLContentType: MustacheContentType {
+package struct FastHTMLContentType: MustacheContentType {
     static let name = "DAYBOOK_HTML"
     /// The pragma to put in front of a template's source.
     static let pragma = "{{% CONTENT_TYPE: \(name)}}"
@@ -16,7 +16,7 @@ struct FastHTMLContentType: MustacheContentType {
     /// Registers the content type with swift-mustache once per process.
     static let registered: Void = MustacheContentTypes.register(FastHTMLContentType(), named: name)
 
-    func escapeText(_ text: String) -> String {
+    package func escapeText(_ text: String) -> String {
         Escaping.html(text)
     }
 }

@@ -52,7 +52,7 @@ extension SiteRenderer {
                           countLabel: strings.count(InterfaceKey.papers, period.papers.count))
     }
 
-    func renderArchive() -> String { templates.render("archive", archiveContext()) }
+    func renderArchive() -> [UInt8] { templates.render("archive", archiveContext()) }
 
     func archiveContext() -> ArchivePageContext {
         let months = archive.months.map { month in
@@ -70,7 +70,7 @@ extension SiteRenderer {
             lede: strings.text(InterfaceKey.archiveLede, ["days": days, "papers": papers]))
     }
 
-    func renderPeriod(_ kind: PeriodKind, _ position: Int, _ pagination: Pagination) -> String {
+    func renderPeriod(_ kind: PeriodKind, _ position: Int, _ pagination: Pagination) -> [UInt8] {
         templates.render("period", periodContext(kind, position, pagination))
     }
 

@@ -13,16 +13,16 @@ extension SiteRenderer {
         let mainFrame = main.finalize()
         var jobs = [
             Job(path: routes.file(for: routes.feed), make: { site in
-                RSSFeedWriter(config: site.config, routes: site.routes, text: site.feedText)
-                    .write(newest.map { site.views[$0] }, selfPath: site.routes.feed)
+                Array(RSSFeedWriter(config: site.config, routes: site.routes, text: site.feedText)
+                    .write(newest.map { site.views[$0] }, selfPath: site.routes.feed).utf8)
             }, listed: false, shows: newest[...], frame: mainFrame),
             Job(path: routes.file(for: routes.atomFeed), make: { site in
-                AtomFeedWriter(config: site.config, routes: site.routes, text: site.feedText)
-                    .write(newest.map { site.views[$0] }, selfPath: site.routes.atomFeed)
+                Array(AtomFeedWriter(config: site.config, routes: site.routes, text: site.feedText)
+                    .write(newest.map { site.views[$0] }, selfPath: site.routes.atomFeed).utf8)
             }, listed: false, shows: newest[...], frame: mainFrame),
             Job(path: routes.file(for: routes.jsonFeed), make: { site in
-                JSONFeedWriter(config: site.config, routes: site.routes, text: site.feedText)
-                    .write(newest.map { site.views[$0] }, selfPath: site.routes.jsonFeed)
+                Array(JSONFeedWriter(config: site.config, routes: site.routes, text: site.feedText)
+                    .write(newest.map { site.views[$0] }, selfPath: site.routes.jsonFeed).utf8)
             }, listed: false, shows: newest[...], frame: mainFrame),
             digestJob(),
         ]
@@ -40,8 +40,8 @@ extension SiteRenderer {
             frame.combine(library.papersByDay[day]?.count)
         }
         return Job(path: routes.file(for: routes.daysFeed), make: { site in
-            DigestFeedWriter(config: site.config, routes: site.routes, text: site.feedText)
-                .write(days.map { day in (day: day, papers: site.papers(on: day)) })
+            Array(DigestFeedWriter(config: site.config, routes: site.routes, text: site.feedText)
+                .write(days.map { day in (day: day, papers: site.papers(on: day)) }).utf8)
         }, listed: false, shows: days.flatMap { library.papersByDay[$0] ?? [] }[...], frame: frame.finalize())
     }
 
@@ -55,9 +55,9 @@ extension SiteRenderer {
         frame.combine(entry.name)
         return Job(path: routes.file(for: path), make: { site in
             let words = site.feedText.tagFeed(site: site.config.title, tag: entry.name)
-            return RSSFeedWriter(config: site.config, routes: site.routes, text: site.feedText).write(
+            return Array(RSSFeedWriter(config: site.config, routes: site.routes, text: site.feedText).write(
                 shown.map { site.views[$0] }, selfPath: path, title: words.title, link: site.routes.tag(entry.name),
-                description: words.description)
+                description: words.description).utf8)
         }, listed: false, shows: shown, frame: frame.finalize())
     }
 

@@ -24,7 +24,7 @@ extension SiteRenderer {
                 countLabel: strings.count(InterfaceKey.papers, entry.papers.count))
     }
 
-    func renderTagIndex() -> String { templates.render("tags", tagIndexContext()) }
+    func renderTagIndex() -> [UInt8] { templates.render("tags", tagIndexContext()) }
 
     func tagIndexContext() -> TagIndexPageContext {
         let tags = library.tags.map(tagLink)
@@ -36,7 +36,7 @@ extension SiteRenderer {
                                    lede: strings.text(InterfaceKey.tagsLede, ["tags": label]))
     }
 
-    func renderTag(_ position: Int, _ pagination: Pagination) -> String {
+    func renderTag(_ position: Int, _ pagination: Pagination) -> [UInt8] {
         templates.render("tag", tagContext(position, pagination))
     }
 
@@ -63,7 +63,10 @@ extension SiteRenderer {
         periodJobs() + library.tags.indices.flatMap(tagJobs)
     }
 
-    package func renderSearch() -> String { templates.render("search", searchContext()) }
+    func searchPage() -> [UInt8] { templates.render("search", searchContext()) }
+
+    /// The search page as text.
+    package func renderSearch() -> String { String(decoding: searchPage(), as: UTF8.self) }
 
     func searchContext() -> SearchPageContext {
         let page = PageMeta(title: strings.text(InterfaceKey.searchTitle, ["site": config.title]),

@@ -66,7 +66,8 @@ public struct SiteRenderer: Sendable {
     /// anything and is always run.
     package struct Job: Sendable {
         package let path: String
-        package let make: @Sendable (SiteRenderer) -> String
+        /// The output's UTF-8 bytes.
+        package let make: @Sendable (SiteRenderer) -> [UInt8]
         package var lastmod: Day? = nil
         package var listed = true
         package var shows: ArraySlice<Int> = []
@@ -107,7 +108,7 @@ public struct SiteRenderer: Sendable {
                 Job(path: "404.html", make: { $0.renderNotFound() }, listed: false, frame: daysFrame),
                 Job(path: routes.file(for: routes.archive), make: { $0.renderArchive() }, lastmod: newest, frame: daysFrame),
                 Job(path: routes.file(for: routes.tags), make: { $0.renderTagIndex() }, lastmod: newest, frame: tags.finalize()),
-                Job(path: routes.file(for: routes.search), make: { $0.renderSearch() }, lastmod: newest, frame: daysFrame)]
+                Job(path: routes.file(for: routes.search), make: { $0.searchPage() }, lastmod: newest, frame: daysFrame)]
     }
 
     func dayJob(_ day: Day) -> Job {
@@ -131,12 +132,12 @@ public struct SiteRenderer: Sendable {
     }
 
     /// All HTML pages, rendered on every core.
-    public func renderPages() -> [String: String] {
+    public func renderPages() -> [String: [UInt8]] {
         render(pageJobs())
     }
 
     /// Runs jobs on every core. The preview's incremental rebuild passes a subset of `pageJobs()`.
-    package func render(_ work: [Job], progress: BuildProgress? = nil) -> [String: String] {
+    package func render(_ work: [Job], progress: BuildProgress? = nil) -> [String: [UInt8]] {
         let pages = work.parallelMap { job in
             let html = job.make(self)
             progress?.advance()
@@ -146,7 +147,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The theme's strings in the site's language.
-    var strings: InterfaceStrings { site.strings }
+    package var strings: InterfaceStrings { site.strings }
 
     /// The parts every page shares, for a page with this head.
     func base(_ page: PageMeta) -> PageBase { PageBase(site: site, page: page) }
@@ -159,7 +160,7 @@ public struct SiteRenderer: Sendable {
         (library.papersByDay[day] ?? []).map { views[$0] }
     }
 
-    func renderHome() -> String { templates.render("home", homeContext()) }
+    func renderHome() -> [UInt8] { templates.render("home", homeContext()) }
 
     func homeContext() -> HomePageContext {
         guard let newest = library.days.first else {
@@ -176,7 +177,7 @@ public struct SiteRenderer: Sendable {
             lede: Phrase(strings.text(InterfaceKey.homeLede, ["papers": strings.count(InterfaceKey.papers, list.count)])))
     }
 
-    func renderDay(_ day: Day) -> String { templates.render("day", dayContext(day)) }
+    func renderDay(_ day: Day) -> [UInt8] { templates.render("day", dayContext(day)) }
 
     func dayContext(_ day: Day) -> DayPageContext {
         let list = cardList(library.papersByDay[day] ?? [])
@@ -193,7 +194,7 @@ public struct SiteRenderer: Sendable {
             lede: strings.text(InterfaceKey.dayLede, ["papers": strings.count(InterfaceKey.papers, list.count)]))
     }
 
-    func renderPaper(_ index: Int) -> String { templates.render("paper", paperContext(index)) }
+    func renderPaper(_ index: Int) -> [UInt8] { templates.render("paper", paperContext(index)) }
 
     func paperContext(_ index: Int) -> PaperPageContext {
         let view = views[index]
@@ -206,7 +207,7 @@ public struct SiteRenderer: Sendable {
             bibtex: BibTeXWriter.entry(for: view.paper, url: view.absoluteURL))
     }
 
-    func renderNotFound() -> String { templates.render("not-found", notFoundContext()) }
+    func renderNotFound() -> [UInt8] { templates.render("not-found", notFoundContext()) }
 
     func notFoundContext() -> NotFoundPageContext {
         let page = PageMeta(title: strings.text(InterfaceKey.notFoundTitle, ["site": config.title]),

@@ -1,7 +1,8 @@
 import DaybookContent
 import Mustache
 
-/// Renders one page through the theme's templates.
+/// Renders one page through the theme's templates: by their compiled plans (`RenderPlans`), and
+/// through swift-mustache where a template has none, with the same bytes either way.
 public struct TemplateRenderer: Sendable {
     public let theme: Theme
 
@@ -13,13 +14,20 @@ public struct TemplateRenderer: Sendable {
     /// template's own line gives back.
     func card(_ view: PaperView, site: SiteContext) -> String {
         let context = PaperCard.Context(site: site, paper: LocalizedPaper(view, strings: site.strings))
-        var html = theme.templates.render(context, withTemplate: "paper-card") ?? ""
+        var html = render(template: "paper-card", context, capacity: 2_048) ?? ""
         if html.utf8.last == UInt8(ascii: "\n") { html.removeLast() }
         return html
     }
 
-    /// Renders `template` with `context`. The template exists: `ThemeLoader` checked the required ones.
-    public func render(_ template: String, _ context: some PageContext) -> String {
-        theme.templates.render(context, withTemplate: template) ?? ""
+    /// Renders `template` with `context` into the page's UTF-8 bytes. The template exists:
+    /// `ThemeLoader` checked the required ones.
+    public func render(_ template: String, _ context: some PageContext) -> [UInt8] {
+        theme.plans.renderBytes(template, context, capacity: 32_768)
+            ?? Array((theme.templates.render(context, withTemplate: template) ?? "").utf8)
+    }
+
+    /// `template` rendered with `context`; nil when the theme has no such template.
+    private func render(template: String, _ context: Any, capacity: Int) -> String? {
+        theme.plans.render(template, context, capacity: capacity) ?? theme.templates.render(context, withTemplate: template)
     }
 }

@@ -8,6 +8,9 @@ public struct Theme: Sendable {
     /// Where the theme was found.
     public let directory: String
     public let templates: MustacheLibrary
+    /// `templates` compiled for rendering (`RenderPlanCompiler`); `TemplateRenderer` renders
+    /// through them, and through `templates` where a template has no plan.
+    public let plans: RenderPlans
     /// A stable hash of every template's name and source as compiled (the theme's, with the
     /// site's `templates/` overrides): part of every page's key in the build cache.
     public let templatesHash: UInt64

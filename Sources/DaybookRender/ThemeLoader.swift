@@ -52,6 +52,7 @@ public struct ThemeLoader: Sendable {
             sources[name] = (path, display(path))
         }
         var library = MustacheLibrary()
+        var parsed: [String: MustacheTemplate] = [:]
         var problems: [Diagnostic] = []
         var requirements = InterfaceKey.all.map { InterfaceStringsLoader.Requirement($0) }
         FastHTMLContentType.registered
@@ -70,7 +71,9 @@ public struct ThemeLoader: Sendable {
                     InterfaceStringsLoader.Requirement($0, reader: "\(name).mustache")
                 }
                 let text = FastHTMLContentType.pragma + source
-                library.register(try MustacheTemplate(string: text), named: name)
+                let template = try MustacheTemplate(string: text)
+                library.register(template, named: name)
+                parsed[name] = template
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma shifts the first line's columns.
                 let line = error.context.lineNumber, column = error.context.columnNumber
@@ -93,8 +96,8 @@ public struct ThemeLoader: Sendable {
         var assets: [String: String] = [:]
         let assetRoot = directory + "/assets"
         ThemeLoader.walk(assetRoot) { relative in assets[relative] = assetRoot + "/" + relative }
-        return Theme(name: name, directory: directory, templates: library, templatesHash: sourceHash.value, assets: assets,
-                     templateNames: Set(sources.keys), strings: strings)
+        return Theme(name: name, directory: directory, templates: library, plans: RenderPlanCompiler.compile(parsed),
+                     templatesHash: sourceHash.value, assets: assets, templateNames: Set(sources.keys), strings: strings)
     }
 
     private func configuredLanguage(_ configPath: String) throws(ContentError) -> String {

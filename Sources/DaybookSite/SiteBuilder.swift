@@ -166,14 +166,14 @@ extension SiteBuilder {
         }
         var site = RenderedSite()
         options.progress?.begin("pages", total: plan.stalePages.count)
-        for (path, html) in renderer.render(plan.stalePages, progress: options.progress) { site.add(path, html) }
+        for (path, html) in renderer.render(plan.stalePages, progress: options.progress) { site[path] = .bytes(html) }
         report.pages = jobs.count
         report.pagesRendered = plan.stalePages.count
         clock.lap("pages", into: &report)
         options.progress?.begin("feeds")
 
         var other = RenderedSite()
-        for (path, text) in renderer.render(plan.staleFeeds) { other.add(path, text) }
+        for (path, bytes) in renderer.render(plan.staleFeeds) { other[path] = .bytes(bytes) }
         report.feedItems = renderer.feedItemCount
         for (name, source) in theme.assets { other["assets/" + name] = .copy(source: source) }
         if let mathAssets {

@@ -12,7 +12,7 @@ package enum Escaping {
         guard needs else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count + 16)
-        appendHTML(text.utf8, to: &out)
+        appendHTML(text, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -46,6 +46,31 @@ package enum Escaping {
             case 0x27 where apostrophe == .named: out.append(contentsOf: [0x26, 0x61, 0x70, 0x6F, 0x73, 0x3B])  // &apos;
             default: out.append(byte)
             }
+        }
+    }
+
+    /// Appends `text` to `out` escaped as `html` escapes it, copying the runs between the five
+    /// characters whole: the render plans' escaping, where a generic per-byte loop was a tenth of
+    /// all build time.
+    package static func appendHTML(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices {
+                let entity: StaticString
+                switch bytes[index] {
+                case 0x26: entity = "&amp;"
+                case 0x3C: entity = "&lt;"
+                case 0x3E: entity = "&gt;"
+                case 0x22: entity = "&quot;"
+                case 0x27: entity = "&#39;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                start = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
     }
 

@@ -141,7 +141,7 @@ extension IncrementalBuilder {
         clock.lap("sitemap", into: &report)
 
         for path in removed + changes.searchRemoved { site[path] = nil }
-        for (path, text) in made { site.add(path, text) }
+        for (path, html) in made { site[path] = .bytes(html) }
         for (path, text) in written { site.add(path, text) }
         previous.replace(library: changes.library, views: changes.views, archive: changes.archive, related: changes.related,
                          cards: renderer.cards, keys: plan.keys)
