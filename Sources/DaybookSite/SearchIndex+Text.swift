@@ -58,6 +58,9 @@ extension SearchIndex {
     /// Whether a term with `size` postings keeps only two levels (see `entry`).
     static func isDense(_ size: Int, count: Int) -> Bool { count >= 5000 && size * 3 > count }
 
+    /// Whether a term with `size` postings keeps one level (see `entry`).
+    static func isCommon(_ size: Int, count: Int) -> Bool { count >= 5000 && size * 3 > count * 2 }
+
     /// The 64 characters of the postings' text, values 0–63 (base64url's).
     static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
@@ -70,17 +73,20 @@ extension SearchIndex {
     /// more, a term in more than a third of them keeps two levels (`>= 8` as 12, the rest as 5):
     /// its IDF is low, so fine levels matter little, and two bitmaps are far shorter than sixteen.
     /// Such a term's two tiers are written as one `t` tier when that is shorter (see `ternary`).
+    /// A term in more than two thirds of them keeps one level (8): its IDF is under log 1.5, a
+    /// tenth of a word in 1 % of the papers, so its levels would mostly break ties, and one
+    /// bitmap is about half the bytes of its two levels.
     static func entry(_ term: String, _ postings: [UInt32], count: Int) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(term.utf8.count + 8 + postings.count * 2)
         out += Escaping.json(term).utf8
         out += [0x3A, 0x22]
-        let dense = SearchIndex.isDense(postings.count, count: count)
+        let dense = SearchIndex.isDense(postings.count, count: count), common = SearchIndex.isCommon(postings.count, count: count)
         var byLevel = [[Int]](repeating: [], count: impactLevels)
         let mask = UInt32(impactLevels - 1)
         for posting in postings {
             var level = Int(posting & mask)
-            if dense { level = level >= 8 ? 12 : 5 }
+            if common { level = 8 } else if dense { level = level >= 8 ? 12 : 5 }
             byLevel[level].append(Int(posting >> impactBits))
         }
         func number(_ value: Int) { write(value, into: &out) }

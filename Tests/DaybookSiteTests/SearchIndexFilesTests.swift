@@ -88,10 +88,10 @@ import DaybookTestSupport
         let text = String(decoding: SearchIndex.entry("t", postings, count: count), as: UTF8.self)
         #expect(text.hasPrefix("\"t\":\"") && text.hasSuffix("\""))
         let decoded = SearchEntryDecoder.decode(String(text.dropFirst(5).dropLast()))
-        let dense = SearchIndex.isDense(postings.count, count: count)
+        let dense = SearchIndex.isDense(postings.count, count: count), common = SearchIndex.isCommon(postings.count, count: count)
         let expected = postings.map { posting -> (Int, Int) in
             let level = Int(posting & UInt32(SearchIndex.impactLevels - 1))
-            return (Int(posting >> SearchIndex.impactBits), dense ? (level >= 8 ? 12 : 5) : level)
+            return (Int(posting >> SearchIndex.impactBits), common ? 8 : dense ? (level >= 8 ? 12 : 5) : level)
         }
         #expect(decoded.sorted { $0.document < $1.document }.map { [$0.document, $0.level] } == expected.map { [$0.0, $0.1] })
         // Tiers highest first, each ascending.
@@ -110,6 +110,10 @@ import DaybookTestSupport
         // Its two levels are one base-3 tier, 11 documents in 3 characters: 546 groups, shorter
         // than the two bitmaps of 1,000 characters each.
         #expect(commonText.hasPrefix("\"m\":\"MtFA") && commonText.utf8.count == 5 + 4 + 546 * 3 + 1)
+        // In more than two thirds of them it keeps one level: one bitmap.
+        let commoner: [UInt32] = (0..<7000).map { (n: Int) -> UInt32 in UInt32(n) << SearchIndex.impactBits | (n % 2 == 0 ? 3 : 9) }
+        let commonerText = String(decoding: SearchIndex.entry("m", commoner, count: 10_000), as: UTF8.self)
+        #expect(commonerText == "\"m\":\"Ib" + "A" + String(repeating: "_", count: 1166) + "P\"")
         let sparse: [UInt32] = [5 << 4 | 9, 1000 << 4 | 9]
         // Gaps 5 and 994 (= 2 + 31 * 32: "i" then "f" for the high part).
         #expect(String(decoding: SearchIndex.entry("y", sparse, count: 100_000), as: UTF8.self) == "\"y\":\"JlFif\"")
