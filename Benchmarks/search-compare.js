@@ -1,6 +1,6 @@
 // Drives headless chromium (headless-chromium.js) for Benchmarks/search-compare.py:
 //   node --experimental-websocket Benchmarks/search-compare.js PLAN.json
-// PLAN: {"engines": [{"name", "page"}], "queries": [...]}, `page` a search page URL that takes
+// PLAN: {"engines": [{"name", "page"}], "queries": [...], "wait": ms a query may take (20000)}, `page` a search page URL that takes
 // `?q=`, sets `data-search-at` (performance.now() when the results are drawn) and `data-search-ms`
 // on <body>, lists results as links in `#search-results`, and offers `window.runQuery(q)` or a
 // `form.search-form` to submit (a warm query, the page already loaded).
@@ -20,7 +20,7 @@ async function main() {
       const value = await send("Runtime.evaluate", { returnByValue: true, awaitPromise: true, expression });
       return value && value.result ? value.result.value : undefined;
     };
-    const waitFor = async (expression, limit = 20000) => {
+    const waitFor = async (expression, limit = plan.wait || 20000) => {
       for (let waited = 0; waited < limit; waited += 5) {
         const value = await evaluate(expression);
         if (value) return value;

@@ -2,7 +2,7 @@
 """Daybook's search against Pagefind's on the same built site, in headless chromium.
 
 Usage: Benchmarks/search-compare.py SITE_DIR QUERIES.txt [--judgements FILE] [--json OUT]
-                                    [--no-pagefind] [--rebuild-pagefind]
+                                    [--no-pagefind] [--rebuild-pagefind] [--wait SECONDS]
 
 Indexes the site's paper pages with Pagefind (PyPI `pagefind-bin`, run as `python3 -m
 pagefind_bin`; timed, with its peak memory), adds a minimal Pagefind search page
@@ -111,6 +111,7 @@ def main():
     parser.add_argument("--json")
     parser.add_argument("--no-pagefind", action="store_true")
     parser.add_argument("--rebuild-pagefind", action="store_true")
+    parser.add_argument("--wait", type=float, default=20, help="how long a query may take to draw its results (s)")
     parser.add_argument("--reuse", help="a --json file of an earlier run: report it again, run nothing")
     args = parser.parse_args()
     root = os.path.abspath(args.site)
@@ -181,11 +182,11 @@ def main():
         entries = json.load(open(args.reuse))
     else:
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as plan:
-            json.dump({"engines": engines, "queries": queries}, plan)
+            json.dump({"engines": engines, "queries": queries, "wait": args.wait * 1000}, plan)
         script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "search-compare.js")
         try:
             out = subprocess.run(["node", "--experimental-websocket", script, plan.name], capture_output=True,
-                                 text=True, timeout=3600).stdout
+                                 text=True, timeout=3600 + 3 * len(queries) * len(engines) * args.wait).stdout
         finally:
             server.shutdown()
             os.unlink(plan.name)

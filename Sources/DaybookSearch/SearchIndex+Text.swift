@@ -8,7 +8,7 @@ extension SearchIndex {
     func termsPath(_ key: String) -> String { folder + "terms/\(key).json" }
 
     func metaText() -> String {
-        "{\"version\":3,\"count\":\(numbers.count),\"docsPerShard\":\(docsPerShard),\"impactLevels\":\(SearchIndex.impactLevels),"
+        "{\"version\":4,\"count\":\(numbers.count),\"docsPerShard\":\(docsPerShard),\"impactLevels\":\(SearchIndex.impactLevels),"
             + "\"stopWords\":" + Escaping.json(SearchIndex.stopWords.sorted()) + ",\"shards\":" + Escaping.json(shardKeys) + "}\n"
     }
 
@@ -59,6 +59,9 @@ extension SearchIndex {
     /// Whether a term with `size` postings keeps only two levels (see `entry`).
     static func isDense(_ size: Int, count: Int) -> Bool { count >= 5000 && size * 3 > count }
 
+    /// Whether a term with `size` postings keeps one level (see `entry`).
+    static func isCommon(_ size: Int, count: Int) -> Bool { count >= 5000 && size * 3 > count * 2 }
+
     /// The 64 characters of the postings' text, values 0–63 (base64url's).
     static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
@@ -70,32 +73,30 @@ extension SearchIndex {
     /// 5-bit groups, lowest first, each but the last plus 32. In an index of 5,000 documents or
     /// more, a term in more than a third of them keeps two levels (`>= 8` as 12, the rest as 5):
     /// its IDF is low, so fine levels matter little, and two bitmaps are far shorter than sixteen.
+    /// Such a term's two tiers are written as one `t` tier when that is shorter (see `ternary`).
+    /// A term in more than two thirds of them keeps one level (8): its IDF is under log 1.5, a
+    /// tenth of a word in 1 % of the papers, so its levels would mostly break ties, and one
+    /// bitmap is about half the bytes of its two levels.
     static func entry(_ term: String, _ postings: [UInt32], count: Int) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(term.utf8.count + 8 + postings.count * 2)
         out += Escaping.json(term).utf8
         out += [0x3A, 0x22]
-        let dense = SearchIndex.isDense(postings.count, count: count)
+        let dense = SearchIndex.isDense(postings.count, count: count), common = SearchIndex.isCommon(postings.count, count: count)
         var byLevel = [[Int]](repeating: [], count: impactLevels)
         let mask = UInt32(impactLevels - 1)
         for posting in postings {
             var level = Int(posting & mask)
-            if dense { level = level >= 8 ? 12 : 5 }
+            if common { level = 8 } else if dense { level = level >= 8 ? 12 : 5 }
             byLevel[level].append(Int(posting >> impactBits))
         }
-        func number(_ value: Int) {
-            var value = value
-            while value >= 32 {
-                out.append(alphabet[32 + (value & 31)])
-                value >>= 5
-            }
-            out.append(alphabet[value])
-        }
+        func number(_ value: Int) { write(value, into: &out) }
         func length(_ value: Int) -> Int {
             var value = value, length = 1
             while value >= 32 { value >>= 5; length += 1 }
             return length
         }
+        let head = out.count
         var first = true
         for level in stride(from: impactLevels - 1, through: 0, by: -1) where !byLevel[level].isEmpty {
             let documents = byLevel[level]
@@ -130,7 +131,45 @@ extension SearchIndex {
                 }
             }
         }
+        if dense && !byLevel[12].isEmpty && !byLevel[5].isEmpty {
+            let packed = ternary(high: byLevel[12], low: byLevel[5])
+            if packed.count < out.count - head {
+                out.removeSubrange(head...)
+                out += packed
+            }
+        }
         out.append(0x22)
+        return out
+    }
+
+    /// A number in 5-bit groups, lowest first, each but the last plus 32.
+    static func write(_ number: Int, into out: inout [UInt8]) {
+        var value = number
+        while value >= 32 {
+            out.append(alphabet[32 + (value & 31)])
+            value >>= 5
+        }
+        out.append(alphabet[value])
+    }
+
+    /// Two tiers in one, for a term in most documents: `M` (level 12), `t`, `F` (level 5), a
+    /// number (the first group of eleven documents), then three characters per group: their values
+    /// `c0 + 64 * c1 + 4096 * c2`, read in base 3 lowest digit first, give each document of the
+    /// group 0 (absent), 1 (level 5) or 2 (level 12). 11 documents in 18 bits (3^11 <= 2^18) is
+    /// 1.64 bits a document, where two bitmaps spend 2.
+    static func ternary(high: [Int], low: [Int]) -> [UInt8] {
+        var out: [UInt8] = [alphabet[12], UInt8(ascii: "t"), alphabet[5]]
+        let firstGroup = min(high[0], low[0]) / 11
+        let lastGroup = max(high[high.count - 1], low[low.count - 1]) / 11
+        var digits = [UInt8](repeating: 0, count: (lastGroup - firstGroup + 1) * 11)
+        for document in low { digits[document - firstGroup * 11] = 1 }
+        for document in high { digits[document - firstGroup * 11] = 2 }
+        write(firstGroup, into: &out)
+        for group in stride(from: 0, to: digits.count, by: 11) {
+            var packed = 0
+            for j in stride(from: 10, through: 0, by: -1) { packed = packed * 3 + Int(digits[group + j]) }
+            out += [alphabet[packed & 63], alphabet[(packed >> 6) & 63], alphabet[packed >> 12]]
+        }
         return out
     }
 

@@ -5,12 +5,12 @@ import DaybookRender
 /// The static search index under `search/index/`, built from the records (not the HTML), that
 /// the preview server keeps up to date one edit at a time (`update(old:new:views:changed:)`):
 ///
-/// - `meta.json`: `{"version":3,"count":N,"docsPerShard":D,"impactLevels":16,"stopWords":[…],
+/// - `meta.json`: `{"version":4,"count":N,"docsPerShard":D,"impactLevels":16,"stopWords":[…],
 ///   "shards":[…]}`, the stop words and shard keys sorted (the search script takes its stop words
 ///   from here, so they have one source);
 /// - `docs/<n>.json`: documents `n*D ..< (n+1)*D` as `[path, title, authors, day, tags, upvotes,
-///   abstract]`, `path` relative to the site's base; small, so the first screen of results fetches
-///   little even when its papers are far apart;
+///   abstract]`, `path` relative to the site's base; one a file by default (D = 1), so the first
+///   screen of results fetches its own papers and no neighbours, however far apart they are;
 /// - `terms/<key>.json`: `{"term":"tiers", …}` for the terms whose shard key is `key`, sorted;
 ///   the tiers are the term's documents by impact level, a BM25F weight of the term in the paper
 ///   (see `impacts(_:)` and `entry(_:_:count:)`).
@@ -76,7 +76,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// The index of every paper; `views[i]` is the view of `library.papers[i]`.
-    public init(routes: Routes, library: Library, views: [PaperView], docsPerShard: Int = 2, maxPostings: Int = 10_000) {
+    public init(routes: Routes, library: Library, views: [PaperView], docsPerShard: Int = 1, maxPostings: Int = 10_000) {
         precondition(docsPerShard > 0 && views.count == library.papers.count)
         self.docsPerShard = docsPerShard
         self.maxPostings = maxPostings

@@ -6,7 +6,7 @@ import DaybookRender
 /// keeping an index up to date edit by edit.
 public struct SearchIndexFiles: Sendable {
     public let routes: Routes
-    public var docsPerShard = 2
+    public var docsPerShard = 1
     public var maxPostings = 10_000
 
     public init(routes: Routes) {

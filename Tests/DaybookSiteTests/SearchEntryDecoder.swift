@@ -22,7 +22,26 @@ enum SearchEntryDecoder {
                 }
                 return nil
             }
-            if bytes[1] == UInt8(ascii: "l") {
+            if bytes[1] == UInt8(ascii: "t") {
+                // Two levels, 11 documents per 3 characters in base 3: the high level's first.
+                guard bytes.count >= 3, let low = values[bytes[2]] else { return [] }
+                position = 3
+                guard var group = number(), (bytes.count - position) % 3 == 0 else { return [] }
+                var high: [(document: Int, level: Int)] = [], lower: [(document: Int, level: Int)] = []
+                while position < bytes.count {
+                    guard let c0 = values[bytes[position]], let c1 = values[bytes[position + 1]],
+                          let c2 = values[bytes[position + 2]] else { return [] }
+                    var packed = c0 + 64 * c1 + 4096 * c2
+                    for k in 0..<11 {
+                        if packed % 3 == 2 { high.append((group * 11 + k, level)) }
+                        if packed % 3 == 1 { lower.append((group * 11 + k, low)) }
+                        packed /= 3
+                    }
+                    position += 3
+                    group += 1
+                }
+                out += high + lower
+            } else if bytes[1] == UInt8(ascii: "l") {
                 var document = -1
                 while position < bytes.count {
                     guard let gap = number() else { return [] }

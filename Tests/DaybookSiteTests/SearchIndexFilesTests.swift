@@ -61,10 +61,12 @@ import Testing
             Reader.paper("new", day: "2026-11-20", upvotes: 5, title: "Dense", abstract: "Sparse routing."),
         ])
         let meta = try #require(files["search/index/meta.json"])
-        #expect(meta.hasPrefix("{\"version\":3,\"count\":2,\"docsPerShard\":2,\"impactLevels\":16,\"stopWords\":[\"an\",\"and\","))
+        #expect(meta.hasPrefix("{\"version\":4,\"count\":2,\"docsPerShard\":1,\"impactLevels\":16,\"stopWords\":[\"an\",\"and\","))
         #expect(meta.hasSuffix(",\"shards\":[\"ad\",\"at\",\"de\",\"lo\",\"ne\",\"ol\",\"ro\",\"sp\"]}\n"))
-        #expect(files["search/index/docs/0.json"] == "[[\"papers/old/\",\"Sparse attention\",\"Ada Lovelace\",\"2026-11-19\",[],0,\"Routing in $x_1$ \\u003cb\\u003e.\"],"
-            + "[\"papers/new/\",\"Dense\",\"Ada Lovelace\",\"2026-11-20\",[],5,\"Sparse routing.\"]]\n")
+        // One paper a file: the first screen fetches its own papers, not their neighbours.
+        #expect(files["search/index/docs/0.json"] == "[[\"papers/old/\",\"Sparse attention\",\"Ada Lovelace\",\"2026-11-19\",[],0,\"Routing in $x_1$ \\u003cb\\u003e.\"]]\n")
+        #expect(files["search/index/docs/1.json"] == "[[\"papers/new/\",\"Dense\",\"Ada Lovelace\",\"2026-11-20\",[],5,\"Sparse routing.\"]]\n")
+        #expect(files["search/index/docs/2.json"] == nil)
         // "sparse": doc 1 from the abstract, doc 0 in the title: two tiers, the title's first.
         let sparse = try #require(SearchIndexTests.entries(files["search/index/terms/sp.json"])["sparse"])
         #expect(sparse.map(\.document) == [0, 1] && sparse[0].level > sparse[1].level)
@@ -87,10 +89,10 @@ import Testing
         let text = String(decoding: SearchIndex.entry("t", postings, count: count), as: UTF8.self)
         #expect(text.hasPrefix("\"t\":\"") && text.hasSuffix("\""))
         let decoded = SearchEntryDecoder.decode(String(text.dropFirst(5).dropLast()))
-        let dense = SearchIndex.isDense(postings.count, count: count)
+        let dense = SearchIndex.isDense(postings.count, count: count), common = SearchIndex.isCommon(postings.count, count: count)
         let expected = postings.map { posting -> (Int, Int) in
             let level = Int(posting & UInt32(SearchIndex.impactLevels - 1))
-            return (Int(posting >> SearchIndex.impactBits), dense ? (level >= 8 ? 12 : 5) : level)
+            return (Int(posting >> SearchIndex.impactBits), common ? 8 : dense ? (level >= 8 ? 12 : 5) : level)
         }
         #expect(decoded.sorted { $0.document < $1.document }.map { [$0.document, $0.level] } == expected.map { [$0.0, $0.1] })
         // Tiers highest first, each ascending.
@@ -106,6 +108,13 @@ import Testing
         let commonText = String(decoding: SearchIndex.entry("m", common, count: 10_000), as: UTF8.self)
         let levels = Set(SearchEntryDecoder.decode(String(commonText.dropFirst(5).dropLast())).map(\.level))
         #expect(levels == [5, 12])
+        // Its two levels are one base-3 tier, 11 documents in 3 characters: 546 groups, shorter
+        // than the two bitmaps of 1,000 characters each.
+        #expect(commonText.hasPrefix("\"m\":\"MtFA") && commonText.utf8.count == 5 + 4 + 546 * 3 + 1)
+        // In more than two thirds of them it keeps one level: one bitmap.
+        let commoner: [UInt32] = (0..<7000).map { (n: Int) -> UInt32 in UInt32(n) << SearchIndex.impactBits | (n % 2 == 0 ? 3 : 9) }
+        let commonerText = String(decoding: SearchIndex.entry("m", commoner, count: 10_000), as: UTF8.self)
+        #expect(commonerText == "\"m\":\"Ib" + "A" + String(repeating: "_", count: 1166) + "P\"")
         let sparse: [UInt32] = [5 << 4 | 9, 1000 << 4 | 9]
         // Gaps 5 and 994 (= 2 + 31 * 32: "i" then "f" for the high part).
         #expect(String(decoding: SearchIndex.entry("y", sparse, count: 100_000), as: UTF8.self) == "\"y\":\"JlFif\"")

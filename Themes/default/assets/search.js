@@ -1,12 +1,13 @@
 // Daybook search: a static, sharded index (see SearchIndex.swift), fetched lazily from this site.
 // No third-party request; the page works on any static host, under any path.
 //
-// Every query word matches as a prefix as it is typed, and its plural forms ("liquids" finds
-// "liquid"); case and accents are folded as the index folds them (SearchIndex+Terms.swift).
-// Ranking is BM25F: the index stores each term's weight in each paper (title, id > authors,
-// tags > summary > abstract, saturated, length-normalized), this script multiplies it by the
-// term's IDF from the length of its postings; then, on the first page, a phrase or a title that
-// holds or starts with the query counts more, and ties go to upvotes, then the newer day.
+// Every query word matches as a prefix as it is typed, its plural forms ("liquids" finds
+// "liquid") and its other forms ("generation" finds "generated"); case and accents are folded as
+// the index folds them (SearchIndex+Terms.swift). Ranking is BM25F: the index stores each term's
+// weight in each paper (title, id > authors, tags > summary > abstract, saturated,
+// length-normalized), this script multiplies it by the word's IDF (one for all the terms it
+// matches, from the commonest); then, on the first page, a phrase or a title that holds or
+// starts with the query counts more, and ties go to upvotes, then the newer day.
 "use strict";
 (function () {
   var form = document.querySelector("form.search-form");
@@ -28,7 +29,6 @@
   // Must match SearchIndex.foldings.
   var FOLDINGS = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ħ": "h" };
   var ID = /(?:arxiv:\s*)?(\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?(?![\p{L}\p{N}])/giu;
-  var encoder = new TextEncoder();
   var cache = new Map();
   var meta = null;
   var shardSet = null;
@@ -51,12 +51,19 @@
       .replace(/[ßæœøłđðþıħ]/g, function (ch) { return FOLDINGS[ch]; });
   }
 
+  // 2–40 bytes of UTF-8 (counted without encoding: this runs for every word of every result).
   function isTerm(term) {
-    var bytes = encoder.encode(term).length;
+    var bytes = 0;
+    for (var i = 0; i < term.length; i++) {
+      var c = term.charCodeAt(i);
+      if (c >= 0xD800 && c < 0xDC00) { bytes += 4; i++; } else bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    }
     return bytes >= 2 && bytes <= 40;
   }
 
+  var ASCII_WORD = /^[A-Za-z0-9]+$/;
   function tokenize(text) {
+    if (ASCII_WORD.test(text)) return text.length >= 2 && text.length <= 40 ? [text.toLowerCase()] : [];
     return fold(text).split(/[^\p{L}\p{N}]+/u).map(function (t) { return t.normalize("NFC"); }).filter(isTerm);
   }
 
@@ -66,6 +73,14 @@
     if (w.length > 4 && /(?:ss|x|ch|sh|zz)es$/.test(w)) return w.slice(0, -2);
     if (w.length > 3 && /s$/.test(w) && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
     return w;
+  }
+
+  // A word without its plural and then one derivational ending (-ion, -ing, -ed, -ive, -e),
+  // keeping three letters: generation, generated, generating, generative, generate → generat;
+  // code, codes, coding → cod. Agent nouns keep theirs (a transformer is not a transform).
+  function family(w) {
+    var s = stem(w), m = /^(.{3,}?)(?:ion|ing|ed|ive|e)$/.exec(s);
+    return m ? m[1] : s;
   }
 
   function key(term, length) {
@@ -107,7 +122,18 @@
     tiers.split(",").forEach(function (tier) {
       var level = VALUE[tier.charCodeAt(0)];
       var state = { i: 2 };
-      if (tier.charAt(1) === "l") {
+      if (tier.charAt(1) === "t") {
+        // Two levels in one (SearchIndex.ternary): 11 documents in 3 characters, base 3.
+        var low = VALUE[tier.charCodeAt(2)];
+        state.i = 3;
+        var group = readNumber(tier, state);
+        for (; state.i < tier.length; state.i += 3, group++) {
+          var packed = VALUE[tier.charCodeAt(state.i)] + 64 * VALUE[tier.charCodeAt(state.i + 1)] + 4096 * VALUE[tier.charCodeAt(state.i + 2)];
+          for (var k = 0; k < 11; k++, packed = (packed - packed % 3) / 3) {
+            if (packed % 3) visit(group * 11 + k, packed % 3 === 2 ? level : low);
+          }
+        }
+      } else if (tier.charAt(1) === "l") {
         var doc = -1;
         while (state.i < tier.length) { doc += readNumber(tier, state) + 1; visit(doc, level); }
       } else {
@@ -120,20 +146,27 @@
     });
   }
 
-  // A query word: how a term of the index matches it (1 exact, less for a plural or a completion).
+  // A query word: how a term of the index matches it (1 exact, less for a plural, another form
+  // of the word or a completion), remembered per term: results' words are asked again and again.
   function matcher(word, isID) {
-    var s = isID ? word : stem(word);
-    return function (term) {
+    var s = isID ? word : stem(word), b = isID || word.length < 4 ? null : family(word);
+    var known = new Map();
+    function weigh(term) {
       if (term === word) return 1;
-      if (!isID && stem(term) === s) return 0.95;
-      if (term.startsWith(word)) return 0.6 + 0.3 * word.length / term.length;
-      return 0;
+      if (isID) return term.startsWith(word) ? 0.6 + 0.3 * word.length / term.length : 0;
+      if (stem(term) === s) return 0.95;
+      var weight = term.startsWith(word) ? 0.6 + 0.3 * word.length / term.length : 0;
+      return family(term) === b ? Math.max(weight, 0.8) : weight;
+    }
+    return function (term) {
+      var weight = known.get(term);
+      if (weight === undefined) { weight = weigh(term); known.set(term, weight); }
+      return weight;
     };
   }
 
-  // The prefix every matching term starts with: the word, or its stem without a final y or e.
-  function root(word) {
-    var s = stem(word);
+  // The prefix every matching term starts with: the word, or its stem (`s`) without a final y or e.
+  function root(word, s) {
     var n = 0;
     while (n < s.length && n < word.length && s[n] === word[n]) n++;
     var r = word.slice(0, n).replace(/[ye]$/, "");
@@ -143,7 +176,8 @@
   // Scores of one query word: { scores: Float32Array by document, docs: [documents], terms: [matched terms],
   // shards: [keys loaded], partial: true when the word was too short to complete }.
   function match(word) {
-    var shards = shardsFor(word.root);
+    // The shards of the word's other forms, unless they are too many; then those of its plural.
+    var shards = shardsFor(word.root) || shardsFor(word.pluralRoot);
     var partial = false;
     if (!shards) { partial = true; var own = ownShard(word.text); shards = own ? [own] : []; }
     return Promise.all(shards.map(function (k) { return load("terms/" + k + ".json"); })).then(function (tables) {
@@ -152,6 +186,8 @@
       var found = [];
       tables.forEach(function (table) {
         Object.keys(table).forEach(function (term) {
+          // Every term the word matches starts with its root (the shards were chosen by it).
+          if (!term.startsWith(word.root)) return;
           var weight = word.match(term);
           if (weight === 0 || (partial && term !== word.text)) return;
           var docs = [], lv = [];
@@ -159,10 +195,16 @@
           found.push([term, weight, docs, lv]);
         });
       });
+      // One IDF for all the terms a word matches, from the commonest one's document count (as
+      // Lucene's blended scoring of a prefix or fuzzy query): a rare completion ("differentiable"
+      // for "diff") is not what the reader typed, so it must not outrank a common one for
+      // being rare.
+      var most = 0;
+      found.forEach(function (entry) { most = Math.max(most, entry[2].length); });
+      var idf = Math.log(1 + (n - most + 0.5) / (most + 0.5));
       found.forEach(function (entry) {
         var term = entry[0], weight = entry[1], docs = entry[2], lv = entry[3];
         result.terms.push(term);
-        var idf = Math.log(1 + (n - docs.length + 0.5) / (docs.length + 0.5));
         for (var i = 0; i < docs.length; i++) {
           var score = weight * idf * (lv[i] + 0.5) / levels;
           var before = result.scores[docs[i]];
@@ -178,7 +220,7 @@
     var words = [];
     var rest = query.replace(ID, function (whole, id) {
       var text = id.toLowerCase().replace(/[^a-z0-9]/g, "");
-      words.push({ text: text, root: text, match: matcher(text, true), id: true, label: id });
+      words.push({ text: text, root: text, pluralRoot: text, match: matcher(text, true), id: true, label: id });
       return " ";
     });
     var tokens = tokenize(rest.replace(/\barxiv:/gi, " "));
@@ -188,7 +230,7 @@
     kept.forEach(function (t) {
       if (seen.has(t)) return;
       seen.add(t);
-      words.push({ text: t, root: root(t), match: matcher(t, false), id: false, label: t });
+      words.push({ text: t, root: root(t, family(t)), pluralRoot: root(t, stem(t)), match: matcher(t, false), id: false, label: t });
     });
     return words;
   }

@@ -1,0 +1,113 @@
+// Runs the theme's search script (Themes/default/assets/search.js) in node against a built
+// index, without a browser: a minimal DOM stands in for the search page, fetch reads the index's
+// files from disk and counts their bytes.
+//   node Benchmarks/search-run.js INDEX_DIR [--script FILE] QUERY...
+// INDEX_DIR is a site's `search/index/` folder. Prints one JSON line per query:
+//   {query, status, hint, results: [paths], files: [[path, bytes]], bytes}
+// `results` are the drawn results' links (the site's base is "/"), in order; `files` are the index
+// files the query fetched, `meta.json` included. Used by the relevance checks of
+// Tests/DaybookSiteTests/SearchRankingTests.swift and to try ranking changes on a judged set
+// quickly (Benchmarks/search-compare.py measures in chromium).
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+const vm = require("node:vm");
+
+class Node {
+  constructor(tag) {
+    this.tagName = tag;
+    this.children = [];
+    this.attributes = new Map();
+    this.listeners = new Map();
+    this.text = "";
+    this.hidden = false;
+    this.className = "";
+  }
+  get firstChild() { return this.children[0] || (this.text ? this : null); }
+  get textContent() { return this.text + this.children.map((c) => c.textContent).join(""); }
+  set textContent(value) { this.text = String(value); this.children = []; }
+  appendChild(child) { this.children.push(child); return child; }
+  setAttribute(name, value) { this.attributes.set(name, String(value)); }
+  getAttribute(name) { return this.attributes.has(name) ? this.attributes.get(name) : null; }
+  removeAttribute(name) { this.attributes.delete(name); }
+  addEventListener(type, listener) { this.listeners.set(type, listener); }
+  focus() {}
+  querySelectorAll(selector) {
+    const out = [];
+    const walk = (node) => node.children.forEach((c) => {
+      if (selector === "a" ? c.tagName === "a" : c.attributes.has("data-pending")) out.push(c);
+      walk(c);
+    });
+    walk(this);
+    return out;
+  }
+}
+
+function textNode(text) { const n = new Node("#text"); n.text = String(text); return n; }
+
+// Runs one query in a fresh page; resolves with what was drawn and fetched.
+function run(indexDir, source, query) {
+  const ids = ["search-input", "search-status", "search-hint", "search-results", "search-more"];
+  const byId = new Map(ids.map((id) => [id, new Node(id === "search-results" ? "ol" : "p")]));
+  const form = new Node("form");
+  form.setAttribute("data-index", "/search/index/");
+  form.setAttribute("data-base", "/");
+  form.setAttribute("data-tags", "/tags/");
+  const body = new Node("body");
+  const files = [];
+  let settle;
+  const done = new Promise((resolve) => { settle = resolve; });
+  body.setAttribute = function (name, value) {
+    Node.prototype.setAttribute.call(this, name, value);
+    if (name === "data-search-at") setImmediate(settle);
+  };
+  const location = new URL("http://localhost/search/?q=" + encodeURIComponent(query));
+  const document = {
+    body,
+    head: new Node("head"),
+    querySelector: (selector) => (selector === "form.search-form" ? form : null),
+    getElementById: (id) => byId.get(id) || null,
+    createElement: (tag) => new Node(tag),
+    createTextNode: textNode,
+  };
+  const fetchFile = (url) => {
+    const relative = String(url).replace(/^\/search\/index\//, "");
+    const file = path.join(indexDir, relative);
+    return new Promise((resolve) => {
+      fs.readFile(file, (error, data) => {
+        if (error) { resolve({ ok: false, status: 404 }); return; }
+        files.push([relative, data.length]);
+        resolve({ ok: true, status: 200, json: () => Promise.resolve(JSON.parse(data.toString("utf8"))) });
+      });
+    });
+  };
+  const window = { location, fetch: fetchFile, katex: undefined };
+  const context = vm.createContext({
+    window, document, fetch: fetchFile, URL, URLSearchParams, TextEncoder, performance, setTimeout, clearTimeout,
+    history: { replaceState() {} }, console, Math, Array, Set, Map, Promise, Float32Array, Int8Array, Object, String, Number, Error, JSON,
+  });
+  window.document = document;
+  vm.runInContext(source, context, { filename: "search.js" });
+  const timeout = setTimeout(settle, 10000);
+  return done.then(() => {
+    clearTimeout(timeout);
+    const links = byId.get("search-results").querySelectorAll("a").map((a) => a.getAttribute("href") || a.href);
+    return { query, status: byId.get("search-status").textContent, hint: byId.get("search-hint").textContent,
+      results: links, files, bytes: files.reduce((s, f) => s + f[1], 0) };
+  });
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  let script = path.join(__dirname, "..", "Themes", "default", "assets", "search.js");
+  const at = args.indexOf("--script");
+  if (at >= 0) { script = args[at + 1]; args.splice(at, 2); }
+  const [indexDir, ...queries] = args;
+  const source = fs.readFileSync(script, "utf8");
+  // Links are set with `link.href = …`: record them as an attribute too.
+  Object.defineProperty(Node.prototype, "href", {
+    get() { return this.getAttribute("href"); }, set(v) { this.setAttribute("href", v); },
+  });
+  for (const query of queries) console.log(JSON.stringify(await run(indexDir, source, query)));
+}
+main().catch((error) => { console.error(error); process.exit(1); });
