@@ -46,6 +46,16 @@ class Node {
 function textNode(text) { const n = new Node("#text"); n.text = String(text); return n; }
 
 // Runs one query in a fresh page; resolves with what was drawn and fetched.
+// The search page's `data-text` (the script's messages in the site's language), read from the
+// page beside the index folder (`search/index.html`), entities decoded; null without one.
+function pageText(indexDir) {
+  let html;
+  try { html = fs.readFileSync(path.join(indexDir, "..", "index.html"), "utf8"); } catch (error) { return null; }
+  const match = html.match(/data-text="([^"]*)"/);
+  if (!match) return null;
+  return match[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
 function run(indexDir, source, query) {
   const ids = ["search-input", "search-status", "search-hint", "search-results", "search-more"];
   const byId = new Map(ids.map((id) => [id, new Node(id === "search-results" ? "ol" : "p")]));
@@ -53,6 +63,8 @@ function run(indexDir, source, query) {
   form.setAttribute("data-index", "/search/index/");
   form.setAttribute("data-base", "/");
   form.setAttribute("data-tags", "/tags/");
+  const text = pageText(indexDir);
+  if (text !== null) form.setAttribute("data-text", text);
   const body = new Node("body");
   const files = [];
   let settle;

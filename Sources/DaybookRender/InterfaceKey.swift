@@ -33,6 +33,9 @@ enum InterfaceKey {
     static let searchTitle = "search.title"
     static let searchDescription = "search.description"
     static let searchLabel = "search.label"
+    /// What the search script says as it runs, handed to it by the search page (`data-text`).
+    static let searchScript = ["too_short", "searching", "failed", "none", "partial", "matches", "corrected", "keep_typing",
+                               "fewer_words", "tex_failed"].map { "search.script." + $0 }
     static let feedDigestTitle = "feed.digest_title"
     static let feedDigestDescription = "feed.digest_description"
     static let feedDigestItem = "feed.digest_item"
@@ -51,5 +54,5 @@ enum InterfaceKey {
         archiveLede, periodTitle, periodDescription, tagsTitle, tagsDescription, tagsLede, tagTitle, tagDescription,
         tagLede, tagLedePaged, tagFeedTitle, searchTitle, searchDescription, searchLabel, feedDigestTitle,
         feedDigestDescription, feedDigestItem, feedTagTitle, feedTagDescription, feedUpvotes,
-    ] + feedLinks + ["week", "month"].flatMap { kind in periodTexts.map { period(kind, $0) } }
+    ] + feedLinks + searchScript + ["week", "month"].flatMap { kind in periodTexts.map { period(kind, $0) } }
 }

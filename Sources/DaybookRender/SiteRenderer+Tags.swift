@@ -74,6 +74,21 @@ extension SiteRenderer {
                             canonical: routes.absolute(routes.search))
         let papers = strings.count(InterfaceKey.papers, library.papers.count)
         return SearchPageContext(base: base(page), paperCount: library.papers.count, paperCountLabel: papers,
-                                 label: strings.text(InterfaceKey.searchLabel, ["papers": papers]))
+                                 label: strings.text(InterfaceKey.searchLabel, ["papers": papers]), scriptText: searchScriptText())
+    }
+
+    /// `{"matches": ["{papers} matches …", "{papers} match …"], …}`: each message the search
+    /// script shows, by its name under `search.script.` (`papers` for `count.papers`, `tags_link`
+    /// for `search.tags_link`), as its
+    /// one and other forms, keys sorted so the page is the same in every build.
+    func searchScriptText() -> String {
+        let names = InterfaceKey.searchScript.map { ($0, String($0.dropFirst("search.script.".count))) }
+            + [(InterfaceKey.papers, "papers"), ("search.tags_link", "tags_link")]
+        let fields = names.sorted { $0.1 < $1.1 }.map { key, name in
+            let value = strings.values[key]
+            let one = value?.form(for: 1) ?? key, other = value?.form(for: 2) ?? key
+            return Escaping.json(name) + ":" + Escaping.json([one, other])
+        }
+        return "{" + fields.joined(separator: ",") + "}"
     }
 }

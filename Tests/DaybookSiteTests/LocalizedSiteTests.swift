@@ -57,6 +57,11 @@ import Testing
         #expect(day.contains("title=\"Fixture Papers：每日摘要（RSS）\""))
         #expect(day.contains("<p>订阅：<a href=\"/papers/feed.xml\">RSS</a>"))
         #expect(day.contains("<span class=\"visually-hidden\"> 个赞</span>"))
+        // The search script speaks the site's language too: its messages come from the page.
+        let search = try page("search/index.html")
+        #expect(search.contains("&quot;searching&quot;:[&quot;正在搜索…&quot;,&quot;正在搜索…&quot;]"))
+        #expect(search.contains("&quot;papers&quot;:[&quot;{count} 篇论文&quot;"))
+        #expect(!search.contains("Searching…"))
         let home = try page("index.html")
         #expect(home.contains("<p class=\"lede\">今日精选 3 篇论文。<a href=\"/papers/days/2026-11-20/\">本日固定链接</a>。</p>"))
         let week = try page("weeks/2026-W47/index.html")

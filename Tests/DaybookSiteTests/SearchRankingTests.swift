@@ -33,6 +33,8 @@ import DaybookTestSupport
         defer { folder.remove() }
         let (library, views) = Reader.views(papers)
         for file in SearchIndexFiles(routes: Reader.routes).files(library: library, views: views) { folder.write(file.path, file.text) }
+        // The page beside the index: the script's messages (English) come from its form, as in a browser.
+        folder.write("search/index.html", try Reader.renderer(papers).renderSearch())
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["node", root + "/Benchmarks/search-run.js", folder.url("search/index")] + queries

@@ -9,7 +9,7 @@ public struct InterfaceStrings: Sendable {
         case plural(one: String?, other: String)
 
         /// The text for `count` (nil: the general form).
-        func form(for count: Int?) -> String {
+        public func form(for count: Int?) -> String {
             switch self {
             case let .text(text): return text
             case let .plural(one, other): return count == 1 ? one ?? other : other

@@ -6,6 +6,9 @@ public struct SearchPageContext: PageContext {
     public let paperCountLabel: String
     /// "Search 120 papers by title, …": the search field's label.
     public let label: String
+    /// The search script's messages as JSON (`search.script.*` and `count.papers`, each as its
+    /// `one` and `other` forms, placeholders left for the script), for the form's `data-text`.
+    public let scriptText: String
 
     public static let optionalNames: Set<String> = []
 
@@ -14,6 +17,7 @@ public struct SearchPageContext: PageContext {
         case "paperCount": return paperCount
         case "paperCountLabel": return paperCountLabel
         case "label": return label
+        case "scriptText": return scriptText
         default: return base.child(named: name)
         }
     }

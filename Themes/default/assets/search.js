@@ -15,6 +15,8 @@
   var indexURL = form.getAttribute("data-index");
   var base = form.getAttribute("data-base");
   var tagsURL = form.getAttribute("data-tags");
+  // The theme's messages in the site's language (i18n search.script.*), each [one, other].
+  var messages = JSON.parse(form.getAttribute("data-text") || "{}");
   var input = document.getElementById("search-input");
   var status = document.getElementById("search-status");
   var hint = document.getElementById("search-hint");
@@ -248,8 +250,8 @@
       hint.textContent = "";
       more.hidden = true;
     }
-    if (words.length === 0) { status.textContent = query.trim() ? "Type at least two letters." : ""; return; }
-    if (!typed) status.textContent = "Searching…";
+    if (words.length === 0) { status.textContent = query.trim() ? say("too_short") : ""; return; }
+    if (!typed) status.textContent = say("searching");
     Promise.all(words.map(match)).then(function (results) {
       if (run !== current.run) return;
       var missing = words.filter(function (w, i) { return results[i].terms.length === 0 && !results[i].partial && !w.id; });
@@ -262,7 +264,7 @@
       }
       return show(query, words, results, run, started, typed);
     }).catch(function (error) {
-      status.textContent = "The search index could not be loaded (" + error.message + ").";
+      status.textContent = say("failed", { error: error.message });
     });
   }
 
@@ -281,21 +283,19 @@
     current.words = words.map(function (w, i) { return { word: w, terms: new Set(results[i].terms) }; });
     var shown = query.trim();
     if (hits.length === 0) {
-      status.textContent = "No papers match “" + shown + "”.";
+      status.textContent = say("none", { query: shown });
     } else if (partialMatch) {
-      status.textContent = "No paper matches all of “" + shown + "”; " + count(hits.length) + " match some of it.";
+      status.textContent = say("partial", { query: shown, papers: count(hits.length) });
     } else {
-      status.textContent = count(hits.length) + (hits.length === 1 ? " matches" : " match") + " “" + shown + "”.";
+      status.textContent = say("matches", { query: shown, papers: count(hits.length) }, hits.length);
     }
     hint.textContent = "";
     if (typed) {
-      hint.appendChild(document.createTextNode("No paper has “" + typed.missing.map(function (w) { return w.label; }).join("”, “")
-        + "”, so these are for “" + shown + "”. Search for "));
-      hint.appendChild(queryLink(typed.query, true));
-      hint.appendChild(document.createTextNode(" instead?"));
+      var missing = typed.missing.map(function (w) { return w.label; }).join("”, “");
+      sayWithLink(hint, "corrected", { missing: missing, query: shown }, "link", queryLink(typed.query, true));
     }
     var short = words.filter(function (w, i) { return results[i].partial; });
-    if (short.length && hits.length && !typed) hint.textContent = "Keep typing “" + short[0].label + "” to search by it.";
+    if (short.length && hits.length && !typed) hint.textContent = say("keep_typing", { word: short[0].label });
     return showMore(run, true).then(function () {
       if (run !== current.run) return;
       if (hits.length === 0 && !hint.firstChild) noneHint();
@@ -331,7 +331,26 @@
     return link;
   }
 
-  function count(n) { return n === 1 ? "1 paper" : n + " papers"; }
+  function count(n) { return say("papers", { count: String(n) }, n); }
+
+  // Message `name` for `n` (its one form when n is 1), with `{placeholders}` filled from `values`.
+  function say(name, values, n) {
+    var forms = messages[name] || [name, name];
+    return (n === 1 ? forms[0] : forms[1]).replace(/\{(\w+)\}/g, function (all, key) {
+      return values && key in values ? values[key] : all;
+    });
+  }
+
+  // Appends message `name` to `node` with the element `link` where `{slot}` stands.
+  function sayWithLink(node, name, values, slot, link) {
+    var marker = "\u0000";
+    var filled = Object.assign({}, values);
+    filled[slot] = marker;
+    var parts = say(name, filled).split(marker);
+    node.appendChild(document.createTextNode(parts[0]));
+    node.appendChild(link);
+    if (parts.length > 1) node.appendChild(document.createTextNode(parts.slice(1).join("")));
+  }
 
   // Documents that every required word matches, with the sum of their scores.
   function intersect(results, required) {
@@ -421,12 +440,11 @@
   }
 
   function noneHint() {
-    hint.textContent = "Try fewer or shorter words, or browse the ";
+    hint.textContent = "";
     var link = document.createElement("a");
     link.href = tagsURL;
-    link.textContent = "tags";
-    hint.appendChild(link);
-    hint.appendChild(document.createTextNode("."));
+    link.textContent = say("tags_link");
+    sayWithLink(hint, "fewer_words", {}, "tags", link);
   }
 
   function loadDocs(hits) {
@@ -526,7 +544,7 @@
     try {
       window.katex.render(text.slice(2, -2), span, { displayMode: false, throwOnError: true, output: "htmlAndMathml" });
     } catch (error) {
-      span.title = "TeX could not be rendered: " + error.message;
+      span.title = say("tex_failed", { error: error.message });
     }
   }
 
@@ -663,6 +681,6 @@
     var query = input.value;
     if (query) search(query);
   }).catch(function (error) {
-    status.textContent = "The search index could not be loaded (" + error.message + ").";
+    status.textContent = say("failed", { error: error.message });
   });
 })();
