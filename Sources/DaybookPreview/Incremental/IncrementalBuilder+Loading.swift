@@ -20,10 +20,6 @@ extension IncrementalBuilder {
         return config
     }
 
-    static func loadTheme(_ builder: SiteBuilder, _ config: SiteConfig) throws(BuildError) -> Theme {
-        try builder.loadTheme(for: config)
-    }
-
     static func loadContent(_ builder: SiteBuilder) throws(BuildError) -> ContentLoadResult {
         do {
             return try ContentLoader(siteRoot: builder.options.siteRoot).load()

@@ -145,7 +145,7 @@ public struct IncrementalBuilder: Sendable {
 
     private static func fullBuild(_ builder: SiteBuilder, origin: String?, previous: PreviousBuild?) throws(BuildError) -> FullBuild {
         let config = try loadConfig(builder, origin: origin)
-        let theme = try loadTheme(builder, config)
+        let theme = try builder.loadTheme(for: config)
         let loaded = try loadContent(builder)
         let library = try index(loaded.papers, config: config)
         let routes = Routes(config: config)
@@ -164,7 +164,7 @@ public struct IncrementalBuilder: Sendable {
         var clock = StageClock()
         var report = BuildReport()
         var theme = self.theme
-        if changes.templates || changes.assets { theme = try IncrementalBuilder.loadTheme(builder, config) }
+        if changes.templates || changes.assets { theme = try builder.loadTheme(for: config) }
         var papers: [Paper]? = nil
         var changed: [Paper] = []
         var warnings = self.warnings

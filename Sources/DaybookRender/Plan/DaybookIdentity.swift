@@ -10,7 +10,6 @@ package enum DaybookIdentity {
     package static func combine(into hasher: inout StableHasher) {
         hasher.combine(cacheFormat)
         hasher.combine(DaybookVersion.current)
-        hasher.combine("daybook")
         if let stamp = FileStamp(path: "/proc/self/exe") {
             hasher.combine(true)
             hasher.combine(stamp)

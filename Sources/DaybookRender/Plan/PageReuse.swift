@@ -38,7 +38,7 @@ package struct PageReuse: Sendable {
             return byPath?[path]
         }
 
-        /// The held outputs that no job of `current` (with `count` jobs, all looked up) makes.
+        /// The held outputs that no job of `current` makes (every job of it looked up first).
         package func removed(from current: OutputKeys) -> [String] {
             guard let held = reuse?.held else { return [] }
             if inOrder && held.count == current.count { return [] }
