@@ -106,6 +106,26 @@ struct DirectoryDeployTests {
         }
     }
 
+    /// Parallel uploads into the same new folders: each folder must be made once and kept (a
+    /// folder made by another upload between two checks was once taken for a stale file and
+    /// removed with what was already in it).
+    @Test func parallelUploadsIntoNewFoldersLoseNoFile() async throws {
+        var files: [String: String] = [:]
+        for folder in 0..<40 {
+            for file in 0..<12 { files["terms/\(folder)/deep/\(file).json"] = "[\(folder),\(file)]" }
+        }
+        for round in 0..<5 {
+            try await DirectoryBed.with { bed in
+                let site = try SiteTree(files: files)
+                defer { site.delete() }
+                try await bed.deploy(site, options: DeployOptions(concurrency: 32))
+                let remote = try await bed.remoteContents()
+                #expect(remote.count == files.count, "round \(round)")
+                #expect(remote == (try site.contents()), "round \(round)")
+            }
+        }
+    }
+
     @Test func filesOfTheSameSizeAreComparedByContent() async throws {
         try await DirectoryBed.with { bed in
             let site = try SiteTree()

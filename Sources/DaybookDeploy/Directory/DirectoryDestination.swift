@@ -75,19 +75,24 @@ public final class DirectoryDestination: DeployDestination {
     }
 
     /// Creates `folder` and its parents; a stale file in the way (the site now has a folder
-    /// there) is removed.
+    /// there) is removed. Uploads run in parallel and make the same folders: a folder another
+    /// upload made meanwhile is taken as it is, never removed (`unlink` cannot remove a folder).
     private func makeFolder(_ folder: String) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue { return }
-        if FileManager.default.fileExists(atPath: folder) {
-            try? FileManager.default.removeItem(atPath: folder)
-        } else if folder.count > root.count {
-            try makeFolder((folder as NSString).deletingLastPathComponent)
+        if FileIO.isDirectory(folder) { return }
+        guard folder.count > root.count else {
+            do { try FileIO.makeDirectories(folder) } catch {
+                throw DeployError("\(folder): cannot create the folder: \(error.reason)")
+            }
+            return
         }
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw DeployError("\(folder): cannot create the folder: \(error.localizedDescription)")
+        try makeFolder((folder as NSString).deletingLastPathComponent)
+        if unlink(folder) != 0 && errno != ENOENT && errno != EISDIR {
+            throw DeployError("\(folder): cannot remove the file where a folder goes: \(FileIO.reason(errno))")
+        }
+        if mkdir(folder, 0o755) != 0 {
+            let code = errno
+            if code == EEXIST && FileIO.isDirectory(folder) { return }
+            throw DeployError("\(folder): cannot create the folder: \(FileIO.reason(code))")
         }
     }
 
