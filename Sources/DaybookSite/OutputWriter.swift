@@ -62,8 +62,24 @@ public struct OutputWriter: Sendable {
 
     /// Writes `site`; with `recording`, compares against and fills a build manifest.
     func write(_ site: RenderedSite, recording: Recording?) throws(Failure) -> (report: Report, recording: Recording?) {
-        try recover()
+        let staged = try stage(previous: recording?.previous, records: recording != nil)
         let paths = site.paths.sorted()
+        progress?.begin("write", total: paths.count)
+        DispatchQueue.concurrentPerform(iterations: OutputWriter.workers) { worker in
+            var index = worker
+            while index < paths.count, !staged.hasFailed {
+                staged.add(paths[index], site[paths[index]]!)
+                index += OutputWriter.workers
+            }
+        }
+        return try commit(staged, recording: recording)
+    }
+
+    /// Starts a write: finishes an interrupted one first, then makes an empty staging folder.
+    /// `previous`: the last build's manifest, to compare files by hash; `records`: hash every file
+    /// for the next one.
+    func stage(previous: BuildManifest?, records: Bool) throws(Failure) -> StagedOutput {
+        try recover()
         let staging = stagingDirectory()
         FileIO.removeTree(staging)
         do throws(FileIO.Failure) {
@@ -71,87 +87,57 @@ public struct OutputWriter: Sendable {
         } catch {
             throw Failure(description: error.description)
         }
-        let fresh = !FileIO.isDirectory(outputDirectory)
-        let previous = fresh ? nil : recording?.previous
-        // With a manifest, what the last build wrote is known without walking the folder.
-        let existing = fresh ? Set<String>() : previous.map { Set($0.files.keys) } ?? Set(FileIO.walkFiles(outputDirectory))
-        let records = recording != nil
-        progress?.begin("write", total: paths.count)
+        return StagedOutput(writer: self, staging: staging, previous: previous, records: records)
+    }
 
-        // 1. Compare and stage, in parallel. Nothing in the output folder changes here.
-        let changed = UnsafeFlags(count: paths.count)
-        let hashes = UnsafeSlots<UInt64>(count: records ? paths.count : 0, initial: 0)
-        let errors = ErrorBox()
-        DispatchQueue.concurrentPerform(iterations: OutputWriter.workers) { worker in
-            var index = worker
-            while index < paths.count, !errors.hasError {
-                let current = index
-                index += OutputWriter.workers
-                let path = paths[current]
-                progress?.advance()
-                guard let bytes = site.contents(of: path) else {
-                    errors.set("cannot read \(site[path].map { "\($0)" } ?? path)")
-                    continue
-                }
-                if records {
-                    let hash = XXH64.hash(bytes)
-                    hashes[current] = hash
-                    if let entry = previous?.files[path], entry.hash == hash { continue }
-                }
-                if previous == nil, existing.contains(path), OutputWriter.same(bytes, at: outputDirectory + "/" + path) { continue }
-                changed.set(current)
-                let target = staging + "/" + path
-                do throws(FileIO.Failure) {
-                    if let slash = target.lastIndex(of: "/") { try FileIO.makeDirectories(String(target[..<slash])) }
-                    try FileIO.write(bytes, to: target)
-                } catch {
-                    errors.set(error.description)
-                }
-            }
-        }
-        if let message = errors.message {
-            FileIO.removeTree(staging)
+    /// Puts what `staged` holds in place (the files it staged, then stale files removed), or
+    /// throws with the output folder untouched when staging failed. With `recording`, returns
+    /// every output file's manifest entry.
+    func commit(_ staged: StagedOutput, recording: Recording?) throws(Failure) -> (report: Report, recording: Recording?) {
+        if let message = staged.failure {
+            staged.discard()
             throw Failure(description: message)
         }
-
-        // 2. Commit: everything is staged, so only renames and removals remain.
+        let files = staged.files
+        let paths = files.keys.sorted()
         var report = Report()
         let kept = recording?.kept ?? []
-        let written = paths.indices.filter(changed.get).map { paths[$0] }
+        let written = paths.filter { files[$0]!.changed }
         if let message = recording?.beforeCommit() {
-            FileIO.removeTree(staging)
+            staged.discard()
             throw Failure(description: message)
         }
         do throws(FileIO.Failure) {
-            if fresh {
-                try FileIO.rename(staging, outputDirectory)
+            if staged.fresh {
+                try FileIO.rename(staged.staging, outputDirectory)
                 report.written = paths.count
             } else {
-                let stale = existing.subtracting(paths).subtracting(kept).sorted()
+                let stale = staged.existing.subtracting(paths).subtracting(kept).sorted()
                 report.unchanged = paths.count - written.count + kept.count
                 if !written.isEmpty || !stale.isEmpty {
                     try writeJournal(written: written, removed: stale)
-                    try replay(written: written, removed: stale, from: staging)
+                    try replay(written: written, removed: stale, from: staged.staging)
                     report.written = written.count
                     report.removed = stale.count
                     try? FileIO.remove(journalPath())
                 }
             }
         } catch {
-            FileIO.removeTree(staging)
+            staged.discard()
             throw Failure(description: error.description)
         }
-        FileIO.removeTree(staging)
+        staged.discard()
         guard var recording else { return (report, nil) }
 
-        // 3. Record every file as it now is on disk.
+        // Record every file as it now is on disk.
         recording.entries = [:]
         recording.entries.reserveCapacity(paths.count + kept.count)
-        for (index, path) in paths.enumerated() {
-            if !changed.get(index), let entry = previous?.files[path], entry.hash == hashes[index] {
+        for path in paths {
+            let file = files[path]!
+            if !file.changed, let entry = staged.previous?.files[path], entry.hash == file.hash {
                 recording.entries[path] = entry
             } else if let stamp = FileStamp(path: outputDirectory + "/" + path) {
-                recording.entries[path] = BuildManifest.Entry(stamp: stamp, hash: hashes[index], key: nil)
+                recording.entries[path] = BuildManifest.Entry(stamp: stamp, hash: file.hash, key: nil)
             }
         }
         for path in kept { recording.entries[path] = recording.previous?.files[path] }
@@ -250,30 +236,4 @@ public struct OutputWriter: Sendable {
             parts = parts.dropLast()
         }
     }
-}
-
-/// One flag per file, each set by at most one worker (indices are partitioned), read after the join.
-final class UnsafeFlags: @unchecked Sendable {
-    private var flags: [Bool]
-    init(count: Int) { flags = [Bool](repeating: false, count: count) }
-    func set(_ index: Int) { flags.withUnsafeMutableBufferPointer { $0[index] = true } }
-    func get(_ index: Int) -> Bool { flags[index] }
-}
-
-/// One value per index, each set by at most one worker (indices are partitioned), read after the join.
-final class UnsafeSlots<Value>: @unchecked Sendable {
-    private var values: [Value]
-    init(count: Int, initial: Value) { values = [Value](repeating: initial, count: count) }
-    subscript(index: Int) -> Value {
-        get { values[index] }
-        set { values.withUnsafeMutableBufferPointer { $0[index] = newValue } }
-    }
-}
-
-/// The first error from parallel workers.
-final class ErrorBox: Sendable {
-    private let first = Mutex<String?>(nil)
-    var hasError: Bool { first.withLock { $0 != nil } }
-    var message: String? { first.withLock { $0 } }
-    func set(_ message: String) { first.withLock { if $0 == nil { $0 = message } } }
 }

@@ -3,6 +3,8 @@ import DaybookLibrary
 import DaybookRender
 import DaybookSearch
 import DaybookSystem
+import Dispatch
+import Synchronization
 
 /// Builds a site: config → content → library → Markdown → pages and feeds → output folder.
 ///
@@ -37,17 +39,32 @@ public struct SiteBuilder: Sendable {
         if let directory = options.cacheDirectory {
             return try CachedBuild(builder: self, directory: directory).run()
         }
-        var result = try render()
-        let output = options.resolve(options.output ?? result.config.output)
+        var report = BuildReport()
+        var clock = StageClock()
+        let (config, theme) = try loadConfigAndTheme()
+        clock.lap("config", into: &report)
+        let output = options.resolve(options.output ?? config.output)
         var writer = OutputWriter(outputDirectory: output)
         writer.progress = options.progress
-        let start = ContinuousClock.now
+        let staged: StagedOutput
         do {
-            result.report.write = try writer.write(result.site)
+            staged = try writer.stage(previous: nil, records: false)
         } catch {
             throw BuildError(message: error.description)
         }
-        result.report.stages.append(.init(name: "write", seconds: start.duration(to: .now).seconds))
+        var result: Result
+        do {
+            result = try render(config: config, theme: theme, into: staged, clock: &clock, report: report, reuse: nil)
+        } catch {
+            staged.discard()
+            throw error
+        }
+        do {
+            result.report.write = try writer.commit(staged, recording: nil).report
+        } catch {
+            throw BuildError(message: error.description)
+        }
+        clock.lap("write", into: &result.report)
         result.report.outputDirectory = output
         return result.report
     }
@@ -58,7 +75,10 @@ public struct SiteBuilder: Sendable {
         var clock = StageClock()
         let (config, theme) = try loadConfigAndTheme()
         clock.lap("config", into: &report)
-        return try render(config: config, theme: theme, clock: &clock, report: report, reuse: nil)
+        let collected = CollectedOutput()
+        var result = try render(config: config, theme: theme, into: collected, clock: &clock, report: report, reuse: nil)
+        result.site = collected.site
+        return result
     }
 
     /// `daybook.yml` and the theme it names.
@@ -83,9 +103,9 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Loads the content and renders it with `config` and `theme` (pages current on disk are
-    /// skipped with `reuse`).
-    func render(config: SiteConfig, theme: Theme, clock: inout StageClock, report: BuildReport,
+    /// Loads the content and renders it with `config` and `theme` into `sink` (pages current on
+    /// disk are skipped with `reuse`). The result's `site` is empty: the outputs are in `sink`.
+    func render(config: SiteConfig, theme: Theme, into sink: some OutputSink, clock: inout StageClock, report: BuildReport,
                 reuse: PageReuse?) throws(BuildError) -> Result {
         var report = report
         let progress = options.progress
@@ -110,12 +130,12 @@ public struct SiteBuilder: Sendable {
         let views = PaperViewBuilder(routes: routes).build(library.papers)
         clock.lap("markdown", into: &report)
 
-        let assembly = assemble(config: config, theme: theme, library: library, views: views,
+        let assembly = assemble(config: config, theme: theme, library: library, views: views, into: sink,
                                 clock: &clock, report: &report, reuse: reuse)
         report.records = library.papers.count
         report.days = library.days.count
-        report.files = assembly.site.count + assembly.kept.count
-        return Result(config: config, site: assembly.site, report: report, kept: assembly.kept, pageKeys: assembly.keys)
+        report.files = assembly.outputCount + assembly.kept.count
+        return Result(config: config, site: RenderedSite(), report: report, kept: assembly.kept, pageKeys: assembly.keys)
     }
 }
 
@@ -144,14 +164,16 @@ extension SiteBuilder {
         return assets
     }
 
-    /// Renders every page, feed and asset. Add new outputs here, as jobs that declare what they
+    /// Renders every page, feed and asset into `sink`, pages as they are made (so a build into
+    /// the output folder holds none of them). Add new outputs here, as jobs that declare what they
     /// show (`SiteRenderer.Job`), so full, cached and preview builds make them the same way.
     ///
     /// Every page and feed gets its key (`PageKeys`). With `reuse`, a job whose key is the one its
     /// output was last made from is not run (`PagePlan`): it is listed in `Assembly.kept`, and only
-    /// the cards of the pages that are rendered are made. Without it every job runs.
-    package func assemble(config: SiteConfig, theme: Theme, library: Library, views: [PaperView],
-                  clock: inout StageClock, report: inout BuildReport, reuse: PageReuse? = nil) -> Assembly {
+    /// the cards of the pages that are rendered are made. Without it every job runs. Once `sink`
+    /// fails, nothing more is made.
+    package func assemble(config: SiteConfig, theme: Theme, library: Library, views: [PaperView], into sink: some OutputSink,
+                          clock: inout StageClock, report: inout BuildReport, reuse: PageReuse? = nil) -> Assembly {
         let routes = Routes(config: config)
         let mathAssets = mathAssets(for: views, report: &report)
         let keys = PageKeys(bodyEnd: options.bodyEnd, config: config, theme: theme, views: views, mathAssets: mathAssets != nil)
@@ -164,39 +186,66 @@ extension SiteBuilder {
             let order = plan.shownPapers.sorted()
             for (index, html) in zip(order, renderer.renderCards(order)) { renderer.cards[index] = html }
         }
-        var site = RenderedSite()
         options.progress?.begin("pages", total: plan.stalePages.count)
-        for (path, html) in renderer.render(plan.stalePages, progress: options.progress) { site[path] = .bytes(html) }
+        SiteBuilder.run(plan.stalePages, renderer: renderer, into: sink, progress: options.progress)
         report.pages = jobs.count
         report.pagesRendered = plan.stalePages.count
         clock.lap("pages", into: &report)
         options.progress?.begin("feeds")
 
-        var other = RenderedSite()
-        for (path, bytes) in renderer.render(plan.staleFeeds) { other[path] = .bytes(bytes) }
+        SiteBuilder.run(plan.staleFeeds, renderer: renderer, into: sink, progress: nil)
+        var outputs = plan.stalePages.count + plan.staleFeeds.count
         report.feedItems = renderer.feedItemCount
-        for (name, source) in theme.assets { other["assets/" + name] = .copy(source: source) }
+        var files: [(String, RenderedSite.File)] = []
+        for (name, source) in theme.assets { files.append(("assets/" + name, .copy(source: source))) }
         if let mathAssets {
-            for (name, source) in mathAssets.files { other["assets/" + name] = .copy(source: source) }
-            other["assets/" + MathAssets.styleSheetPath] = .bytes(mathAssets.styleSheet)
+            for (name, source) in mathAssets.files { files.append(("assets/" + name, .copy(source: source))) }
+            files.append(("assets/" + MathAssets.styleSheetPath, .bytes(mathAssets.styleSheet)))
         }
         clock.lap("feeds", into: &report)
         options.progress?.begin("sitemap and search")
 
         let sitemap = SitemapEntries(jobs: jobs, routes: routes)
-        for (path, text) in sitemap.files(routes: routes) { other.add(path, text) }
+        for (path, text) in sitemap.files(routes: routes) { files.append((path, .bytes(Array(text.utf8)))) }
         let search = SearchIndex(routes: routes, library: library, views: views)
-        for (path, text) in search.files { other.add(path, text) }
+        // In order (a later file of the same path wins), the search index's many files in parallel.
+        for (path, file) in files { sink.add(path, file) }
+        let searchFiles = search.files
+        searchFiles.parallelForEach { sink.add($0.path, .bytes(Array($0.text.utf8))) }
+        outputs += files.count + searchFiles.count
         clock.lap("sitemap and search", into: &report)
-        site.merge(other)
-        return Assembly(site: site, pageCount: jobs.count, kept: Set(plan.kept), keys: plan.keys,
+        return Assembly(outputCount: outputs, pageCount: jobs.count, kept: Set(plan.kept), keys: plan.keys,
                         renderer: renderer, sitemap: sitemap, search: search, hasMathAssets: mathAssets != nil)
     }
 
-    /// What `assemble` made: every output, how many are pages, and what the preview keeps to
-    /// update them later.
+    /// Runs `jobs` on every core, each output going to `sink` as soon as it is made.
+    static func run(_ jobs: [SiteRenderer.Job], renderer: SiteRenderer, into sink: some OutputSink, progress: BuildProgress?) {
+        stream(jobs.count, into: sink) { index in
+            defer { progress?.advance() }
+            return (jobs[index].path, jobs[index].make(renderer))
+        }
+    }
+
+    /// Makes outputs `0..<count` on every core (each worker takes the next index), handing each to
+    /// `sink` as soon as it is made, so no more than one output a worker is held; stops taking
+    /// indices once `sink` has failed.
+    static func stream(_ count: Int, into sink: some OutputSink, _ make: @Sendable (Int) -> (path: String, bytes: [UInt8])) {
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(ParallelWork.workers, max(count, 1))) { _ in
+            while !sink.hasFailed {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < count else { return }
+                let (path, bytes) = make(index)
+                sink.add(path, .bytes(bytes))
+            }
+        }
+    }
+
+    /// What `assemble` made: how many outputs and pages, and what the preview keeps to update
+    /// them later.
     package struct Assembly {
-        package var site: RenderedSite
+        /// Outputs given to the sink (pages and feeds rendered, assets, sitemap, search index).
+        package var outputCount: Int
         package var pageCount: Int
         /// Outputs not made because their last version is current (only with `reuse`).
         var kept: Set<String>

@@ -26,3 +26,18 @@ extension Array where Element: Sendable {
         return results.map { $0! }
     }
 }
+
+extension Array where Element: Sendable {
+    /// `body` on every element, on `workers` threads (each takes every `workers`-th element), in
+    /// no defined order across threads.
+    package func parallelForEach(workers: Int = ParallelWork.workers, _ body: @Sendable (Element) -> Void) {
+        guard count > 1, workers > 1 else { return forEach(body) }
+        DispatchQueue.concurrentPerform(iterations: Swift.min(workers, count)) { worker in
+            var index = worker
+            while index < count {
+                body(self[index])
+                index += workers
+            }
+        }
+    }
+}

@@ -104,14 +104,35 @@ extension FileIO {
         return out
     }
 
-    /// `mkdir -p`.
+    /// `mkdir -p`: one `mkdir` when the parent exists; a file in the way is left for the next
+    /// call on the path to report.
     package static func makeDirectories(_ path: String) throws(Failure) {
-        if isDirectory(path) { return }
-        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+        if mkdir(path, 0o755) == 0 { return }
+        switch errno {
+        case EEXIST:
+            return
+        case ENOENT:
+            guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else {
+                throw Failure(path: path, operation: "create directory", code: ENOENT)
+            }
             try makeDirectories(String(path[..<slash]))
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw Failure(path: path, operation: "create directory", code: errno)
+            }
+        case let code:
+            throw Failure(path: path, operation: "create directory", code: code)
         }
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw Failure(path: path, operation: "create directory", code: errno)
+    }
+
+    /// Writes `bytes` to `path` (see `write(_:to:sync:)`), creating its folders when they are
+    /// missing: one `open` when they exist, as they mostly do.
+    package static func write(_ bytes: some Collection<UInt8>, creatingFoldersTo path: String) throws(Failure) {
+        do {
+            try write(bytes, to: path)
+        } catch where error.isMissing {
+            guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { throw error }
+            try makeDirectories(String(path[..<slash]))
+            try write(bytes, to: path)
         }
     }
 

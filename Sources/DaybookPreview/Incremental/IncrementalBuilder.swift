@@ -153,8 +153,10 @@ public struct IncrementalBuilder: Sendable {
             ?? (PaperViewBuilder(routes: routes).build(library.papers), library.papers.count)
         var clock = StageClock()
         var report = BuildReport()
-        let assembly = builder.assemble(config: config, theme: theme, library: library, views: views, clock: &clock, report: &report)
-        return FullBuild(config: config, theme: theme, warnings: loaded.warnings, positions: loaded.positions, site: assembly.site,
+        let collected = CollectedOutput()
+        let assembly = builder.assemble(config: config, theme: theme, library: library, views: views, into: collected,
+                                        clock: &clock, report: &report)
+        return FullBuild(config: config, theme: theme, warnings: loaded.warnings, positions: loaded.positions, site: collected.site,
                          previous: PreviousBuild(assembly, library: library, views: views),
                          pageCount: assembly.pageCount,
                          contentHasImports: hasImports(builder), markdownRendered: made, report: report)
@@ -229,9 +231,10 @@ public struct IncrementalBuilder: Sendable {
         let (views, made) = previous.views(for: library, routes: routes)
         clock.lap("markdown", into: &report)
         // Templates changed: every page, with the Markdown of unchanged papers reused.
-        let assembly = builder.assemble(config: config, theme: theme, library: library, views: views,
+        let collected = CollectedOutput()
+        let assembly = builder.assemble(config: config, theme: theme, library: library, views: views, into: collected,
                                         clock: &clock, report: &report)
-        site = assembly.site
+        site = collected.site
         clock.lap("merge", into: &report)
         self.theme = theme
         self.warnings = warnings

@@ -55,8 +55,20 @@ struct CachedBuild {
         let previous = header == nil ? nil : bytes.flatMap { BuildManifest(decoding: $0) }
         clock.lap("config", into: &report)
 
-        var result = try builder.render(config: config, theme: theme, clock: &clock, report: report,
+        let staged: StagedOutput
+        do {
+            staged = try writer.stage(previous: previous, records: true)
+        } catch {
+            throw BuildError(message: error.description)
+        }
+        var result: SiteBuilder.Result
+        do {
+            result = try builder.render(config: config, theme: theme, into: staged, clock: &clock, report: report,
                                         reuse: PageReuse(recorded: { previous?.files[$0]?.key }))
+        } catch {
+            staged.discard()
+            throw error
+        }
         let start = ContinuousClock.now
         var recording: OutputWriter.Recording
         do {
@@ -72,7 +84,7 @@ struct CachedBuild {
                     return "\(error.description) (the build cache's record of the output folder, which must go before the folder changes)"
                 }
             }
-            let written = try writer.write(result.site, recording: OutputWriter.Recording(
+            let written = try writer.commit(staged, recording: OutputWriter.Recording(
                 previous: previous, kept: result.kept, beforeCommit: invalidate))
             result.report.write = written.report
             recording = written.recording!
