@@ -22,12 +22,18 @@ public struct ContentLoader: Sendable {
     }
 
     private enum Outcome: Sendable {
-        case record(PaperRecordParser.Record)
-        case imported([Paper])
+        case parsed(ParsedContentFile, reused: Bool)
         case failed([Diagnostic])
     }
 
+    /// Loads every file, reusing what `reuse` says an unchanged file parsed to.
     public func load() throws(ContentError) -> ContentLoadResult {
+        try load(reusing: nil)
+    }
+
+    /// Loads every file; a file whose stamp in `reuse` is the one it had when it was parsed is
+    /// not read again. The result's `parsedFiles` hold every file's parse, for the next build.
+    package func load(reusing reuse: ContentReuse?) throws(ContentError) -> ContentLoadResult {
         let folder = siteRoot.isEmpty ? contentDirectory : siteRoot + "/" + contentDirectory
         if FileIO.isMissing(folder) {
             return ContentLoadResult(papers: [], warnings: [
@@ -35,16 +41,28 @@ public struct ContentLoader: Sendable {
             ])
         }
         let files = try ContentWalker.files(in: folder, displayPrefix: contentDirectory)
-        let outcomes = Self.parseInParallel(files)
+        let outcomes = files.parallelMap { file -> Outcome in
+            if let reuse, let stamp = reuse.stamps[file.displayPath], let earlier = reuse.parsed[file.displayPath],
+               earlier.stamp == stamp {
+                return .parsed(earlier, reused: true)
+            }
+            return Self.parse(file, stamp: reuse?.stamps[file.displayPath])
+        }
 
         var diagnostics: [Diagnostic] = []
         var records: [PaperRecordParser.Record] = []
         var imported: [Paper] = []
         var recordsByID: [String: PaperRecordParser.Record] = [:]
-        for outcome in outcomes {
-            switch outcome {
-            case let .failed(problems):
-                diagnostics += problems
+        var parsedFiles: [String: ParsedContentFile] = [:]
+        var parsedNow = Set<String>()
+        for (file, outcome) in zip(files, outcomes) {
+            guard case let .parsed(parsed, reused) = outcome else {
+                if case let .failed(problems) = outcome { diagnostics += problems }
+                continue
+            }
+            if !reused { parsedNow.insert(file.displayPath) }
+            if parsed.stamp != nil { parsedFiles[file.displayPath] = parsed }
+            switch parsed.content {
             case let .imported(papers):
                 imported += papers
             case let .record(record):
@@ -61,16 +79,15 @@ public struct ContentLoader: Sendable {
         guard diagnostics.isEmpty else { throw ContentError(diagnostics) }
         let papers = PaperMerger.merge(records: records.map(\.paper), imported: imported)
         let positions = recordsByID.mapValues(\.positions)
-        return ContentLoadResult(papers: papers, warnings: ContentAuditor.warnings(for: papers, positions: positions),
-                                 positions: positions)
+        var result = ContentLoadResult(papers: papers, warnings: ContentAuditor.warnings(for: papers, positions: positions),
+                                       positions: positions)
+        result.parsedFiles = parsedFiles
+        result.parsedNow = parsedNow
+        return result
     }
 
-    /// Reads and parses each file in parallel; results keep the files' (sorted) order.
-    private static func parseInParallel(_ files: [ContentWalker.File]) -> [Outcome] {
-        files.parallelMap { parse($0) }
-    }
-
-    private static func parse(_ file: ContentWalker.File) -> Outcome {
+    /// Reads and parses one file; `stamp` is what the build saw of it before reading.
+    private static func parse(_ file: ContentWalker.File, stamp: FileStamp?) -> Outcome {
         let bytes: [UInt8]
         do throws(FileIO.Failure) {
             bytes = try FileIO.contents(file.path)
@@ -80,9 +97,11 @@ public struct ContentLoader: Sendable {
         do {
             switch file.kind {
             case .record:
-                return .record(try PaperRecordParser.parseRecord(bytes: bytes, path: file.displayPath))
+                return .parsed(ParsedContentFile(stamp: stamp, content: .record(try PaperRecordParser.parseRecord(bytes: bytes, path: file.displayPath))),
+                               reused: false)
             case .huggingFace:
-                return .imported(try HuggingFacePaperDecoder.decode(bytes: bytes, path: file.displayPath))
+                return .parsed(ParsedContentFile(stamp: stamp, content: .imported(try HuggingFacePaperDecoder.decode(bytes: bytes, path: file.displayPath))),
+                               reused: false)
             }
         } catch {
             return .failed(error.diagnostics)

@@ -34,11 +34,19 @@ public enum PaperRecordParser {
     }
 
     /// The paper plus where its key fields were written, for the loader's cross-file checks.
-    struct Record: Sendable {
-        var paper: Paper
-        var idPosition: (line: Int, column: Int)
-        var dayPosition: (line: Int, column: Int)
-        var titlePosition: (line: Int, column: Int)
+    package struct Record: Sendable {
+        package var paper: Paper
+        package var idPosition: (line: Int, column: Int)
+        package var dayPosition: (line: Int, column: Int)
+        package var titlePosition: (line: Int, column: Int)
+
+        package init(paper: Paper, idPosition: (line: Int, column: Int), dayPosition: (line: Int, column: Int),
+                     titlePosition: (line: Int, column: Int)) {
+            self.paper = paper
+            self.idPosition = idPosition
+            self.dayPosition = dayPosition
+            self.titlePosition = titlePosition
+        }
 
         var positions: RecordPositions { RecordPositions(day: dayPosition, title: titlePosition) }
     }

@@ -1,3 +1,5 @@
+import DaybookSystem
+
 /// Papers related to each paper by shared tags, for the "Related papers" list of paper pages.
 ///
 /// A paper's candidates are its neighbours in each of its tags' lists (those lists are newest day
@@ -20,21 +22,31 @@ public struct RelatedPapers: Sendable {
                 positions[paper].append((tagIndex, position))
             }
         }
-        var related: [[Int]] = []
-        related.reserveCapacity(library.papers.count)
-        var shared: [Int: Int] = [:]
-        for index in library.papers.indices {
-            related.append(RelatedPapers.best(for: index, at: positions[index], in: library, limit: limit, scratch: &shared))
+        let days = RelatedPapers.days(library)
+        let found = positions
+        // Chunks of papers on every core, each with its own scratch table.
+        let chunks = Array(stride(from: 0, to: library.papers.count, by: 2048))
+        let parts = chunks.parallelMap { start in
+            var shared: [Int: Int] = [:]
+            return (start..<min(start + 2048, library.papers.count)).map { index in
+                RelatedPapers.best(for: index, at: found[index], in: library, days: days, limit: limit, scratch: &shared)
+            }
         }
-        self.related = related
+        self.related = parts.flatMap { $0 }
     }
 
     init(related: [[Int]]) {
         self.related = related
     }
 
-    /// The papers related to `index`, found around its `positions` in its tags' lists.
-    static func best(for index: Int, at positions: [(tag: Int, position: Int)], in library: Library, limit: Int,
+    /// Each paper's featured day as a day number, to compare distances without converting dates.
+    static func days(_ library: Library) -> [Int] {
+        library.papers.map(\.day.daysSinceEpoch)
+    }
+
+    /// The papers related to `index`, found around its `positions` in its tags' lists: the
+    /// `limit` best candidates by shared tags, then closeness in day (`days`), then index.
+    static func best(for index: Int, at positions: [(tag: Int, position: Int)], in library: Library, days: [Int], limit: Int,
                      scratch shared: inout [Int: Int]) -> [Int] {
         shared.removeAll(keepingCapacity: true)
         for (tagIndex, position) in positions {
@@ -45,16 +57,25 @@ public struct RelatedPapers: Sendable {
                 shared[other, default: 0] += 1
             }
         }
-        guard !shared.isEmpty else { return [] }
-        let day = library.papers[index].day.daysSinceEpoch
-        let best = shared.sorted { a, b in
-            if a.value != b.value { return a.value > b.value }
-            let da = abs(library.papers[a.key].day.daysSinceEpoch - day)
-            let db = abs(library.papers[b.key].day.daysSinceEpoch - day)
-            if da != db { return da < db }
-            return a.key < b.key
+        guard !shared.isEmpty, limit > 0 else { return [] }
+        let day = days[index]
+        // The best `limit`, kept in order as candidates come (the order is total: ties end at the index).
+        var top: [(paper: Int, shared: Int, distance: Int)] = []
+        top.reserveCapacity(limit + 1)
+        func precedes(_ a: (paper: Int, shared: Int, distance: Int), _ b: (paper: Int, shared: Int, distance: Int)) -> Bool {
+            if a.shared != b.shared { return a.shared > b.shared }
+            if a.distance != b.distance { return a.distance < b.distance }
+            return a.paper < b.paper
         }
-        return best.prefix(limit).map(\.key)
+        for (paper, count) in shared {
+            let candidate = (paper: paper, shared: count, distance: abs(days[paper] - day))
+            if top.count == limit, !precedes(candidate, top[limit - 1]) { continue }
+            var slot = top.count
+            while slot > 0, precedes(candidate, top[slot - 1]) { slot -= 1 }
+            top.insert(candidate, at: slot)
+            if top.count > limit { top.removeLast() }
+        }
+        return top.map(\.paper)
     }
 
     /// The related papers of `library`, made from these (computed for `previous`, which has the
@@ -91,6 +112,7 @@ public struct RelatedPapers: Sendable {
         }
         var related = self.related
         var shared: [Int: Int] = [:]
+        let days = RelatedPapers.days(library)
         let rank = Library.ranking(library.papers)
         // A tag's list is ordered newest day first, then ranked: find a paper by binary search.
         func precedes(_ a: Int, _ b: Int) -> Bool {
@@ -113,7 +135,7 @@ public struct RelatedPapers: Sendable {
                 positions.append((tagIndex, low))
             }
             positions.sort { $0.tag < $1.tag }
-            related[index] = RelatedPapers.best(for: index, at: positions, in: library, limit: limit, scratch: &shared)
+            related[index] = RelatedPapers.best(for: index, at: positions, in: library, days: days, limit: limit, scratch: &shared)
         }
         return (RelatedPapers(related: related), recomputed)
     }

@@ -1,6 +1,7 @@
 import DaybookContent
 import DaybookLibrary
 import DaybookMarkdown
+import DaybookSystem
 
 /// Turns papers into `PaperView`s: renders titles and abstracts with cmark-gfm once per build.
 /// The C library is not safe to call from two threads with extensions attached, and the renderer
@@ -16,12 +17,49 @@ public struct PaperViewBuilder: Sendable {
 
     public func build(_ papers: some Sequence<Paper>) -> [PaperView] {
         let markdown = MarkdownRenderer()
-        return papers.map { paper in
-            let title = markdown.renderInline(paper.title)
-            let abstract = markdown.render(paper.abstract, baseURL: routes.baseURL)
-            let excerpt = markdown.excerpt(paper.abstract, maxLength: PaperViewBuilder.excerptLength)
-            return PaperView(paper: paper, title: markdown.plainText(paper.title), titleHTML: title.html, abstractHTML: abstract.html, excerpt: excerpt,
-                             hasMath: title.hasMath || abstract.hasMath, routes: routes)
+        return papers.map { view($0, text: text(of: $0, markdown: markdown)) }
+    }
+
+    /// Views of `papers`, taking the Markdown of each from `reusing` when it holds the paper's
+    /// `textKey`: only the others are rendered. Returns every paper's text by key (what the build
+    /// cache keeps for the next build) and how many were rendered.
+    package func build(_ papers: [Paper], reusing: [UInt64: PaperText]) -> (views: [PaperView], texts: [UInt64: PaperText], made: Int) {
+        let keys = papers.parallelMap { textKey($0) }
+        var texts: [UInt64: PaperText] = [:]
+        texts.reserveCapacity(papers.count)
+        var missing: [Int] = []
+        for (index, key) in keys.enumerated() {
+            if let text = reusing[key] { texts[key] = text } else { missing.append(index) }
         }
+        let markdown = MarkdownRenderer()
+        for index in missing where texts[keys[index]] == nil {
+            texts[keys[index]] = text(of: papers[index], markdown: markdown)
+        }
+        let made = texts
+        let views = Array(papers.indices).parallelMap { view(papers[$0], text: made[keys[$0]]!) }
+        return (views, texts, missing.count)
+    }
+
+    /// What a paper's text is rendered from: its title and abstract, and the base URL its links
+    /// are resolved against.
+    package func textKey(_ paper: Paper) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(paper.title)
+        hasher.combine(paper.abstract)
+        hasher.combine(routes.baseURL)
+        return hasher.value
+    }
+
+    private func text(of paper: Paper, markdown: MarkdownRenderer) -> PaperText {
+        let title = markdown.renderInline(paper.title)
+        let abstract = markdown.render(paper.abstract, baseURL: routes.baseURL)
+        return PaperText(title: markdown.plainText(paper.title), titleHTML: title.html, abstractHTML: abstract.html,
+                         excerpt: markdown.excerpt(paper.abstract, maxLength: PaperViewBuilder.excerptLength),
+                         hasMath: title.hasMath || abstract.hasMath)
+    }
+
+    private func view(_ paper: Paper, text: PaperText) -> PaperView {
+        PaperView(paper: paper, title: text.title, titleHTML: text.titleHTML, abstractHTML: text.abstractHTML,
+                  excerpt: text.excerpt, hasMath: text.hasMath, routes: routes)
     }
 }

@@ -34,10 +34,16 @@ public struct BuildReport: Sendable {
         public var upToDate = false
         /// Pages found current on disk, so not rendered.
         public var pagesKept = 0
+        /// Content files not parsed again: their stamps were as the content cache recorded.
+        public var recordsReused = 0
+        /// Papers whose title and abstract were not rendered again: the content cache had them.
+        public var markdownReused = 0
 
-        package init(upToDate: Bool, pagesKept: Int) {
+        package init(upToDate: Bool, pagesKept: Int, recordsReused: Int = 0, markdownReused: Int = 0) {
             self.upToDate = upToDate
             self.pagesKept = pagesKept
+            self.recordsReused = recordsReused
+            self.markdownReused = markdownReused
         }
     }
 

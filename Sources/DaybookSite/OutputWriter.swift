@@ -129,15 +129,15 @@ public struct OutputWriter: Sendable {
         staged.discard()
         guard var recording else { return (report, nil) }
 
-        // Record every file as it now is on disk.
+        // Record every file as it now is in the output folder.
         recording.entries = [:]
         recording.entries.reserveCapacity(paths.count + kept.count)
         for path in paths {
             let file = files[path]!
             if !file.changed, let entry = staged.previous?.files[path], entry.hash == file.hash {
                 recording.entries[path] = entry
-            } else if let stamp = FileStamp(path: outputDirectory + "/" + path) {
-                recording.entries[path] = BuildManifest.Entry(stamp: stamp, hash: file.hash, key: nil)
+            } else {
+                recording.entries[path] = BuildManifest.Entry(hash: file.hash, key: nil)
             }
         }
         for path in kept { recording.entries[path] = recording.previous?.files[path] }

@@ -31,6 +31,8 @@ public struct SiteBuilder: Sendable {
         var kept: Set<String> = []
         /// Each page's and feed's key, for the build cache's manifest.
         var pageKeys = OutputKeys()
+        /// What the content cache keeps for the next build (cached builds only).
+        var content: ContentCache.Contents?
     }
 
     /// Builds and writes to the output folder. With `options.cacheDirectory` set, the build
@@ -105,14 +107,16 @@ public struct SiteBuilder: Sendable {
 
     /// Loads the content and renders it with `config` and `theme` into `sink` (pages current on
     /// disk are skipped with `reuse`). The result's `site` is empty: the outputs are in `sink`.
+    /// With `cache`, files and Markdown it holds are reused and the result's `content` is what
+    /// to keep for the next build.
     func render(config: SiteConfig, theme: Theme, into sink: some OutputSink, clock: inout StageClock, report: BuildReport,
-                reuse: PageReuse?) throws(BuildError) -> Result {
+                reuse: PageReuse?, cache: ContentCache.Use? = nil) throws(BuildError) -> Result {
         var report = report
         let progress = options.progress
         progress?.begin("load")
         let loaded: ContentLoadResult
         do {
-            loaded = try ContentLoader(siteRoot: options.siteRoot).load()
+            loaded = try ContentLoader(siteRoot: options.siteRoot).load(reusing: cache?.files)
         } catch {
             throw BuildError(error.diagnostics)
         }
@@ -127,7 +131,18 @@ public struct SiteBuilder: Sendable {
         clock.lap("index", into: &report)
         progress?.begin("markdown")
 
-        let views = PaperViewBuilder(routes: routes).build(library.papers)
+        let views: [PaperView]
+        var kept: ContentCache.Contents?
+        if let cache {
+            let built = PaperViewBuilder(routes: routes).build(Array(library.papers), reusing: cache.texts)
+            views = built.views
+            kept = ContentCache.Contents(files: loaded.parsedFiles, parsed: loaded.parsedNow, texts: built.texts)
+            report.cache = BuildReport.CacheSavings(upToDate: false, pagesKept: 0,
+                                                    recordsReused: loaded.parsedFiles.count - loaded.parsedNow.count,
+                                                    markdownReused: library.papers.count - built.made)
+        } else {
+            views = PaperViewBuilder(routes: routes).build(library.papers)
+        }
         clock.lap("markdown", into: &report)
 
         let assembly = assemble(config: config, theme: theme, library: library, views: views, into: sink,
@@ -135,7 +150,8 @@ public struct SiteBuilder: Sendable {
         report.records = library.papers.count
         report.days = library.days.count
         report.files = assembly.outputCount + assembly.kept.count
-        return Result(config: config, site: RenderedSite(), report: report, kept: assembly.kept, pageKeys: assembly.keys)
+        return Result(config: config, site: RenderedSite(), report: report, kept: assembly.kept, pageKeys: assembly.keys,
+                      content: kept)
     }
 }
 

@@ -25,8 +25,9 @@ enum Console {
         }
         let write = report.write.map { ", \($0.written) written, \($0.unchanged) unchanged, \($0.removed) removed" } ?? ""
         print("Built \(report.records) papers over \(report.days) days: \(report.pages) pages, \(report.feedItems) feed items, \(report.files) files\(write)")
-        if let cache = report.cache, cache.pagesKept > 0 {
-            print("Cache: \(cache.pagesKept) of \(report.pages) pages unchanged since the last build, not rendered")
+        if let cache = report.cache, cache.pagesKept > 0 || cache.recordsReused > 0 || cache.markdownReused > 0 {
+            print("Cache: \(cache.recordsReused) content files not parsed again, \(cache.markdownReused) of \(report.records) "
+                  + "abstracts not rendered again, \(cache.pagesKept) of \(report.pages) pages unchanged since the last build, not rendered")
         }
         let stages = report.stages.map { "\($0.name) \(milliseconds($0.seconds))" }.joined(separator: ", ")
         print("Time: \(milliseconds(report.totalSeconds)) (\(stages))")

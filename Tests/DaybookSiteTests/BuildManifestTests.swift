@@ -65,97 +65,56 @@ import Testing
         warnings: [Diagnostic(path: "content/papers/a\tb.md", line: 3, column: 8, message: "odd 100% value\nsecond line",
                               severity: .warning)],
         files: [
-            "index.html": .init(stamp: FileStamp(size: 10, modified: 1, changed: 2, inode: 3), hash: 42, key: 7),
-            "feed.xml": .init(stamp: FileStamp(size: 0, modified: 5, changed: 6, inode: UInt64.max), hash: UInt64.max, key: nil),
-            "tags/50%25 off/index.html": .init(stamp: FileStamp(size: 1, modified: 1, changed: 1, inode: 1), hash: 1, key: 0),
-        ])
+            "index.html": .init(hash: 42, key: 7),
+            "feed.xml": .init(hash: UInt64.max, key: nil),
+            "tags/50%25 off/index.html": .init(hash: 1, key: 0),
+            "tags/50%25 off/feed.xml": .init(hash: 2, key: 3),
+            "tags/Götz/index.html": .init(hash: 3, key: 4),
+        ],
+        checks: [BuildManifest.Check(path: "index.html", stamp: FileStamp(size: 10, modified: 1, changed: 2, inode: UInt64.max))])
 
     @Test func aManifestRoundTrips() {
         #expect(BuildManifest(decoding: BuildManifestTests.sample.encoded()) == BuildManifestTests.sample)
+        var header = BuildManifestTests.sample
+        header.files = [:]
+        #expect(BuildManifest(decoding: BuildManifestTests.sample.encoded(), filesToo: false) == header)
+    }
+
+    @Test func theSampleOfChecksIsStampedFromTheOutputFolder() throws {
+        let temp = TemporaryDirectory()
+        defer { temp.cleanup() }
+        temp.write("out/index.html", "home")
+        temp.write("out/a/index.html", "a")
+        let manifest = BuildManifest(output: temp.path + "/out", inputs: 1, started: 2,
+                                     files: ["index.html": .init(hash: 1, key: 2), "a/index.html": .init(hash: 3, key: 4),
+                                             "gone.html": .init(hash: 5, key: nil)])
+        #expect(manifest.checks.map(\.path) == ["a/index.html", "index.html"], "a file not on disk is not sampled")
+        #expect(manifest.outputLooksIntact() == false, "gone.html's top-level entry is missing")
+        temp.write("out/gone.html", "back")
+        #expect(manifest.outputLooksIntact())
+        temp.write("out/index.html", "edited")
+        #expect(!manifest.outputLooksIntact())
     }
 
     @Test func aDamagedManifestDoesNotLoad() {
         let bytes = BuildManifestTests.sample.encoded()
         #expect(BuildManifest(decoding: []) == nil)
         #expect(BuildManifest(decoding: Array(bytes.dropLast(5))) == nil)
-        for index in stride(from: 0, to: bytes.count, by: 7) {
+        for index in stride(from: 0, to: bytes.count, by: 3) {
             var damaged = bytes
             damaged[index] ^= 0x20
             #expect(BuildManifest(decoding: damaged) == nil, "byte \(index)")
         }
         // A well-formed file, checksum and all, of another format version.
-        let text = String(decoding: bytes, as: UTF8.self)
-        let body = Array(text[..<text.range(of: "end\t")!.lowerBound].replacingOccurrences(of: "cache 1", with: "cache 9").utf8)
-        let other = body + Array("end\t\(String(XXH64.hash(body), radix: 16))\n".utf8)
-        #expect(BuildManifest(decoding: other) == nil)
-        let same = Array(text[..<text.range(of: "end\t")!.lowerBound].utf8)
-        #expect(BuildManifest(decoding: same + Array("end\t\(String(XXH64.hash(same), radix: 16))\n".utf8)) != nil)
-    }
-}
-
-/// A page's key covers every field of the papers it shows.
-@Suite struct PageKeysTests {
-    @Test func thePaperHashCoversEveryStoredField() {
-        let paper = Paper(id: "2405.01234", title: "T", day: Day(iso: "2026-11-20")!)
-        let found = [
-            "Paper": Mirror(reflecting: paper).children.compactMap(\.label),
-            "PaperLinks": Mirror(reflecting: paper.links).children.compactMap(\.label),
-            "SourceLocation": Mirror(reflecting: paper.source).children.compactMap(\.label),
-        ]
-        #expect(found == Paper.hashedFields, "a field was added: hash it in Paper.combine(into:) and list it in hashedFields")
-    }
-
-    @Test func everyFieldChangesThePaperHash() {
-        let base = Paper(id: "2405.01234", title: "T", authors: ["A"], authorCount: nil, day: Day(iso: "2026-11-20")!,
-                         abstract: "x", source: SourceLocation(path: "p.md", bodyLine: 5))
-        func hash(_ paper: Paper) -> UInt64 {
-            var hasher = StableHasher()
-            paper.combine(into: &hasher)
-            return hasher.value
+        func withChecksum(_ body: [UInt8]) -> [UInt8] {
+            var trailer = BinaryWriter()
+            trailer.writeFixed(XXH64.hash(body))
+            return body + trailer.bytes
         }
-        var variants: [Paper] = []
-        func vary(_ change: (inout Paper) -> Void) {
-            var copy = base
-            change(&copy)
-            variants.append(copy)
-        }
-        vary { $0.id = "2405.01235" }
-        vary { $0.title = "U" }
-        vary { $0.authors = ["A", "B"] }
-        vary { $0.authorCount = 3 }
-        vary { $0.day = Day(iso: "2026-11-21")! }
-        vary { $0.published = Day(iso: "2026-11-01")! }
-        vary { $0.upvotes = 0 }
-        vary { $0.tags = ["llm"] }
-        vary { $0.summary = "" }
-        vary { $0.links.arxiv = "a" }
-        vary { $0.links.pdf = "a" }
-        vary { $0.links.code = "a" }
-        vary { $0.links.project = "a" }
-        vary { $0.links.doi = "a" }
-        vary { $0.stars = 1 }
-        vary { $0.withdrawn = Day(iso: "2026-11-22")! }
-        vary { $0.abstract = "y" }
-        vary { $0.source.path = "q.md" }
-        vary { $0.source.bodyLine = 6 }
-        let hashes = Set(variants.map(hash) + [hash(base)])
-        #expect(hashes.count == variants.count + 1)
-    }
-}
-
-/// The manifest's header alone: what a build with nothing to do reads.
-@Suite struct BuildManifestHeaderTests {
-    @Test func theHeaderCarriesTheCountsAndTheIntactCheck() throws {
-        let sample = BuildManifestTests.sample
-        let header = try #require(BuildManifest(decoding: sample.encoded(), filesToo: false))
-        #expect(header.files.isEmpty)
-        #expect(header.fileCount == 3 && header.pageCount == 2)
-        #expect(header.topLevel == ["feed.xml", "index.html", "tags"])
-        #expect(header.checks == sample.checks && header.checks.count == 3)
-        #expect(header.inputs == sample.inputs && header.started == sample.started && header.warnings == sample.warnings)
-        // The checksum still covers the file entries.
-        var damaged = sample.encoded()
-        damaged[damaged.count - 30] ^= 0x01
-        #expect(BuildManifest(decoding: damaged, filesToo: false) == nil)
+        var body = Array(bytes.dropLast(8))
+        #expect(BuildManifest(decoding: withChecksum(body)) != nil)
+        let version = BuildManifest.format.utf8.count  // the format's last character, after its length byte
+        body[version] = UInt8(ascii: "9")
+        #expect(BuildManifest(decoding: withChecksum(body)) == nil)
     }
 }

@@ -22,6 +22,8 @@ struct BuildInputs: Equatable {
     var hash: UInt64
     /// The newest modification time among the input files, in nanoseconds since 1970.
     var newest: Int
+    /// Every file under `content/` with its stamp, by display path (`content/…`), for the content cache.
+    var contentStamps: [String: FileStamp] = [:]
 
     /// How long before a build's start a file must have been modified for its stamp to be trusted.
     static let racyMargin = 100_000_000
@@ -42,7 +44,7 @@ struct BuildInputs: Equatable {
         hasher.combine(options.baseURL)
         hasher.combine(options.bodyEnd)
         hasher.combine(String(reflecting: config))
-        stampTree(options.resolve("content"), into: &hasher, newest: &newest)
+        let content = stampTree(options.resolve("content"), into: &hasher, newest: &newest)
         stampTree(options.resolve("templates"), into: &hasher, newest: &newest)
         stampTree(options.resolve("i18n"), into: &hasher, newest: &newest)
         stampTree(theme.directory, into: &hasher, newest: &newest)
@@ -50,10 +52,15 @@ struct BuildInputs: Equatable {
         hasher.combine(katex)
         for name in ["katex.min.js", "katex.min.css"] { stamp(katex + "/" + name, name, into: &hasher, newest: &newest) }
         for name in FileIO.list(katex + "/fonts").sorted() { stamp(katex + "/fonts/" + name, name, into: &hasher, newest: &newest) }
-        return BuildInputs(hash: hasher.value, newest: newest)
+        var stamps: [String: FileStamp] = [:]
+        stamps.reserveCapacity(content.count)
+        for (path, stamp) in content { stamps["content/" + path] = stamp }
+        return BuildInputs(hash: hasher.value, newest: newest, contentStamps: stamps)
     }
 
-    private static func stampTree(_ root: String, into hasher: inout StableHasher, newest: inout Int) {
+    @discardableResult
+    private static func stampTree(_ root: String, into hasher: inout StableHasher,
+                                  newest: inout Int) -> [(path: String, stamp: FileStamp)] {
         hasher.combine(root)
         let files = FileStamp.tree(root)
         hasher.combine(files.count)
@@ -62,6 +69,7 @@ struct BuildInputs: Equatable {
             hasher.combine(stamp)
             newest = max(newest, stamp.modified, stamp.changed)
         }
+        return files
     }
 
     private static func stamp(_ path: String, _ name: String, into hasher: inout StableHasher, newest: inout Int) {

@@ -10,18 +10,19 @@ import DaybookSystem
 /// is the same, and skip writing a file whose bytes are the same, without reading the old output.
 /// It describes the output folder only between builds: the writer deletes it before moving new
 /// files into place and the new one is saved after, so a build killed in between leaves none.
-/// The file is text, one record per line, ending with a checksum line: a truncated, edited or
-/// foreign file does not load, and the build then runs without it.
+/// The file is binary (`BinaryWriter`): the header (what a build with nothing to do reads), then
+/// the files sorted by path, each path stored as the length it shares with the previous one and
+/// the rest, then a checksum of everything: a truncated, edited or foreign file does not load,
+/// and the build then runs without it.
 struct BuildManifest: Sendable, Equatable {
     struct Entry: Sendable, Equatable {
-        var stamp: FileStamp
         /// XXH64 of the file's bytes.
         var hash: UInt64
-        /// For pages: the hash of the page's inputs; nil for other files.
+        /// For pages and feeds: the hash of their inputs; nil for other files.
         var key: UInt64?
     }
 
-    static let format = "daybook-build-cache 1"
+    static let format = "daybook-build-cache 2"
 
     /// The output folder, as given to the writer.
     var output: String
@@ -49,7 +50,10 @@ struct BuildManifest: Sendable, Equatable {
     /// How many files the intact check samples.
     static let sampleSize = 64
 
-    init(output: String, inputs: UInt64, started: Int, warnings: [Diagnostic] = [], files: [String: Entry] = [:]) {
+    /// A manifest of `files`, as the output folder now holds them: the sample the intact check
+    /// uses is stamped from the folder (`checks`, when given, replaces it).
+    init(output: String, inputs: UInt64, started: Int, warnings: [Diagnostic] = [], files: [String: Entry] = [:],
+         checks: [Check]? = nil) {
         self.output = output
         self.inputs = inputs
         self.started = started
@@ -60,7 +64,9 @@ struct BuildManifest: Sendable, Equatable {
         let paths = files.keys.sorted()
         topLevel = Array(Set(paths.map { String($0.prefix { $0 != "/" }) })).sorted()
         let step = max(1, paths.count / BuildManifest.sampleSize)
-        checks = stride(from: 0, to: paths.count, by: step).map { Check(path: paths[$0], stamp: files[paths[$0]]!.stamp) }
+        self.checks = checks ?? stride(from: 0, to: paths.count, by: step).compactMap { index in
+            FileStamp(path: output + "/" + paths[index]).map { Check(path: paths[index], stamp: $0) }
+        }
     }
 
     private init(output: String, inputs: UInt64, started: Int, warnings: [Diagnostic], files: [String: Entry],
@@ -86,133 +92,109 @@ struct BuildManifest: Sendable, Equatable {
             && checks.allSatisfy { FileStamp(path: output + "/" + $0.path) == $0.stamp }
     }
 
-    // MARK: Text form
+    // MARK: Binary form
 
     func encoded() -> [UInt8] {
-        var text = BuildManifest.format + "\n"
-        text += "output\t" + BuildManifest.escape(output) + "\n"
-        text += "inputs\t" + String(inputs, radix: 16) + "\n"
-        text += "started\t" + String(started) + "\n"
+        var header = BinaryWriter()
+        header.write(output)
+        header.writeFixed(inputs)
+        header.write(started)
+        header.write(UInt64(warnings.count))
         for warning in warnings {
-            text += ["warning", BuildManifest.escape(warning.path), String(warning.line), String(warning.column),
-                     warning.severity.rawValue, BuildManifest.escape(warning.message)].joined(separator: "\t") + "\n"
+            header.write(warning.path)
+            header.write(warning.line)
+            header.write(warning.column)
+            header.write(warning.severity == .warning)
+            header.write(warning.message)
         }
-        text += "files\t\(fileCount)\t\(pageCount)\n"
-        for name in topLevel { text += "top\t" + BuildManifest.escape(name) + "\n" }
+        header.write(fileCount)
+        header.write(pageCount)
+        header.write(topLevel)
+        header.write(UInt64(checks.count))
         for check in checks {
-            text += ["check", BuildManifest.escape(check.path), String(check.stamp.size), String(check.stamp.modified),
-                     String(check.stamp.changed), String(check.stamp.inode)].joined(separator: "\t") + "\n"
+            header.write(check.path)
+            check.stamp.encode(into: &header)
         }
+        var writer = BinaryWriter(capacity: 64 + header.bytes.count + files.count * 40)
+        writer.write(BuildManifest.format)
+        writer.write(UInt64(header.bytes.count))
+        writer.append(header.bytes)
+        writer.write(UInt64(files.count))
+        var previous: [UInt8] = []
         for path in files.keys.sorted() {
             let entry = files[path]!
-            text += ["file", BuildManifest.escape(path), String(entry.stamp.size), String(entry.stamp.modified),
-                     String(entry.stamp.changed), String(entry.stamp.inode), String(entry.hash, radix: 16),
-                     entry.key.map { String($0, radix: 16) } ?? "-"].joined(separator: "\t") + "\n"
+            let utf8 = Array(path.utf8)
+            var shared = 0
+            while shared < min(previous.count, utf8.count) && previous[shared] == utf8[shared] { shared += 1 }
+            writer.write(UInt64(shared))
+            writer.write(UInt64(utf8.count - shared))
+            writer.append(utf8[shared...])
+            writer.writeFixed(entry.hash)
+            writer.write(entry.key != nil)
+            if let key = entry.key { writer.writeFixed(key) }
+            previous = utf8
         }
-        var bytes = Array(text.utf8)
-        bytes += Array("end\t\(String(XXH64.hash(bytes), radix: 16))\n".utf8)
-        return bytes
+        let checksum = writer.bytes.withUnsafeBytes { XXH64.hash($0) }
+        writer.writeFixed(checksum)
+        return writer.bytes
     }
 
     /// Parses `encoded()`'s form; nil for anything else (never a partial manifest). Without
-    /// `filesToo`, stops before the file entries (the checksum still covers them).
+    /// `filesToo`, stops after the header (the checksum still covers everything).
     init?(decoding bytes: [UInt8], filesToo: Bool = true) {
-        guard let last = bytes.dropLast().lastIndex(of: UInt8(ascii: "\n")), bytes.last == UInt8(ascii: "\n") else { return nil }
-        let body = bytes[...last]
-        let trailer = String(decoding: bytes[(last + 1)...].dropLast(), as: UTF8.self)
-        guard trailer == "end\t" + String(XXH64.hash(body), radix: 16) else { return nil }
-        // Without the files, only the lines before the first file entry are read.
-        let header = filesToo ? body[...] : body[..<(BuildManifest.firstFileLine(in: body) ?? body.endIndex)]
-        var lines = String(decoding: header, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        guard lines.popFirst() == Substring(BuildManifest.format) else { return nil }
-        var output: String?
-        var inputs: UInt64?
-        var started: Int?
-        var warnings: [Diagnostic] = []
-        var files: [String: Entry] = [:]
-        var topLevel: [String] = []
-        var checks: [Check] = []
-        var counts: (files: Int, pages: Int)?
-        for line in lines {
-            if !filesToo && line.hasPrefix("file\t") { break }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            switch (fields.first, fields.count) {
-            case ("files", 3):
-                guard let files = Int(fields[1]), let pages = Int(fields[2]) else { return nil }
-                counts = (files, pages)
-            case ("top", 2): topLevel.append(BuildManifest.unescape(fields[1]))
-            case ("check", 6):
-                guard let size = Int(fields[2]), let modified = Int(fields[3]), let changed = Int(fields[4]),
-                      let inode = UInt64(fields[5]) else { return nil }
-                checks.append(Check(path: BuildManifest.unescape(fields[1]),
-                                    stamp: FileStamp(size: size, modified: modified, changed: changed, inode: inode)))
-            case ("output", 2): output = BuildManifest.unescape(fields[1])
-            case ("inputs", 2): inputs = UInt64(fields[1], radix: 16)
-            case ("started", 2): started = Int(fields[1])
-            case ("warning", 6):
-                guard let line = Int(fields[2]), let column = Int(fields[3]),
-                      let severity = Diagnostic.Severity(rawValue: String(fields[4])) else { return nil }
-                warnings.append(Diagnostic(path: BuildManifest.unescape(fields[1]), line: line, column: column,
-                                           message: BuildManifest.unescape(fields[5]), severity: severity))
-            case ("file", 8):
-                guard let size = Int(fields[2]), let modified = Int(fields[3]), let changed = Int(fields[4]),
-                      let inode = UInt64(fields[5]), let hash = UInt64(fields[6], radix: 16) else { return nil }
-                let key = fields[7] == "-" ? nil : UInt64(fields[7], radix: 16)
-                if fields[7] != "-" && key == nil { return nil }
-                files[BuildManifest.unescape(fields[1])] = Entry(
-                    stamp: FileStamp(size: size, modified: modified, changed: changed, inode: inode), hash: hash, key: key)
-            default:
-                return nil
+        guard bytes.count >= 8 else { return nil }
+        let bodyCount = bytes.count - 8
+        var trailer = BinaryReader(bytes, range: bodyCount..<bytes.count)
+        guard (try? trailer.readFixed()) == bytes.withUnsafeBytes({ XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[..<bodyCount])) })
+        else { return nil }
+        var reader = BinaryReader(bytes, range: 0..<bodyCount)
+        do throws(BinaryReader.Malformed) {
+            guard try reader.readString() == BuildManifest.format else { return nil }
+            let headerCount = try reader.readCount()
+            let headerEnd = reader.offset + headerCount
+            let output = try reader.readString()
+            let inputs = try reader.readFixed()
+            let started = try reader.readInt()
+            var warnings: [Diagnostic] = []
+            for _ in 0..<(try reader.readCount()) {
+                let path = try reader.readString()
+                let line = try reader.readInt()
+                let column = try reader.readInt()
+                let severity: Diagnostic.Severity = try reader.readBool() ? .warning : .error
+                warnings.append(Diagnostic(path: path, line: line, column: column, message: try reader.readString(), severity: severity))
             }
-        }
-        guard let output, let inputs, let started, let counts, !filesToo || files.count == counts.files else { return nil }
-        self.init(output: output, inputs: inputs, started: started, warnings: warnings, files: files,
-                  topLevel: topLevel, checks: checks, fileCount: counts.files, pageCount: counts.pages)
-    }
-
-    /// Where the first `file` line starts in `body`.
-    private static func firstFileLine(in body: ArraySlice<UInt8>) -> Int? {
-        let marker = Array("\nfile\t".utf8)
-        var index = body.startIndex
-        while let newline = body[index...].firstIndex(of: UInt8(ascii: "\n")) {
-            if body[newline...].starts(with: marker) { return newline + 1 }
-            index = newline + 1
-        }
-        return nil
-    }
-
-    /// Tabs, line breaks and `%` as `%09`, `%0A`, `%0D`, `%25`, so a field stays on its line.
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 || $0 == 37 }) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\t": out += "%09"
-            case "\n": out += "%0A"
-            case "\r": out += "%0D"
-            case "%": out += "%25"
-            default: out.unicodeScalars.append(scalar)
+            let fileCount = try reader.readInt()
+            let pageCount = try reader.readInt()
+            let topLevel = try reader.readStrings()
+            var checks: [Check] = []
+            for _ in 0..<(try reader.readCount()) {
+                let path = try reader.readString()
+                checks.append(Check(path: path, stamp: try FileStamp(from: &reader)))
             }
-        }
-        return out
-    }
-
-    static func unescape(_ text: Substring) -> String {
-        guard text.contains("%") else { return String(text) }
-        var out = ""
-        var rest = text[...]
-        while let percent = rest.firstIndex(of: "%") {
-            out += rest[..<percent]
-            let code = rest[percent...].prefix(3)
-            switch code {
-            case "%09": out += "\t"
-            case "%0A": out += "\n"
-            case "%0D": out += "\r"
-            case "%25": out += "%"
-            default: out += code
+            guard reader.offset == headerEnd else { return nil }
+            var files: [String: Entry] = [:]
+            if filesToo {
+                let count = try reader.readCount()
+                guard count == fileCount else { return nil }
+                files.reserveCapacity(count)
+                var previous: [UInt8] = []
+                for _ in 0..<count {
+                    let shared = try reader.readCount()
+                    guard shared <= previous.count else { return nil }
+                    let rest = try reader.readBytes()
+                    var path = Array(previous[..<shared])
+                    path += rest
+                    let hash = try reader.readFixed()
+                    let key = try reader.readBool() ? try reader.readFixed() : nil
+                    files[String(decoding: path, as: UTF8.self)] = Entry(hash: hash, key: key)
+                    previous = path
+                }
+                guard reader.isAtEnd, files.count == count else { return nil }
             }
-            rest = rest[percent...].dropFirst(code.count)
+            self.init(output: output, inputs: inputs, started: started, warnings: warnings, files: files,
+                      topLevel: topLevel, checks: checks, fileCount: fileCount, pageCount: pageCount)
+        } catch {
+            return nil
         }
-        return out + rest
     }
 }

@@ -53,6 +53,7 @@ struct CachedBuild {
             return report
         }
         let previous = header == nil ? nil : bytes.flatMap { BuildManifest(decoding: $0) }
+        let content = ContentCache(folder: directory, read: options.trustCache)
         clock.lap("config", into: &report)
 
         let staged: StagedOutput
@@ -64,7 +65,8 @@ struct CachedBuild {
         var result: SiteBuilder.Result
         do {
             result = try builder.render(config: config, theme: theme, into: staged, clock: &clock, report: report,
-                                        reuse: PageReuse(recorded: { previous?.files[$0]?.key }))
+                                        reuse: PageReuse(recorded: { previous?.files[$0]?.key }),
+                                        cache: content.use(stamps: inputs.contentStamps))
         } catch {
             staged.discard()
             throw error
@@ -94,9 +96,12 @@ struct CachedBuild {
         var files = recording.entries
         for (path, key) in zip(result.pageKeys.paths, result.pageKeys.keys) { files[path]?.key = key }
         let manifest = BuildManifest(output: writer.outputDirectory, inputs: inputs.hash, started: started, warnings: result.report.warnings, files: files)
-        save(manifest, to: manifestPath)
+        save(manifest.encoded(), to: manifestPath)
+        if let kept = result.content { content.save(kept, started: started) }
         result.report.stages.append(.init(name: "write", seconds: start.duration(to: .now).seconds))
-        result.report.cache = BuildReport.CacheSavings(upToDate: false, pagesKept: result.report.pages - result.report.pagesRendered)
+        var savings = result.report.cache ?? BuildReport.CacheSavings(upToDate: false, pagesKept: 0)
+        savings.pagesKept = result.report.pages - result.report.pagesRendered
+        result.report.cache = savings
         return result.report
     }
 
@@ -105,12 +110,12 @@ struct CachedBuild {
         directory + "/" + String(XXH64.hash(output), radix: 16) + ".manifest"
     }
 
-    /// Writes the manifest atomically. A cache that cannot be written costs the next build its
+    /// Writes a cache file atomically. A cache that cannot be written costs the next build its
     /// savings, nothing else, so a failure here is not the build's.
-    private func save(_ manifest: BuildManifest, to path: String) {
+    private func save(_ bytes: [UInt8], to path: String) {
         do throws(FileIO.Failure) {
             try FileIO.makeDirectories(directory)
-            try FileIO.write(manifest.encoded(), to: path + ".tmp")
+            try FileIO.write(bytes, to: path + ".tmp")
             try FileIO.rename(path + ".tmp", path)
         } catch {
             FileIO.removeTree(path + ".tmp")

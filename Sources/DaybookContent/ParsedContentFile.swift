@@ -1,0 +1,33 @@
+import DaybookSystem
+
+/// What one content file parsed to, with the stamp the file had just before it was read: the
+/// build cache keeps these so that a file with the same stamp next time is not parsed again.
+package struct ParsedContentFile: Sendable {
+    package enum Content: Sendable {
+        /// A `.md` record.
+        case record(PaperRecordParser.Record)
+        /// The papers of a Hugging Face JSON file.
+        case imported([Paper])
+    }
+
+    /// nil when the build did not stamp the file (nothing to keep).
+    package var stamp: FileStamp?
+    package var content: Content
+
+    package init(stamp: FileStamp?, content: Content) {
+        self.stamp = stamp
+        self.content = content
+    }
+}
+
+/// What a load may reuse: every content file's stamp now, by display path (`content/…`), and
+/// what files parsed to before. A file is reused when its stamp is the one it had then.
+package struct ContentReuse: Sendable {
+    package var stamps: [String: FileStamp]
+    package var parsed: [String: ParsedContentFile]
+
+    package init(stamps: [String: FileStamp], parsed: [String: ParsedContentFile]) {
+        self.stamps = stamps
+        self.parsed = parsed
+    }
+}

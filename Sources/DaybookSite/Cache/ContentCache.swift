@@ -1,0 +1,215 @@
+import DaybookContent
+import DaybookRender
+import DaybookSystem
+
+/// The build cache's record of the content, one per site, beside the manifests: what every
+/// content file parsed to, with the stamp it had when it was read, and what Markdown made of
+/// every paper's title and abstract. A build after a small change (the daily job's new day) then
+/// parses only the files whose stamps changed and renders only the Markdown whose text changed,
+/// where it would otherwise parse and render every record.
+///
+/// It is kept in two files: `content.cache`, the base, and `content.delta`, what changed since
+/// the base was written. A build that changed little rewrites only the delta; one that changed
+/// much (more than an eighth of the base) writes a new base and drops the delta. Each file is
+/// binary (`BinaryWriter`), written atomically and trusted only when whole: its header names the
+/// format and the Daybook that wrote it (`DaybookIdentity`: any other executable starts
+/// afresh), a delta names the base it extends, and a checksum covers everything.
+///
+/// A file's entry is reused only when its stamp is the same and was already old when the build
+/// that read it started (a save in the same clock tick as the read could keep the stamp: see
+/// `BuildInputs`).
+struct ContentCache {
+    static let format = "daybook-content-cache 2"
+    static let baseName = "content.cache"
+    static let deltaName = "content.delta"
+
+    /// One file of the cache.
+    struct Part {
+        /// When the build that wrote it started, in nanoseconds since 1970 (before it read any file).
+        var started: Int
+        /// Each content file's parse, by display path (`content/…`).
+        var files: [String: ParsedContentFile]
+        /// Each paper's Markdown, by `PaperViewBuilder.textKey`.
+        var texts: [UInt64: PaperText]
+        /// For a delta, the checksum of the base it extends; nil for a base.
+        var base: UInt64?
+    }
+
+    /// What a build takes from the cache: the files it may reuse and every paper's Markdown.
+    struct Use {
+        var files: ContentReuse
+        var texts: [UInt64: PaperText]
+    }
+
+    /// What a build gives the cache to keep: every file it loaded (and which of them it parsed
+    /// rather than reused) and every paper's Markdown.
+    struct Contents {
+        var files: [String: ParsedContentFile]
+        var parsed: Set<String>
+        var texts: [UInt64: PaperText]
+    }
+
+    let folder: String
+    /// The base and its checksum, when there is a whole one.
+    private(set) var base: (part: Part, checksum: UInt64)?
+    /// The delta, when there is a whole one over `base`.
+    private(set) var delta: Part?
+
+    /// The cache in `folder` as found; with `read` false, an empty one (which the build then writes anew).
+    init(folder: String, read: Bool = true) {
+        self.folder = folder
+        guard read, let bytes = FileIO.read(folder + "/" + ContentCache.baseName),
+              let (part, checksum) = ContentCache.decode(bytes) , part.base == nil else { return }
+        base = (part, checksum)
+        if let bytes = FileIO.read(folder + "/" + ContentCache.deltaName), let (delta, _) = ContentCache.decode(bytes),
+           delta.base == checksum {
+            self.delta = delta
+        }
+    }
+
+    /// What a build may take, given every content file's stamp now: each part's entries trusted
+    /// by its own start, the delta's over the base's.
+    func use(stamps: [String: FileStamp]) -> Use {
+        var parsed: [String: ParsedContentFile] = [:]
+        var texts = base?.part.texts ?? [:]
+        for part in [base?.part, delta].compactMap({ $0 }) {
+            let settled = part.started - BuildInputs.racyMargin
+            for (path, file) in part.files {
+                if let stamp = file.stamp, stamp.modified < settled, stamp.changed < settled {
+                    parsed[path] = file
+                } else {
+                    parsed[path] = nil
+                }
+            }
+        }
+        if let delta { texts.merge(delta.texts) { _, new in new } }
+        return Use(files: ContentReuse(stamps: stamps, parsed: parsed), texts: texts)
+    }
+
+    /// Keeps `contents` for the next build: as a delta over the base when what differs from it
+    /// is at most an eighth of it, else as a new base. A cache that cannot be written costs the
+    /// next build its savings, nothing else, so failures are ignored.
+    func save(_ contents: Contents, started: Int) {
+        if let base {
+            var files: [String: ParsedContentFile] = [:]
+            for (path, file) in contents.files {
+                if contents.parsed.contains(path) || base.part.files[path]?.stamp != file.stamp { files[path] = file }
+            }
+            let texts = contents.texts.filter { base.part.texts[$0.key] == nil }
+            let size = base.part.files.count + base.part.texts.count
+            if files.count + texts.count <= max(64, size / 8) {
+                let delta = Part(started: started, files: files, texts: texts, base: base.checksum)
+                ContentCache.write(ContentCache.encode(delta), to: folder + "/" + ContentCache.deltaName)
+                return
+            }
+        }
+        let part = Part(started: started, files: contents.files, texts: contents.texts, base: nil)
+        FileIO.removeTree(folder + "/" + ContentCache.deltaName)
+        ContentCache.write(ContentCache.encode(part), to: folder + "/" + ContentCache.baseName)
+    }
+
+    /// Writes atomically: a temporary file, then a rename.
+    private static func write(_ bytes: [UInt8], to path: String) {
+        do throws(FileIO.Failure) {
+            if let slash = path.lastIndex(of: "/") { try FileIO.makeDirectories(String(path[..<slash])) }
+            try FileIO.write(bytes, to: path + ".tmp")
+            try FileIO.rename(path + ".tmp", path)
+        } catch {
+            FileIO.removeTree(path + ".tmp")
+        }
+    }
+
+    /// The identity a cache must carry to be read: this executable's (see `DaybookIdentity`).
+    static let identity: UInt64 = {
+        var hasher = StableHasher()
+        DaybookIdentity.combine(into: &hasher)
+        return hasher.value
+    }()
+
+    static func encode(_ part: Part) -> [UInt8] {
+        var writer = BinaryWriter(capacity: 1 << 20)
+        writer.write(ContentCache.format)
+        writer.writeFixed(ContentCache.identity)
+        writer.write(part.started)
+        writer.write(part.base != nil)
+        if let base = part.base { writer.writeFixed(base) }
+        let stamped = part.files.compactMapValues { file in file.stamp.map { (stamp: $0, content: file.content) } }
+        writer.write(UInt64(stamped.count))
+        for path in stamped.keys.sorted() {
+            let file = stamped[path]!
+            writer.write(path)
+            file.stamp.encode(into: &writer)
+            switch file.content {
+            case .record(let record):
+                writer.write(false)
+                record.paper.encode(into: &writer)
+                for position in [record.idPosition, record.dayPosition, record.titlePosition] {
+                    writer.write(position.line)
+                    writer.write(position.column)
+                }
+            case .imported(let papers):
+                writer.write(true)
+                writer.write(UInt64(papers.count))
+                for paper in papers { paper.encode(into: &writer) }
+            }
+        }
+        writer.write(UInt64(part.texts.count))
+        for key in part.texts.keys.sorted() {
+            let text = part.texts[key]!
+            writer.writeFixed(key)
+            writer.write(text.title)
+            writer.write(text.titleHTML)
+            writer.write(text.abstractHTML)
+            writer.write(text.excerpt)
+            writer.write(text.hasMath)
+        }
+        let checksum = writer.bytes.withUnsafeBytes { XXH64.hash($0) }
+        writer.writeFixed(checksum)
+        return writer.bytes
+    }
+
+    /// The part in `bytes` and its checksum, or nil when they are not a whole part written by
+    /// this executable.
+    static func decode(_ bytes: [UInt8]) -> (Part, UInt64)? {
+        guard bytes.count >= 8 else { return nil }
+        let bodyCount = bytes.count - 8
+        var trailer = BinaryReader(bytes, range: bodyCount..<bytes.count)
+        let checksum = bytes.withUnsafeBytes { XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[..<bodyCount])) }
+        guard (try? trailer.readFixed()) == checksum else { return nil }
+        var reader = BinaryReader(bytes, range: 0..<bodyCount)
+        do throws(BinaryReader.Malformed) {
+            guard try reader.readString() == ContentCache.format, try reader.readFixed() == ContentCache.identity else { return nil }
+            var part = Part(started: try reader.readInt(), files: [:], texts: [:], base: nil)
+            if try reader.readBool() { part.base = try reader.readFixed() }
+            let fileCount = try reader.readCount()
+            part.files.reserveCapacity(fileCount)
+            for _ in 0..<fileCount {
+                let path = try reader.readString()
+                let stamp = try FileStamp(from: &reader)
+                if try reader.readBool() {
+                    var papers: [Paper] = []
+                    for _ in 0..<(try reader.readCount()) { papers.append(try Paper(from: &reader)) }
+                    part.files[path] = ParsedContentFile(stamp: stamp, content: .imported(papers))
+                } else {
+                    let paper = try Paper(from: &reader)
+                    var positions: [(line: Int, column: Int)] = []
+                    for _ in 0..<3 { positions.append((try reader.readInt(), try reader.readInt())) }
+                    part.files[path] = ParsedContentFile(stamp: stamp, content: .record(PaperRecordParser.Record(
+                        paper: paper, idPosition: positions[0], dayPosition: positions[1], titlePosition: positions[2])))
+                }
+            }
+            let textCount = try reader.readCount()
+            part.texts.reserveCapacity(textCount)
+            for _ in 0..<textCount {
+                let key = try reader.readFixed()
+                part.texts[key] = PaperText(title: try reader.readString(), titleHTML: try reader.readString(),
+                                            abstractHTML: try reader.readString(), excerpt: try reader.readString(),
+                                            hasMath: try reader.readBool())
+            }
+            guard reader.isAtEnd else { return nil }
+            return (part, checksum)
+        } catch {
+            return nil
+        }
+    }
+}

@@ -1,0 +1,206 @@
+import DaybookContent
+import DaybookRender
+import DaybookSystem
+import Foundation
+import Testing
+@testable import DaybookSite
+
+/// The content cache (`.daybook-cache/build/content.cache`): unchanged files are not parsed again
+/// and unchanged abstracts not rendered again, and the build is the same as without it.
+@Suite struct ContentCacheTests {
+    static func folder(_ site: TestSite) -> String { site.root + "/.daybook-cache/build" }
+    static func cachePath(_ site: TestSite) -> String { folder(site) + "/" + ContentCache.baseName }
+    static func deltaPath(_ site: TestSite) -> String { folder(site) + "/" + ContentCache.deltaName }
+
+    /// The files of a cache part on disk.
+    static func files(at path: String) -> Set<String> {
+        FileIO.read(path).flatMap(ContentCache.decode).map { Set($0.0.files.keys) } ?? []
+    }
+
+    @Test func aBuildAfterOneEditParsesAndRendersOnlyThatRecord() throws {
+        let site = try TestSite(papers: 12)
+        try site.write("content/hf.json", """
+            [{"paper": {"id": "2411.07777", "title": "From Hugging Face", "summary": "An imported abstract.",
+              "authors": [{"name": "Grace Hopper"}], "upvotes": 5}, "publishedAt": "2026-11-18T00:00:00.000Z"}]
+            """)
+        CachedBuildTests.settle(site)
+        let options = CachedBuildTests.cachedOptions(site)
+        let first = try SiteBuilder(options: options).build()
+        #expect(first.cache?.recordsReused == 0 && first.cache?.markdownReused == 0)
+        #expect(FileManager.default.fileExists(atPath: ContentCacheTests.cachePath(site)))
+
+        var record = TestSite.record(4)
+        record.abstract = "An edited abstract with $y$."
+        try site.writeRecord(record)
+        let second = try SiteBuilder(options: options).build()
+        #expect(second.cache?.recordsReused == 12, "12 records and the JSON file, one of them edited")
+        #expect(second.cache?.markdownReused == 12, "13 papers, one abstract changed")
+        #expect(second.warnings == first.warnings)
+        try CachedBuildTests.expectSameAsCleanBuild(site, "after one edit")
+        #expect(try site.read("site/papers/2411.00004/index.html").contains("An edited abstract"))
+    }
+
+    @Test func recordsWithWarningsGiveTheSameWarningsFromTheCache() throws {
+        let site = try TestSite(papers: 3)
+        // A record whose day is before its publication: a warning pointing at its `day` line.
+        try site.write("content/papers/2026-11-16/2411.05555.md", """
+            ---
+            id: "2411.05555"
+            title: "Featured before it was published"
+            day: 2026-11-16
+            published: 2026-11-19
+            ---
+            Text.
+
+            """)
+        CachedBuildTests.settle(site)
+        let options = CachedBuildTests.cachedOptions(site)
+        let clean = try SiteBuilder(options: site.options()).render().report.warnings
+        _ = try SiteBuilder(options: options).build()
+        try site.writeRecord(TestSite.record(1))
+        let cached = try SiteBuilder(options: options).build()
+        #expect(cached.cache?.recordsReused == 3)
+        #expect(!clean.isEmpty)
+        #expect(cached.warnings == clean)
+    }
+
+    @Test(arguments: ["truncated", "flipped", "identity", "empty"])
+    func aDamagedOrForeignCacheIsNotUsed(damage: String) throws {
+        let site = try TestSite(papers: 6)
+        CachedBuildTests.settle(site)
+        let options = CachedBuildTests.cachedOptions(site)
+        _ = try SiteBuilder(options: options).build()
+        let path = ContentCacheTests.cachePath(site)
+        var bytes = [UInt8](FileManager.default.contents(atPath: path)!)
+        #expect(ContentCache.decode(bytes) != nil)
+        switch damage {
+        case "truncated": bytes.removeLast(bytes.count / 2)
+        case "flipped": bytes[bytes.count / 2] ^= 0x10
+        case "identity":
+            // Another executable's cache: whole, with a valid checksum, but not this Daybook's.
+            let format = ContentCache.format.utf8.count + 1
+            bytes.removeLast(8)
+            bytes[format] ^= 0xFF
+            var checksum = BinaryWriter()
+            checksum.writeFixed(XXH64.hash(bytes))
+            bytes += checksum.bytes
+        default: bytes = []
+        }
+        #expect(ContentCache.decode(bytes) == nil)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        try site.writeRecord(TestSite.record(2))
+        let report = try SiteBuilder(options: options).build()
+        #expect(report.cache?.recordsReused == 0 && report.cache?.markdownReused == 0)
+        try CachedBuildTests.expectSameAsCleanBuild(site, damage)
+        #expect(ContentCache.decode([UInt8](FileManager.default.contents(atPath: path)!)) != nil, "written whole again")
+    }
+
+    @Test func ignoringTheCacheParsesEverythingAndRecordsItAnew() throws {
+        let site = try TestSite(papers: 5)
+        CachedBuildTests.settle(site)
+        var options = CachedBuildTests.cachedOptions(site)
+        _ = try SiteBuilder(options: options).build()
+        options.trustCache = false
+        let ignoring = try SiteBuilder(options: options).build()
+        #expect(ignoring.cache?.recordsReused == 0 && ignoring.cache?.markdownReused == 0)
+    }
+
+    @Test func aFileIsReusedOnlyWhenItWasOlderThanTheBuildThatReadIt() throws {
+        let temp = FileManager.default.temporaryDirectory.appendingPathComponent("content-cache-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: temp) }
+        let started = 10_000_000_000
+        func file(_ modified: Int) -> ParsedContentFile {
+            ParsedContentFile(stamp: FileStamp(size: 10, modified: modified, changed: modified, inode: 7), content: .imported([]))
+        }
+        let files = ["content/old.json": file(started - 1_000_000_000), "content/racy.json": file(started - 50_000_000)]
+        ContentCache(folder: temp, read: false).save(ContentCache.Contents(files: files, parsed: Set(files.keys), texts: [:]),
+                                                      started: started)
+        let use = ContentCache(folder: temp).use(stamps: [:])
+        #expect(Set(use.files.parsed.keys) == ["content/old.json"], "a racy entry is parsed again")
+    }
+
+    @Test func smallChangesGoToTheDeltaAndBigOnesRewriteTheBase() throws {
+        let site = try TestSite(papers: 80)
+        CachedBuildTests.settle(site)
+        let options = CachedBuildTests.cachedOptions(site)
+        _ = try SiteBuilder(options: options).build()
+        let base = try Data(contentsOf: URL(fileURLWithPath: ContentCacheTests.cachePath(site)))
+        #expect(!FileManager.default.fileExists(atPath: ContentCacheTests.deltaPath(site)))
+
+        var edited = TestSite.record(5)
+        edited.title = "Edited once"
+        try site.writeRecord(edited)
+        CachedBuildTests.settle(site)
+        _ = try SiteBuilder(options: options).build()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: ContentCacheTests.cachePath(site))) == base, "the base stays")
+        #expect(ContentCacheTests.files(at: ContentCacheTests.deltaPath(site)) == [edited.relativePath])
+
+        // The next delta keeps the first edit and adds the new paper.
+        let added = TestSite.record(200)
+        try site.writeRecord(added)
+        CachedBuildTests.settle(site)
+        let third = try SiteBuilder(options: options).build()
+        #expect(third.cache?.recordsReused == 80)
+        #expect(ContentCacheTests.files(at: ContentCacheTests.deltaPath(site)) == [edited.relativePath, added.relativePath])
+        try CachedBuildTests.expectSameAsCleanBuild(site, "with a delta")
+
+        // Edits to more than an eighth of the base: a new base, no delta.
+        for index in 0..<40 {
+            var record = TestSite.record(index)
+            record.title = "Edited twice \(index)"
+            try site.writeRecord(record)
+        }
+        CachedBuildTests.settle(site)
+        _ = try SiteBuilder(options: options).build()
+        #expect(!FileManager.default.fileExists(atPath: ContentCacheTests.deltaPath(site)))
+        #expect(ContentCacheTests.files(at: ContentCacheTests.cachePath(site)).count == 81)
+        try CachedBuildTests.expectSameAsCleanBuild(site, "after a new base")
+    }
+
+    @Test func aDeltaOverAnotherBaseIsNotUsed() throws {
+        let site = try TestSite(papers: 10)
+        CachedBuildTests.settle(site)
+        var options = CachedBuildTests.cachedOptions(site)
+        _ = try SiteBuilder(options: options).build()
+        var edited = TestSite.record(3)
+        edited.abstract = "Edited."
+        try site.writeRecord(edited)
+        CachedBuildTests.settle(site)
+        _ = try SiteBuilder(options: options).build()
+        let delta = try Data(contentsOf: URL(fileURLWithPath: ContentCacheTests.deltaPath(site)))
+        // --ignore-cache records a new base (and drops the delta); the old delta put back is not applied to it.
+        options.trustCache = false
+        _ = try SiteBuilder(options: options).build()
+        #expect(!FileManager.default.fileExists(atPath: ContentCacheTests.deltaPath(site)))
+        try delta.write(to: URL(fileURLWithPath: ContentCacheTests.deltaPath(site)))
+        #expect(ContentCache(folder: ContentCacheTests.folder(site)).delta == nil)
+        #expect(ContentCache(folder: ContentCacheTests.folder(site)).base != nil)
+    }
+
+    @Test func everyFieldSurvivesTheRoundTrip() throws {
+        let full = Paper(id: "hep-ex/0307015", title: "Full $x$", authors: ["Ada Lovelace", "Émilie du Châtelet"], authorCount: 7,
+                         day: Day(iso: "2026-11-20")!, published: Day(iso: "1999-01-02")!, upvotes: -3, tags: ["llm", "Vision"],
+                         summary: "A summary.", links: PaperLinks(arxiv: "a", pdf: "b", code: "c", project: "d", doi: "e"),
+                         stars: 1_234_567_890_123, withdrawn: Day(iso: "0001-01-01")!, abstract: "Line one\nline two 😀",
+                         source: SourceLocation(path: "content/papers/x.md", bodyLine: 9))
+        let bare = Paper(id: "slug", title: "", day: Day(iso: "9999-12-31")!)
+        let record = PaperRecordParser.Record(paper: full, idPosition: (2, 5), dayPosition: (4, 6), titlePosition: (3, 8))
+        let text = PaperText(title: "T", titleHTML: "<b>T</b>", abstractHTML: "<p>A</p>\n", excerpt: "A", hasMath: true)
+        let stamp = FileStamp(size: 1, modified: 2, changed: 3, inode: UInt64.max)
+        let part = ContentCache.Part(started: 42, files: [
+            "content/a.md": ParsedContentFile(stamp: stamp, content: .record(record)),
+            "content/b.json": ParsedContentFile(stamp: stamp, content: .imported([bare, full])),
+        ], texts: [UInt64.max: text, 0: text], base: 99)
+        let (decoded, _) = try #require(ContentCache.decode(ContentCache.encode(part)))
+        #expect(decoded.started == 42 && decoded.base == 99)
+        #expect(decoded.texts == part.texts)
+        guard case .record(let back) = decoded.files["content/a.md"]?.content else { Issue.record("no record"); return }
+        #expect(back.paper == full)
+        #expect(back.idPosition == (2, 5) && back.dayPosition == (4, 6) && back.titlePosition == (3, 8))
+        guard case .imported(let papers) = decoded.files["content/b.json"]?.content else { Issue.record("no import"); return }
+        #expect(papers == [bare, full])
+        #expect(decoded.files["content/b.json"]?.stamp == stamp)
+        // Every stored field is covered: the same list the page keys' hash checks (`Paper.hashedFields`).
+        #expect(Mirror(reflecting: full).children.compactMap(\.label) == Paper.hashedFields["Paper"])
+    }
+}
