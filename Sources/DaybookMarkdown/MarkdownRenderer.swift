@@ -17,8 +17,8 @@ import Darwin
 ///
 /// Safe by construction: raw HTML in the source shows as escaped text, links with schemes other than
 /// http(s), mailto and ftp lose their link (the text stays), math keeps its TeX exactly for KaTeX.
-/// Parsing, rewriting and rendering with cmark happen under one process-wide lock (see `CmarkEngine`);
-/// finding math and putting it back run concurrently. One renderer may be shared by any number of tasks.
+/// Only the step of cmark's parse that edits the C library's global state is serialized (see
+/// `CmarkEngine`); the rest runs concurrently. One renderer may be shared by any number of tasks.
 public final class MarkdownRenderer: Sendable {
     public init() {}
 
@@ -37,7 +37,7 @@ public final class MarkdownRenderer: Sendable {
             defer { free(rendered) }
             return (String(cString: rendered), hasMath)
         }
-        // Outside the lock: tokens left in the HTML become math markup or their source.
+        // Tokens left in the HTML become math markup or their source.
         if !protected.spans.isEmpty, let expanded = html.withUTF8({ bytes in
             Token.mayContain(bytes) ? TokenText.expandingTokens(bytes, spans: protected.spans) : nil
         }) {

@@ -3,9 +3,8 @@ import DaybookLibrary
 import DaybookMarkdown
 import DaybookSystem
 
-/// Turns papers into `PaperView`s: renders titles and abstracts with cmark-gfm once per build.
-/// The C library is not safe to call from two threads with extensions attached, and the renderer
-/// serializes calls, so this stage runs on one thread while page rendering uses every core.
+/// Turns papers into `PaperView`s: renders titles and abstracts with cmark-gfm once per build, on
+/// every core (the renderer serializes the one step of cmark's parse that is not thread-safe).
 public struct PaperViewBuilder: Sendable {
     public let routes: Routes
     /// Characters in a list excerpt.
@@ -17,7 +16,7 @@ public struct PaperViewBuilder: Sendable {
 
     public func build(_ papers: some Sequence<Paper>) -> [PaperView] {
         let markdown = MarkdownRenderer()
-        return papers.map { view($0, text: text(of: $0, markdown: markdown)) }
+        return Array(papers).parallelMap { view($0, text: text(of: $0, markdown: markdown)) }
     }
 
     /// Views of `papers`, taking the Markdown of each from `reusing` when it holds the paper's
@@ -32,8 +31,8 @@ public struct PaperViewBuilder: Sendable {
             if let text = reusing[key] { texts[key] = text } else { missing.append(index) }
         }
         let markdown = MarkdownRenderer()
-        for index in missing where texts[keys[index]] == nil {
-            texts[keys[index]] = text(of: papers[index], markdown: markdown)
+        for (index, text) in zip(missing, missing.parallelMap { text(of: papers[$0], markdown: markdown) }) {
+            texts[keys[index]] = text
         }
         let made = texts
         let views = Array(papers.indices).parallelMap { view(papers[$0], text: made[keys[$0]]!) }
