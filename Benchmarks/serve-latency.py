@@ -10,7 +10,10 @@ the record) with a new title and upvote count, and take the time from the rename
 the `reload` event. After each run the paper page and its day page are fetched and must show the
 new title. Then records with new ids are added and deleted again, timed the same way. A template change writes a site override of
 paper-card.mustache (every page lists or shows papers through it) and times it the same way.
-The server's own rebuild times (from its log) are reported beside the end-to-end times.
+The server's own rebuild times (from its log) are reported beside the end-to-end times, and, as
+the writer sees it, the time from the save until the page is fetched again (the preview makes
+pages when they are requested). The server's resident memory after startup and at its peak
+(VmHWM) are read from /proc.
 """
 import argparse
 import glob
@@ -25,6 +28,15 @@ import sys
 import threading
 import time
 import urllib.request
+
+
+def memory(pid, field):
+    """A field of /proc/PID/status in kB (VmRSS, VmHWM)."""
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
 
 
 def atomic_write(path, text):
@@ -108,11 +120,12 @@ def main():
     if base is None:
         sys.exit("server did not start: %s" % "\n".join(log))
     print("startup (full build into memory): %.2f s" % (time.perf_counter() - started))
+    print("memory after startup: %d MB" % (memory(server.pid, "VmRSS") // 1024))
     events = EventStream(args.port)
 
     records = sorted(glob.glob(os.path.join(site, "content", "**", "*.md"), recursive=True))
     print("records: %d" % len(records))
-    latencies = []
+    latencies, shown = [], []
     for run in range(args.runs):
         path = random.choice(records)
         text = open(path).read()
@@ -129,6 +142,7 @@ def main():
         paper_id = re.search(r'(?m)^id: "?([^"\n]+)"?', new).group(1)
         day = re.search(r"(?m)^day: (\S+)", new).group(1)
         page = fetch("%spapers/%s/" % (base, paper_id.replace("/", "_")))
+        shown.append((time.perf_counter() - start) * 1000)
         day_page = fetch("%sdays/%s/" % (base, day))
         if title not in page or title not in day_page:
             sys.exit("run %d: the new title is missing from the paper or day page" % run)
@@ -136,6 +150,7 @@ def main():
         _ = before
     rebuilds = [float(m.group(1)) for m in (re.search(r"Rebuilt \(pages\).* in ([\d.]+) ms", l) for l in log) if m]
     print("record save -> reload event: " + summary(latencies))
+    print("record save -> paper page fetched: " + summary(shown))
     if rebuilds:
         print("  server-side update time:   " + summary(rebuilds))
 
@@ -167,21 +182,27 @@ def main():
     override = os.path.join(site, "templates", "paper-card.mustache")
     os.makedirs(os.path.dirname(override), exist_ok=True)
     card = open(os.path.join(theme, "paper-card.mustache")).read()
-    template_latencies = []
+    template_latencies, template_shown = [], []
+    some_day = re.search(r"(?m)^day: (\S+)", open(records[0]).read()).group(1)
     for run in range(args.template_runs):
         start = atomic_write(override, card + "<!-- bench %d -->\n" % run)
         at, _ = events.wait("reload", 600)
         template_latencies.append((at - start) * 1000)
+        if "<!-- bench %d -->" % run not in fetch("%sdays/%s/" % (base, some_day)):
+            sys.exit("template run %d: the day page does not show the new card" % run)
+        template_shown.append((time.perf_counter() - start) * 1000)
         time.sleep(0.05)
     if template_latencies:
         os.remove(override)
         events.wait("reload", 600)
     if template_latencies:
         print("template save -> reload event: " + summary(template_latencies))
+        print("template save -> day page fetched: " + summary(template_shown))
     all_pages = [float(m.group(1)) for m in (re.search(r"Rebuilt \(allPages\).* in ([\d.]+) ms", l) for l in log) if m]
     if all_pages:
         print("  server-side update time:     " + summary(all_pages))
 
+    print("peak memory (VmHWM): %d MB" % (memory(server.pid, "VmHWM") // 1024))
     server.send_signal(2)
     code = server.wait(timeout=30)
     print("Ctrl-C: exit code %d, last line: %s" % (code, server.stdout.read().strip().splitlines()[-1:]))

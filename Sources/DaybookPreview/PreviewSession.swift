@@ -116,7 +116,7 @@ public final class PreviewSession: Sendable {
                 } else {
                     let builder = try IncrementalBuilder(options: options, origin: origin, recordParser: recordParser)
                     state.builder = builder
-                    update = IncrementalBuilder.Update(kind: .full, pagesRendered: builder.site.count,
+                    update = IncrementalBuilder.Update(kind: .full, pagesRendered: builder.pageCount,
                                                        markdownRendered: builder.library.papers.count)
                 }
                 state.failed = SiteChanges()
@@ -194,7 +194,8 @@ public final class PreviewSession: Sendable {
     }
 
     static func served(_ builder: IncrementalBuilder) -> PreviewSite {
-        PreviewSite(site: builder.site, basePath: builder.config.basePath, assetDirectory: builder.theme.directory + "/assets",
+        PreviewSite(site: builder.files, pages: builder.pages, basePath: builder.config.basePath,
+                    assetDirectory: builder.theme.directory + "/assets",
                     mathDirectory: MathAssets.directory(explicit: builder.builder.options.katexDirectory))
     }
 
@@ -229,7 +230,7 @@ public final class PreviewSession: Sendable {
         case .pages, .allPages, .full:
             let papers = update.kind == .pages ? "\(update.papersChanged) paper version\(update.papersChanged == 1 ? "" : "s") changed, " : ""
             let stages = update.report.stages.dropLast().map { "\($0.name) \(Int($0.seconds * 1000))" }.joined(separator: ", ")
-            return "Rebuilt (\(update.kind.rawValue)): \(papers)\(update.pagesRendered) pages rendered, "
+            return "Rebuilt (\(update.kind.rawValue)): \(papers)\(update.pagesRendered) pages to make again when requested, "
                 + "\(update.markdownRendered) abstracts converted, in \(milliseconds) ms (\(stages))"
         }
     }

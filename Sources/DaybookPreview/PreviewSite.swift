@@ -4,11 +4,13 @@ import Synchronization
 import Glibc
 #endif
 
-/// One served version of the site: the rendered files, `base_url`'s path, and the folders copied
-/// files may come from (the theme's assets and KaTeX's folder; a symlink in them that points
-/// elsewhere is refused).
+/// One served version of the site: its files, its pages and feeds (made when requested),
+/// `base_url`'s path, and the folders copied files may come from (the theme's assets and KaTeX's
+/// folder; a symlink in them that points elsewhere is refused).
 public struct PreviewSite: Sendable {
+    /// Files other than pages and feeds (those win over a page of the same path, as in a build).
     public var site: RenderedSite
+    var pages: PreviewPages?
     public var basePath: String
     /// Resolved (no symlinks) folders that copied files may come from.
     public var sourceRoots: [String]
@@ -16,15 +18,25 @@ public struct PreviewSite: Sendable {
     /// `assetDirectory`: the theme's assets; `mathDirectory`: KaTeX's folder (its `fonts/` is
     /// often a symlink to the system's fonts, so that is resolved as well).
     public init(site: RenderedSite, basePath: String, assetDirectory: String, mathDirectory: String? = nil) {
+        self.init(site: site, pages: nil, basePath: basePath, assetDirectory: assetDirectory, mathDirectory: mathDirectory)
+    }
+
+    init(site: RenderedSite, pages: PreviewPages?, basePath: String, assetDirectory: String, mathDirectory: String? = nil) {
         self.site = site
+        self.pages = pages
         self.basePath = basePath
         var roots = [assetDirectory]
         if let mathDirectory { roots += [mathDirectory, mathDirectory + "/fonts"] }
         self.sourceRoots = roots.compactMap(PreviewSite.resolved)
     }
 
-    /// The bytes of a site file; nil when there is none, or when a copied file resolves to a place
-    /// outside the source roots.
+    /// Whether the site has a file at `path`.
+    public func has(_ path: String) -> Bool {
+        site[path] != nil || pages?.has(path) == true
+    }
+
+    /// The bytes of a site file (a page or feed made now if it was not yet); nil when there is
+    /// none, or when a copied file resolves to a place outside the source roots.
     public func contents(of path: String) -> [UInt8]? {
         switch site[path] {
         case .bytes(let bytes):
@@ -35,7 +47,7 @@ public struct PreviewSite: Sendable {
             }
             return site.contents(of: path)
         case nil:
-            return nil
+            return pages?.contents(of: path)
         }
     }
 

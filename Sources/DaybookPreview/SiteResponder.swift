@@ -19,7 +19,7 @@ struct SiteResponder: HTTPResponder {
             return events()
         }
         let served = store.site
-        let resolution = RequestPath(basePath: served.basePath).resolve(target) { served.site[$0] != nil }
+        let resolution = RequestPath(basePath: served.basePath).resolve(target) { served.has($0) }
         switch resolution {
         case .badRequest:
             return text(.badRequest, "Bad request\n", head: request.method == .head)

@@ -187,9 +187,12 @@ extension SiteBuilder {
     /// Every page and feed gets its key (`PageKeys`). With `reuse`, a job whose key is the one its
     /// output was last made from is not run (`PagePlan`): it is listed in `Assembly.kept`, and only
     /// the cards of the pages that are rendered are made. Without it every job runs. Once `sink`
-    /// fails, nothing more is made.
+    /// fails, nothing more is made. With `renderPages` false no page or feed job runs: the
+    /// preview makes them when they are requested, from `Assembly.jobs`. `search`, when given,
+    /// is the index of this same library and views (the preview's, after a template change).
     package func assemble(config: SiteConfig, theme: Theme, library: Library, views: [PaperView], into sink: some OutputSink,
-                          clock: inout StageClock, report: inout BuildReport, reuse: PageReuse? = nil) -> Assembly {
+                          clock: inout StageClock, report: inout BuildReport, reuse: PageReuse? = nil,
+                          renderPages: Bool = true, search: SearchIndex? = nil) -> Assembly {
         let routes = Routes(config: config)
         let mathAssets = mathAssets(for: views, report: &report)
         let keys = PageKeys(bodyEnd: options.bodyEnd, config: config, theme: theme, views: views, mathAssets: mathAssets != nil)
@@ -197,20 +200,21 @@ extension SiteBuilder {
         var renderer = SiteRenderer(config: config, library: library, views: views, theme: theme, bodyEnd: options.bodyEnd,
                                     mathAssets: mathAssets != nil, cards: reuse == nil ? nil : Array(repeating: "", count: views.count))
         let jobs = renderer.pageJobs()
-        let plan = PagePlan(pages: jobs, feeds: renderer.feedJobs(), keys: keys, previous: reuse)
+        let feeds = renderer.feedJobs()
+        let plan = PagePlan(pages: jobs, feeds: feeds, keys: keys, previous: reuse)
         if reuse != nil {
             let order = plan.shownPapers.sorted()
             for (index, html) in zip(order, renderer.renderCards(order)) { renderer.cards[index] = html }
         }
         options.progress?.begin("pages", total: plan.stalePages.count)
-        SiteBuilder.run(plan.stalePages, renderer: renderer, into: sink, progress: options.progress)
+        if renderPages { SiteBuilder.run(plan.stalePages, renderer: renderer, into: sink, progress: options.progress) }
         report.pages = jobs.count
-        report.pagesRendered = plan.stalePages.count
+        report.pagesRendered = renderPages ? plan.stalePages.count : 0
         clock.lap("pages", into: &report)
         options.progress?.begin("feeds")
 
-        SiteBuilder.run(plan.staleFeeds, renderer: renderer, into: sink, progress: nil)
-        var outputs = plan.stalePages.count + plan.staleFeeds.count
+        if renderPages { SiteBuilder.run(plan.staleFeeds, renderer: renderer, into: sink, progress: nil) }
+        var outputs = renderPages ? plan.stalePages.count + plan.staleFeeds.count : 0
         report.feedItems = renderer.feedItemCount
         var files: [(String, RenderedSite.File)] = []
         for (name, source) in theme.assets { files.append(("assets/" + name, .copy(source: source))) }
@@ -223,14 +227,14 @@ extension SiteBuilder {
 
         let sitemap = SitemapEntries(jobs: jobs, routes: routes)
         for (path, text) in sitemap.files(routes: routes) { files.append((path, .bytes(Array(text.utf8)))) }
-        let search = SearchIndex(routes: routes, library: library, views: views)
+        let search = search ?? SearchIndex(routes: routes, library: library, views: views)
         // In order (a later file of the same path wins), the search index's many files in parallel.
         for (path, file) in files { sink.add(path, file) }
         let searchFiles = search.files
         searchFiles.parallelForEach { sink.add($0.path, .bytes(Array($0.text.utf8))) }
         outputs += files.count + searchFiles.count
         clock.lap("sitemap and search", into: &report)
-        return Assembly(outputCount: outputs, pageCount: jobs.count, kept: Set(plan.kept), keys: plan.keys,
+        return Assembly(outputCount: outputs, pageCount: jobs.count, kept: Set(plan.kept), keys: plan.keys, jobs: jobs + feeds,
                         renderer: renderer, sitemap: sitemap, search: search, hasMathAssets: mathAssets != nil)
     }
 
@@ -267,6 +271,8 @@ extension SiteBuilder {
         var kept: Set<String>
         /// Each page's and feed's key.
         package var keys: OutputKeys
+        /// Every page and feed job, pages first.
+        package var jobs: [SiteRenderer.Job]
         package var renderer: SiteRenderer
         package var sitemap: SitemapEntries
         package var search: SearchIndex

@@ -4,9 +4,9 @@ import DaybookRender
 import DaybookSearch
 import DaybookSite
 
-/// Record changes without template changes: the pages and feeds whose keys changed are rendered
-/// (`PagePlan`, the same decision `daybook build` makes against its cache), and the sitemap and
-/// search index are written again only where they changed.
+/// Record changes without template changes: the pages and feeds whose keys changed are made stale
+/// (`PagePlan`, the same decision `daybook build` makes against its cache) and are made again when
+/// requested, and the sitemap and search index are written again only where they changed.
 ///
 /// Saving records that keep their file and id (the usual edit) takes the fast path: the library,
 /// archive, related papers and search index are patched where the edited papers sit. Adding,
@@ -107,8 +107,8 @@ extension IncrementalBuilder {
         previous.search = search
     }
 
-    /// Renders the pages and feeds whose keys changed and brings the site and `previous` up to
-    /// date. Cannot fail.
+    /// Makes the pages and feeds whose keys changed stale and brings the site and `previous` up
+    /// to date. Cannot fail.
     private mutating func apply(_ changes: PaperChanges, kind: Update.Kind, clock: inout StageClock,
                                 report: inout BuildReport) -> Update {
         let routes = Routes(config: config)
@@ -127,10 +127,10 @@ extension IncrementalBuilder {
         for (index, html) in zip(edited, renderer.renderCards(edited)) { renderer.cards[index] = html }
         let keys = PageKeys(bodyEnd: options.bodyEnd, config: config, theme: theme, views: changes.views,
                             mathAssets: previous.hasMathAssets)
-        let plan = PagePlan(pages: renderer.pageJobs(), feeds: renderer.feedJobs(), keys: keys,
-                            previous: PageReuse(keys: previous.keys))
+        let jobs = renderer.pageJobs(), feeds = renderer.feedJobs()
+        let plan = PagePlan(pages: jobs, feeds: feeds, keys: keys, previous: PageReuse(keys: previous.keys))
         let removed = plan.removed
-        let made = renderer.render(plan.stalePages + plan.staleFeeds)
+        pages = PreviewPages(renderer: renderer, jobs: jobs + feeds, keys: plan.keys, keeping: pages)
         report.pages = plan.stalePages.count
         clock.lap("pages", into: &report)
 
@@ -140,9 +140,8 @@ extension IncrementalBuilder {
         }
         clock.lap("sitemap", into: &report)
 
-        for path in removed + changes.searchRemoved { site[path] = nil }
-        for (path, html) in made { site[path] = .bytes(html) }
-        for (path, text) in written { site.add(path, text) }
+        for path in changes.searchRemoved { files[path] = nil }
+        for (path, text) in written { files.add(path, text) }
         previous.replace(library: changes.library, views: changes.views, archive: changes.archive, related: changes.related,
                          cards: renderer.cards, keys: plan.keys)
         clock.lap("merge", into: &report)

@@ -4,19 +4,20 @@ import DaybookRender
 import DaybookSite
 import DaybookSystem
 
-/// Keeps a rendered site in memory and brings it up to date after changes on disk, rendering only
-/// what depends on them (the preview server's builder).
+/// Keeps a site in memory and brings it up to date after changes on disk (the preview server's
+/// builder): the library and what derives from it, the files that are not pages (assets, search
+/// index, sitemap), and the pages and feeds as jobs made when requested (`PreviewPages`).
 ///
-/// A changed record re-renders only the pages and feeds whose keys changed: the papers they show,
+/// A changed record makes stale only the pages and feeds whose keys changed: the papers they show,
 /// or their frame (the counts and links they take from the rest of the library); see `PagePlan`,
-/// which `daybook build` uses against its cache the same way. A template change
-/// renders every page but reuses the Markdown of unchanged papers; the config or anything
-/// uncertain rebuilds everything. A failed update changes nothing: the last good site stays.
+/// which `daybook build` uses against its cache the same way. A template change makes every
+/// page stale but reuses the Markdown of unchanged papers; the config or anything uncertain
+/// rebuilds everything. A failed update changes nothing: the last good site stays.
 ///
 /// ```swift
 /// var builder = try IncrementalBuilder(options: options, origin: "http://127.0.0.1:8000")
 /// let update = try builder.apply(SiteChanges(records: ["content/papers/2026-11-20/2405.01234.md"]))
-/// serve(builder.site)
+/// serve(builder.files, builder.pages)
 /// ```
 public struct IncrementalBuilder: Sendable {
     /// Parses one record file (absolute path, site-relative display path) into its papers, with
@@ -32,8 +33,10 @@ public struct IncrementalBuilder: Sendable {
 
     public private(set) var config: SiteConfig
     public private(set) var theme: Theme
-    /// The current site.
-    public internal(set) var site: RenderedSite
+    /// The current site's files other than pages and feeds (assets, search index, sitemap).
+    public internal(set) var files: RenderedSite
+    /// The current site's pages and feeds, made when requested.
+    var pages: PreviewPages
     /// Warnings about suspicious records, as of the last `refreshWarnings()` (full builds and
     /// content reloads bring them up to date themselves).
     public private(set) var warnings: [Diagnostic] = []
@@ -61,6 +64,8 @@ public struct IncrementalBuilder: Sendable {
         }
         public var kind: Kind
         public var papersChanged = 0
+        /// Pages (and, but for a full build, feeds) whose keys changed: made again when next
+        /// requested (a `daybook build` would render exactly these).
         public var pagesRendered = 0
         public var markdownRendered = 0
         public var report = BuildReport()
@@ -81,12 +86,13 @@ public struct IncrementalBuilder: Sendable {
         self.builder = SiteBuilder(options: options)
         self.origin = origin
         self.recordParser = recordParser
-        let full = try IncrementalBuilder.fullBuild(builder, origin: origin, previous: nil)
+        let full = try IncrementalBuilder.fullBuild(builder, origin: origin, previous: nil, pages: nil)
         self.config = full.config
         self.theme = full.theme
         self.warnings = full.warnings
         self.positions = full.positions
-        self.site = full.site
+        self.files = full.files
+        self.pages = full.pages
         self.previous = full.previous
         self.contentHasImports = full.contentHasImports
     }
@@ -102,6 +108,18 @@ public struct IncrementalBuilder: Sendable {
     /// The current papers, indexed.
     public var library: Library { previous.library }
 
+    /// Every file of the current site, each page and feed made now (what a build would write):
+    /// for tests and tools; the server asks `pages` for one page at a time.
+    public var site: RenderedSite {
+        var all = RenderedSite()
+        for path in pages.paths { all[path] = pages.contents(of: path).map { .bytes($0) } }
+        all.merge(files)
+        return all
+    }
+
+    /// How many pages and feeds the site has.
+    public var pageCount: Int { pages.paths.count }
+
     /// Brings the site up to date with `changes`. On failure nothing changes.
     public mutating func apply(_ changes: SiteChanges) throws(BuildError) -> Update {
         let start = ContinuousClock.now
@@ -116,13 +134,14 @@ public struct IncrementalBuilder: Sendable {
     }
 
     private mutating func rebuildEverything() throws(BuildError) -> Update {
-        let full = try IncrementalBuilder.fullBuild(builder, origin: origin, previous: previous)
+        let full = try IncrementalBuilder.fullBuild(builder, origin: origin, previous: previous, pages: pages)
         config = full.config
         theme = full.theme
         warnings = full.warnings
         positions = full.positions
         warningsStale = false
-        site = full.site
+        files = full.files
+        pages = full.pages
         previous = full.previous
         contentHasImports = full.contentHasImports
         return Update(kind: .full, papersChanged: 0, pagesRendered: full.pageCount, markdownRendered: full.markdownRendered,
@@ -135,7 +154,8 @@ public struct IncrementalBuilder: Sendable {
         var theme: Theme
         var warnings: [Diagnostic]
         var positions: [String: RecordPositions]
-        var site: RenderedSite
+        var files: RenderedSite
+        var pages: PreviewPages
         var previous: PreviousBuild
         var pageCount: Int
         var contentHasImports: Bool
@@ -143,7 +163,8 @@ public struct IncrementalBuilder: Sendable {
         var report: BuildReport
     }
 
-    private static func fullBuild(_ builder: SiteBuilder, origin: String?, previous: PreviousBuild?) throws(BuildError) -> FullBuild {
+    private static func fullBuild(_ builder: SiteBuilder, origin: String?, previous: PreviousBuild?,
+                                  pages: PreviewPages?) throws(BuildError) -> FullBuild {
         let config = try loadConfig(builder, origin: origin)
         let theme = try builder.loadTheme(for: config)
         let loaded = try loadContent(builder)
@@ -155,8 +176,9 @@ public struct IncrementalBuilder: Sendable {
         var report = BuildReport()
         let collected = CollectedOutput()
         let assembly = builder.assemble(config: config, theme: theme, library: library, views: views, into: collected,
-                                        clock: &clock, report: &report)
-        return FullBuild(config: config, theme: theme, warnings: loaded.warnings, positions: loaded.positions, site: collected.site,
+                                        clock: &clock, report: &report, renderPages: false)
+        return FullBuild(config: config, theme: theme, warnings: loaded.warnings, positions: loaded.positions, files: collected.site,
+                         pages: PreviewPages(renderer: assembly.renderer, jobs: assembly.jobs, keys: assembly.keys, keeping: pages),
                          previous: PreviousBuild(assembly, library: library, views: views),
                          pageCount: assembly.pageCount,
                          contentHasImports: hasImports(builder), markdownRendered: made, report: report)
@@ -226,6 +248,8 @@ public struct IncrementalBuilder: Sendable {
         }
         var library = self.library
         if let papers { library = try IncrementalBuilder.index(papers, config: config) }
+        // Templates do not shape the search index: with the same papers, it is kept.
+        let search = papers == nil ? previous.search : nil
         clock.lap("index", into: &report)
         let routes = Routes(config: config)
         let (views, made) = previous.views(for: library, routes: routes)
@@ -233,8 +257,9 @@ public struct IncrementalBuilder: Sendable {
         // Templates changed: every page, with the Markdown of unchanged papers reused.
         let collected = CollectedOutput()
         let assembly = builder.assemble(config: config, theme: theme, library: library, views: views, into: collected,
-                                        clock: &clock, report: &report)
-        site = collected.site
+                                        clock: &clock, report: &report, renderPages: false, search: search)
+        files = collected.site
+        pages = PreviewPages(renderer: assembly.renderer, jobs: assembly.jobs, keys: assembly.keys, keeping: pages)
         clock.lap("merge", into: &report)
         self.theme = theme
         self.warnings = warnings
@@ -249,10 +274,10 @@ public struct IncrementalBuilder: Sendable {
     private mutating func replaceAssets(with theme: Theme) {
         // Only assets the old theme had and the new one lacks go; KaTeX's files are not the theme's.
         for name in self.theme.assets.keys where theme.assets[name] == nil {
-            site["assets/" + name] = nil
+            files["assets/" + name] = nil
         }
         for (name, source) in theme.assets {
-            site["assets/" + name] = .copy(source: source)
+            files["assets/" + name] = .copy(source: source)
         }
     }
 }
