@@ -45,11 +45,14 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let linkHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : (host.contains(":") ? "[\(host)]" : host)
         let origin = "http://\(linkHost):\(port)"
-        let options = BuildOptions(siteRoot: Console.absolute(root), configPath: config)
+        var options = BuildOptions(siteRoot: Console.absolute(root), configPath: config)
+        // Records parsed by the last `daybook build` are not parsed again (read only: see ContentCache).
+        options.cacheDirectory = options.resolve(".daybook-cache/build")
         let session = PreviewSession(options: options, origin: origin, log: { Console.error($0) })
         if let builder = session.builder {
             Console.printWarnings(builder.warnings)
-            ServeCommand.say("Built \(builder.library.papers.count) papers over \(builder.library.days.count) days: \(builder.site.count) files in memory")
+            ServeCommand.say("Built \(builder.library.papers.count) papers over \(builder.library.days.count) days: "
+                + "\(builder.files.count + builder.pageCount) files (\(builder.pageCount) pages and feeds, made when requested)")
         } else if let error = session.startError {
             Console.error(error.description)
             Console.error("build failed: serving an error page until a save fixes the errors above")

@@ -1,6 +1,7 @@
 import DaybookContent
 import DaybookRender
 import DaybookSystem
+import DaybookPreview
 import Foundation
 import Testing
 @testable import DaybookSite
@@ -202,5 +203,32 @@ import Testing
         #expect(decoded.files["content/b.json"]?.stamp == stamp)
         // Every stored field is covered: the same list the page keys' hash checks (`Paper.hashedFields`).
         #expect(Mirror(reflecting: full).children.compactMap(\.label) == Paper.hashedFields["Paper"])
+    }
+}
+
+extension ContentCacheTests {
+    /// `daybook serve` reads the records a build left parsed in the cache (and never writes it):
+    /// here the cached version of one record is altered, keeping its stamp, and the preview shows
+    /// the cached version, so it did not parse the file.
+    @Test func thePreviewReusesRecordsTheBuildParsed() throws {
+        let site = try TestSite(papers: 6)
+        CachedBuildTests.settle(site)
+        let options = CachedBuildTests.cachedOptions(site)
+        _ = try SiteBuilder(options: options).build()
+        let path = ContentCacheTests.cachePath(site)
+        var (part, _) = try #require(ContentCache.decode([UInt8](FileManager.default.contents(atPath: path)!)))
+        let recordPath = TestSite.record(1).relativePath
+        guard case .record(var record) = part.files[recordPath]?.content else { Issue.record("not cached"); return }
+        record.paper.title = "Title from the cache"
+        part.files[recordPath]?.content = .record(record)
+        try Data(ContentCache.encode(part)).write(to: URL(fileURLWithPath: path))
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+
+        var preview = options
+        preview.bodyEnd = ReloadScript.markup
+        let builder = try IncrementalBuilder(options: preview, origin: IncrementalBuildTests.origin)
+        let page = try #require(builder.site.contents(of: "papers/2411.00001/index.html"))
+        #expect(String(decoding: page, as: UTF8.self).contains("Title from the cache"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "the preview does not write the cache")
     }
 }

@@ -20,9 +20,15 @@ extension IncrementalBuilder {
         return config
     }
 
+    /// Every record; with a cache folder in the options, files the content cache holds with
+    /// their stamps are not parsed again (the cache is read, never written, by the preview).
     static func loadContent(_ builder: SiteBuilder) throws(BuildError) -> ContentLoadResult {
+        let options = builder.options
+        let reuse = options.cacheDirectory.map { folder in
+            ContentCache(folder: folder).use(stamps: ContentCache.stamps(of: options.resolve("content"))).files
+        }
         do {
-            return try ContentLoader(siteRoot: builder.options.siteRoot).load()
+            return try ContentLoader(siteRoot: options.siteRoot).load(reusing: reuse)
         } catch {
             throw BuildError(error.diagnostics)
         }

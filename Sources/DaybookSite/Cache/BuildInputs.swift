@@ -52,10 +52,7 @@ struct BuildInputs: Equatable {
         hasher.combine(katex)
         for name in ["katex.min.js", "katex.min.css"] { stamp(katex + "/" + name, name, into: &hasher, newest: &newest) }
         for name in FileIO.list(katex + "/fonts").sorted() { stamp(katex + "/fonts/" + name, name, into: &hasher, newest: &newest) }
-        var stamps: [String: FileStamp] = [:]
-        stamps.reserveCapacity(content.count)
-        for (path, stamp) in content { stamps["content/" + path] = stamp }
-        return BuildInputs(hash: hasher.value, newest: newest, contentStamps: stamps)
+        return BuildInputs(hash: hasher.value, newest: newest, contentStamps: ContentCache.stamps(content))
     }
 
     @discardableResult

@@ -18,7 +18,7 @@ import DaybookSystem
 /// A file's entry is reused only when its stamp is the same and was already old when the build
 /// that read it started (a save in the same clock tick as the read could keep the stamp: see
 /// `BuildInputs`).
-struct ContentCache {
+package struct ContentCache {
     static let format = "daybook-content-cache 2"
     static let baseName = "content.cache"
     static let deltaName = "content.delta"
@@ -36,9 +36,22 @@ struct ContentCache {
     }
 
     /// What a build takes from the cache: the files it may reuse and every paper's Markdown.
-    struct Use {
-        var files: ContentReuse
-        var texts: [UInt64: PaperText]
+    package struct Use {
+        package var files: ContentReuse
+        package var texts: [UInt64: PaperText]
+    }
+
+    /// Every file under `contentFolder` with its stamp, by display path (`content/…`).
+    package static func stamps(of contentFolder: String) -> [String: FileStamp] {
+        stamps(FileStamp.tree(contentFolder))
+    }
+
+    /// `files` (paths relative to `content/`, as `FileStamp.tree` gives them) by display path.
+    static func stamps(_ files: [(path: String, stamp: FileStamp)]) -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
+        stamps.reserveCapacity(files.count)
+        for (path, stamp) in files { stamps["content/" + path] = stamp }
+        return stamps
     }
 
     /// What a build gives the cache to keep: every file it loaded (and which of them it parsed
@@ -56,7 +69,7 @@ struct ContentCache {
     private(set) var delta: Part?
 
     /// The cache in `folder` as found; with `read` false, an empty one (which the build then writes anew).
-    init(folder: String, read: Bool = true) {
+    package init(folder: String, read: Bool = true) {
         self.folder = folder
         guard read, let bytes = FileIO.read(folder + "/" + ContentCache.baseName),
               let (part, checksum) = ContentCache.decode(bytes) , part.base == nil else { return }
@@ -69,7 +82,7 @@ struct ContentCache {
 
     /// What a build may take, given every content file's stamp now: each part's entries trusted
     /// by its own start, the delta's over the base's.
-    func use(stamps: [String: FileStamp]) -> Use {
+    package func use(stamps: [String: FileStamp]) -> Use {
         var parsed: [String: ParsedContentFile] = [:]
         var texts = base?.part.texts ?? [:]
         for part in [base?.part, delta].compactMap({ $0 }) {
