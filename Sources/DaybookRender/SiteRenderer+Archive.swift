@@ -1,7 +1,6 @@
 import DaybookContent
 import DaybookLibrary
 import DaybookSystem
-import Mustache
 
 /// The archive (every day, grouped by month) and the week and month pages (top papers).
 extension SiteRenderer {
@@ -93,7 +92,8 @@ extension SiteRenderer {
         // Lists run newest first: the previous period is the next one in the list.
         return PeriodPageContext(
             base: base(page), heading: heading, period: link, noun: noun,
-            kindText: InterfaceText(strings, prefix: "period." + noun), papers: papers, days: dayLinks(period.days),
+            kindText: site.i18n.namespace("period." + noun) ?? InterfaceText(strings, prefix: "period." + noun),
+            papers: papers, days: dayLinks(period.days),
             pagination: pagination, pagePosition: pagePosition(pagination), startRank: pagination.range.lowerBound + 1,
             lede: lede, previous: position + 1 < list.count ? periodLink(kind, list[position + 1]) : nil,
             next: position > 0 ? periodLink(kind, list[position - 1]) : nil)
@@ -106,7 +106,7 @@ extension SiteRenderer {
 }
 
 /// A week or month as a link.
-public struct PeriodLink: MustacheParent, Sendable {
+public struct PeriodLink: RenderObject, Sendable {
     public let label: String
     public let key: String
     public let url: String
@@ -114,35 +114,35 @@ public struct PeriodLink: MustacheParent, Sendable {
     /// "3 papers"
     public let countLabel: String
 
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "label": return label
-        case "key": return key
-        case "url": return url
-        case "count": return count
-        case "countLabel": return countLabel
-        default: return nil
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .label: .string(label)
+        case .key: .string(key)
+        case .url: .string(url)
+        case .count: .int(count)
+        case .countLabel: .string(countLabel)
+        default: .none
         }
     }
 }
 
 /// A month of the archive: its link and its days.
-public struct ArchiveMonth: MustacheParent, Sendable {
+public struct ArchiveMonth: RenderObject, Sendable {
     public let link: PeriodLink
     public let days: [DayLink]
     /// "12 days"
     public let dayCountLabel: String
 
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "label": return link.label
-        case "key": return link.key
-        case "url": return link.url
-        case "countLabel": return link.countLabel
-        case "dayCount": return days.count
-        case "dayCountLabel": return dayCountLabel
-        case "days": return days
-        default: return nil
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .label: .string(link.label)
+        case .key: .string(link.key)
+        case .url: .string(link.url)
+        case .countLabel: .string(link.countLabel)
+        case .dayCount: .int(days.count)
+        case .dayCountLabel: .string(dayCountLabel)
+        case .days: .list(days)
+        default: .none
         }
     }
 }

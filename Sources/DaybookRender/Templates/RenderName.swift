@@ -9,9 +9,9 @@ struct RenderName: Sendable {
         /// `index()` and friends: the enclosing loop's position.
         case sequence
         /// `.a.b`: `a` in the current object only.
-        case currentOnly([String])
+        case currentOnly([ContextName])
         /// `a.b`: `a` anywhere on the stack, innermost first.
-        case stack([String])
+        case stack([ContextName])
     }
 
     let root: Root
@@ -25,9 +25,9 @@ struct RenderName: Sendable {
         } else if name.isEmpty, !transforms.isEmpty {
             root = .sequence
         } else if name.first == "." {
-            root = .currentOnly(name.split(separator: ".").map(String.init))
+            root = .currentOnly(name.split(separator: ".").map { ContextName(String($0)) })
         } else {
-            root = .stack(name.split(separator: ".").map(String.init))
+            root = .stack(name.split(separator: ".").map { ContextName(String($0)) })
         }
         self.transforms = transforms.reversed()
     }

@@ -1,5 +1,3 @@
-import Mustache
-
 /// One theme template compiled for rendering (`RenderPlanCompiler`): swift-mustache's parsed
 /// tokens turned into ops with names pre-split, partials resolved to slots and standalone-line
 /// whitespace already applied by the parser. A section's body is a template of its own, as in
