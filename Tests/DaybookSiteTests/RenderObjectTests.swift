@@ -48,8 +48,8 @@ import Testing
     func everyNameRendersAsSwiftMustacheRendersIt(language: String) throws {
         let names = ContextKey.allCases.map(\.rawValue) + ["noSuchName"]
         let source = names.map { "{{\($0)}}|{{{\($0)}}}|{{#\($0)}}+{{/\($0)}}|{{^\($0)}}-{{/\($0)}}|{{#empty(\($0))}}e{{/empty(\($0))}}\n" }.joined()
-        let template = try MustacheTemplate(string: FastHTMLContentType.pragma + source)
         FastHTMLContentType.registered
+        let template = try MustacheTemplate(string: FastHTMLContentType.pragma + source)
         let plans = RenderPlanCompiler.compile(["names": template])
         let library = MustacheLibrary(templates: ["names": template])
         let objects = try Self.objects(language: language)
