@@ -2,7 +2,7 @@
 /// reading as swift-mustache's `getChild`: `.` is the current object, a leading `.` looks only at
 /// the current object, `name()` alone reads the loop's position (`index()`, `first()`), anything
 /// else looks its first part up through the context stack and the rest in what it found.
-struct RenderName: Sendable {
+final class RenderName: Sendable {
     enum Root: Sendable {
         /// `.`
         case current

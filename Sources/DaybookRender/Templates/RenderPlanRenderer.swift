@@ -49,32 +49,37 @@ struct RenderPlanRenderer {
         case .text(let bytes):
             out.append(contentsOf: bytes)
         case .variable(let name, let escaped):
-            variable(resolve(name, frame), escaped: escaped, frame)
+            let value = name._withUnsafeGuaranteedRef { resolve($0, frame) }
+            variable(value, escaped: escaped, frame)
         case .section(let name, let body, let inverted):
-            let value = resolve(name, frame)
-            if inverted { invertedSection(value, body, frame) } else { section(value, body, frame) }
-        case .partial(let slot, let indentation, let overrides):
-            guard let slot else { return }
-            partial(slot, indentation: indentation, overrides: overrides, frame)
-        case .dynamicPartial(let name, let indentation, let overrides):
-            let template: String
-            switch resolve(name, frame) {
-            case .string(let text): template = text
-            case .other(let value as String): template = value
-            default: return
+            let value = name._withUnsafeGuaranteedRef { resolve($0, frame) }
+            body._withUnsafeGuaranteedRef { body in
+                if inverted { invertedSection(value, body, frame) } else { section(value, body, frame) }
             }
-            guard let slot = plans.slots[template] else { return }
-            partial(slot, indentation: indentation, overrides: overrides, frame)
-        case .block(let name, let fallback, let indentation):
-            render(frame.inherited?[name] ?? fallback, frame.block(indented: indentation))
-        case .contentType(let escaper):
-            frame.escaper = escaper
+        case .partial(let partial):
+            partial._withUnsafeGuaranteedRef { include($0, frame) }
+        case .block(let block):
+            block._withUnsafeGuaranteedRef { block in
+                render(frame.inherited?[block.name] ?? block.fallback, frame.block(indented: block.indentation))
+            }
+        case .contentType(let contentType):
+            frame.escaper = contentType._withUnsafeGuaranteedRef { $0.escaper }
         }
     }
 
-    private mutating func partial(_ slot: Int, indentation: String?, overrides: [String: RenderPlan]?, _ frame: RenderFrame) {
+    /// A partial rendered where it is included.
+    private mutating func include(_ partial: RenderOp.Partial, _ frame: RenderFrame) {
+        var slot = partial.slot
+        if let name = partial.name {
+            switch resolve(name, frame) {
+            case .string(let text): slot = plans.slots[text]
+            case .other(let value as String): slot = plans.slots[value]
+            default: return
+            }
+        }
+        guard let slot else { return }
         guard let plan = plans.plans[slot] else { failed = true; return }
-        render(plan, frame.partial(indented: indentation, overrides: overrides, html: plans.html))
+        render(plan, frame.partial(indented: partial.indentation, overrides: partial.overrides, html: plans.html))
     }
 
     private mutating func variable(_ value: RenderValue, escaped: Bool, _ frame: RenderFrame) {
