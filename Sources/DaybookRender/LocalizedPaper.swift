@@ -5,7 +5,7 @@ import DaybookSystem
 /// theme's strings), every other name as `PaperView` gives it.
 public struct LocalizedPaper: RenderObject, Sendable, OptionalTemplateNames {
     public let view: PaperView
-    public let strings: InterfaceStrings
+    let localized: LocalizedStrings
 
     /// What a record may not have.
     public static let optionalNames: Set<String> = [
@@ -14,9 +14,15 @@ public struct LocalizedPaper: RenderObject, Sendable, OptionalTemplateNames {
     ]
 
     public init(_ view: PaperView, strings: InterfaceStrings) {
-        self.view = view
-        self.strings = strings
+        self.init(view, LocalizedStrings(strings))
     }
+
+    init(_ view: PaperView, _ localized: LocalizedStrings) {
+        self.view = view
+        self.localized = localized
+    }
+
+    public var strings: InterfaceStrings { localized.strings }
 
     /// "Ada Lovelace, Alan Turing", or "6 authors" when only the count is known.
     public var authorsLine: String? {
@@ -35,9 +41,9 @@ public struct LocalizedPaper: RenderObject, Sendable, OptionalTemplateNames {
 
     public func value(_ name: ContextName) -> RenderValue {
         switch name.key {
-        case .day: .string(strings.dates.long(view.paper.day))
-        case .published: RenderValue(view.paper.published.map(strings.dates.long))
-        case .withdrawn: RenderValue(view.paper.withdrawn.map(strings.dates.long))
+        case .day: .string(localized.long(view.paper.day))
+        case .published: RenderValue(view.paper.published.map(localized.long))
+        case .withdrawn: RenderValue(view.paper.withdrawn.map(localized.long))
         case .authors: RenderValue(authorsLine)
         case .authorsShort: RenderValue(authorsShort)
         case .authorsShortHTML: RenderValue(authorsShort.map(Escaping.html))

@@ -131,12 +131,18 @@ public struct DayLink: RenderObject, Sendable, Hashable {
     public let countLabel: String
 
     public init(day: Day, url: String, count: Int, strings: InterfaceStrings) {
+        self.init(day: day, url: url, count: count, label: strings.dates.long(day), shortLabel: strings.dates.short(day),
+                  countLabel: strings.count(InterfaceKey.papers, count))
+    }
+
+    /// With its labels already made (`long` and `short` dates, the paper count).
+    init(day: Day, url: String, count: Int, label: String, shortLabel: String, countLabel: String) {
         self.day = day
         self.url = url
         self.count = count
-        self.label = strings.dates.long(day)
-        self.shortLabel = strings.dates.short(day)
-        self.countLabel = strings.count(InterfaceKey.papers, count)
+        self.label = label
+        self.shortLabel = shortLabel
+        self.countLabel = countLabel
     }
 
     public func value(_ name: ContextName) -> RenderValue {

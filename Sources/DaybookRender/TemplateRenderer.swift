@@ -12,8 +12,8 @@ public struct TemplateRenderer: Sendable {
 
     /// A paper's card (`paper-card.mustache`) without its final line break, which the list
     /// template's own line gives back.
-    func card(_ view: PaperView, site: SiteContext) -> String {
-        let context = PaperCard.Context(site: site, paper: LocalizedPaper(view, strings: site.strings))
+    func card(_ paper: LocalizedPaper, site: SiteContext) -> String {
+        let context = PaperCard.Context(site: site, paper: paper)
         var html = render(template: "paper-card", context, capacity: 2_048).map { String(decoding: $0, as: UTF8.self) } ?? ""
         if html.utf8.last == UInt8(ascii: "\n") { html.removeLast() }
         return html
