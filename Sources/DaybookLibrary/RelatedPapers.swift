@@ -1,3 +1,5 @@
+import DaybookSystem
+
 /// Papers related to each paper by shared tags, for the "Related papers" list of paper pages.
 ///
 /// A paper's candidates are its neighbours in each of its tags' lists (those lists are newest day
@@ -13,6 +15,7 @@ public struct RelatedPapers: Sendable {
     /// Related paper indices per paper index, best first.
     public let related: [[Int]]
 
+    /// Papers are taken in runs, one run at a time per core; the result does not depend on it.
     public init(library: Library, limit: Int = RelatedPapers.limit) {
         var positions: [[(tag: Int, position: Int)]] = Array(repeating: [], count: library.papers.count)
         for (tagIndex, entry) in library.tags.enumerated() {
@@ -20,41 +23,81 @@ public struct RelatedPapers: Sendable {
                 positions[paper].append((tagIndex, position))
             }
         }
-        var related: [[Int]] = []
-        related.reserveCapacity(library.papers.count)
-        var shared: [Int: Int] = [:]
-        for index in library.papers.indices {
-            related.append(RelatedPapers.best(for: index, at: positions[index], in: library, limit: limit, scratch: &shared))
+        let count = library.papers.count
+        let run = max(256, count / (ParallelWork.workers * 8))
+        let runs = Array(stride(from: 0, to: count, by: run)).parallelMap { [positions] start in
+            var shared = Scratch(count: count)
+            return (start..<min(count, start + run)).map {
+                RelatedPapers.best(for: $0, at: positions[$0], in: library, limit: limit, scratch: &shared)
+            }
         }
-        self.related = related
+        self.related = Array(runs.joined())
     }
 
     init(related: [[Int]]) {
         self.related = related
     }
 
-    /// The papers related to `index`, found around its `positions` in its tags' lists.
+    /// How many tags each candidate shares with the paper at hand, counted in a flat array (reset
+    /// after each paper through the list of candidates met).
+    struct Scratch {
+        private(set) var shared: [Int]
+        /// Candidates in the order first met.
+        private(set) var candidates: [Int] = []
+
+        init(count: Int) {
+            shared = Array(repeating: 0, count: count)
+        }
+
+        mutating func add(_ paper: Int) {
+            if shared[paper] == 0 { candidates.append(paper) }
+            shared[paper] += 1
+        }
+
+        mutating func clear() {
+            for paper in candidates { shared[paper] = 0 }
+            candidates.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// The papers related to `index`, found around its `positions` in its tags' lists: the first
+    /// `limit` candidates by most tags shared, then closest day, then index.
     static func best(for index: Int, at positions: [(tag: Int, position: Int)], in library: Library, limit: Int,
-                     scratch shared: inout [Int: Int]) -> [Int] {
-        shared.removeAll(keepingCapacity: true)
+                     scratch: inout Scratch) -> [Int] {
+        scratch.clear()
         for (tagIndex, position) in positions {
             let list = library.tags[tagIndex].papers
             let lower = max(0, position - RelatedPapers.window)
             let upper = min(list.count, position + RelatedPapers.window + 1)
             for other in list[lower..<upper] where other != index {
-                shared[other, default: 0] += 1
+                scratch.add(other)
             }
         }
-        guard !shared.isEmpty else { return [] }
+        guard limit > 0 else { return [] }
         let day = library.papers[index].day.daysSinceEpoch
-        let best = shared.sorted { a, b in
-            if a.value != b.value { return a.value > b.value }
-            let da = abs(library.papers[a.key].day.daysSinceEpoch - day)
-            let db = abs(library.papers[b.key].day.daysSinceEpoch - day)
-            if da != db { return da < db }
-            return a.key < b.key
+        // The best `limit` so far, best first: a few insertions instead of sorting every candidate.
+        var best: [Candidate] = []
+        for paper in scratch.candidates {
+            let candidate = Candidate(shared: scratch.shared[paper], distance: abs(library.papers[paper].day.daysSinceEpoch - day),
+                                      paper: paper)
+            guard best.count < limit || candidate.precedes(best[best.count - 1]) else { continue }
+            best.insert(candidate, at: best.firstIndex { candidate.precedes($0) } ?? best.count)
+            if best.count > limit { best.removeLast() }
         }
-        return best.prefix(limit).map(\.key)
+        return best.map(\.paper)
+    }
+
+    /// A related paper as ranked: most tags shared, then closest featured day, then lowest index.
+    struct Candidate {
+        let shared: Int
+        let distance: Int
+        let paper: Int
+
+        func precedes(_ other: Candidate) -> Bool {
+            if shared != other.shared { return shared > other.shared }
+            if distance != other.distance { return distance < other.distance }
+            return paper < other.paper
+        }
     }
 
     /// The related papers of `library`, made from these (computed for `previous`, which has the
@@ -90,7 +133,7 @@ public struct RelatedPapers: Sendable {
             }
         }
         var related = self.related
-        var shared: [Int: Int] = [:]
+        var shared = Scratch(count: library.papers.count)
         let rank = Library.ranking(library.papers)
         // A tag's list is ordered newest day first, then ranked: find a paper by binary search.
         func precedes(_ a: Int, _ b: Int) -> Bool {
