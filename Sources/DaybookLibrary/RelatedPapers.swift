@@ -15,6 +15,7 @@ public struct RelatedPapers: Sendable {
     /// Related paper indices per paper index, best first.
     public let related: [[Int]]
 
+    /// Papers are taken in runs, one run at a time per core; the result does not depend on it.
     public init(library: Library, limit: Int = RelatedPapers.limit) {
         var positions: [[(tag: Int, position: Int)]] = Array(repeating: [], count: library.papers.count)
         for (tagIndex, entry) in library.tags.enumerated() {
@@ -22,60 +23,81 @@ public struct RelatedPapers: Sendable {
                 positions[paper].append((tagIndex, position))
             }
         }
-        let days = RelatedPapers.days(library)
-        let found = positions
-        // Chunks of papers on every core, each with its own scratch table.
-        let chunks = Array(stride(from: 0, to: library.papers.count, by: 2048))
-        let parts = chunks.parallelMap { start in
-            var shared: [Int: Int] = [:]
-            return (start..<min(start + 2048, library.papers.count)).map { index in
-                RelatedPapers.best(for: index, at: found[index], in: library, days: days, limit: limit, scratch: &shared)
+        let count = library.papers.count
+        let run = max(256, count / (ParallelWork.workers * 8))
+        let runs = Array(stride(from: 0, to: count, by: run)).parallelMap { [positions] start in
+            var shared = Scratch(count: count)
+            return (start..<min(count, start + run)).map {
+                RelatedPapers.best(for: $0, at: positions[$0], in: library, limit: limit, scratch: &shared)
             }
         }
-        self.related = parts.flatMap { $0 }
+        self.related = Array(runs.joined())
     }
 
     init(related: [[Int]]) {
         self.related = related
     }
 
-    /// Each paper's featured day as a day number, to compare distances without converting dates.
-    static func days(_ library: Library) -> [Int] {
-        library.papers.map(\.day.daysSinceEpoch)
+    /// How many tags each candidate shares with the paper at hand, counted in a flat array (reset
+    /// after each paper through the list of candidates met).
+    struct Scratch {
+        private(set) var shared: [Int]
+        /// Candidates in the order first met.
+        private(set) var candidates: [Int] = []
+
+        init(count: Int) {
+            shared = Array(repeating: 0, count: count)
+        }
+
+        mutating func add(_ paper: Int) {
+            if shared[paper] == 0 { candidates.append(paper) }
+            shared[paper] += 1
+        }
+
+        mutating func clear() {
+            for paper in candidates { shared[paper] = 0 }
+            candidates.removeAll(keepingCapacity: true)
+        }
     }
 
-    /// The papers related to `index`, found around its `positions` in its tags' lists: the
-    /// `limit` best candidates by shared tags, then closeness in day (`days`), then index.
-    static func best(for index: Int, at positions: [(tag: Int, position: Int)], in library: Library, days: [Int], limit: Int,
-                     scratch shared: inout [Int: Int]) -> [Int] {
-        shared.removeAll(keepingCapacity: true)
+    /// The papers related to `index`, found around its `positions` in its tags' lists: the first
+    /// `limit` candidates by most tags shared, then closest day, then index.
+    static func best(for index: Int, at positions: [(tag: Int, position: Int)], in library: Library, limit: Int,
+                     scratch: inout Scratch) -> [Int] {
+        scratch.clear()
         for (tagIndex, position) in positions {
             let list = library.tags[tagIndex].papers
             let lower = max(0, position - RelatedPapers.window)
             let upper = min(list.count, position + RelatedPapers.window + 1)
             for other in list[lower..<upper] where other != index {
-                shared[other, default: 0] += 1
+                scratch.add(other)
             }
         }
-        guard !shared.isEmpty, limit > 0 else { return [] }
-        let day = days[index]
-        // The best `limit`, kept in order as candidates come (the order is total: ties end at the index).
-        var top: [(paper: Int, shared: Int, distance: Int)] = []
-        top.reserveCapacity(limit + 1)
-        func precedes(_ a: (paper: Int, shared: Int, distance: Int), _ b: (paper: Int, shared: Int, distance: Int)) -> Bool {
-            if a.shared != b.shared { return a.shared > b.shared }
-            if a.distance != b.distance { return a.distance < b.distance }
-            return a.paper < b.paper
+        guard limit > 0 else { return [] }
+        let day = library.papers[index].day.daysSinceEpoch
+        // The best `limit` so far, best first: a few insertions instead of sorting every candidate.
+        var best: [Candidate] = []
+        for paper in scratch.candidates {
+            let candidate = Candidate(shared: scratch.shared[paper], distance: abs(library.papers[paper].day.daysSinceEpoch - day),
+                                      paper: paper)
+            guard best.count < limit || candidate.precedes(best[best.count - 1]) else { continue }
+            best.insert(candidate, at: best.firstIndex { candidate.precedes($0) } ?? best.count)
+            if best.count > limit { best.removeLast() }
         }
-        for (paper, count) in shared {
-            let candidate = (paper: paper, shared: count, distance: abs(days[paper] - day))
-            if top.count == limit, !precedes(candidate, top[limit - 1]) { continue }
-            var slot = top.count
-            while slot > 0, precedes(candidate, top[slot - 1]) { slot -= 1 }
-            top.insert(candidate, at: slot)
-            if top.count > limit { top.removeLast() }
+        return best.map(\.paper)
+    }
+
+    /// A related paper as ranked: most tags shared, then closest featured day, then lowest index.
+    struct Candidate {
+        let shared: Int
+        let distance: Int
+        let paper: Int
+
+        func precedes(_ other: Candidate) -> Bool {
+            if shared != other.shared { return shared > other.shared }
+            if distance != other.distance { return distance < other.distance }
+            return paper < other.paper
         }
-        return top.map(\.paper)
     }
 
     /// The related papers of `library`, made from these (computed for `previous`, which has the
@@ -111,8 +133,7 @@ public struct RelatedPapers: Sendable {
             }
         }
         var related = self.related
-        var shared: [Int: Int] = [:]
-        let days = RelatedPapers.days(library)
+        var shared = Scratch(count: library.papers.count)
         let rank = Library.ranking(library.papers)
         // A tag's list is ordered newest day first, then ranked: find a paper by binary search.
         func precedes(_ a: Int, _ b: Int) -> Bool {
@@ -135,7 +156,7 @@ public struct RelatedPapers: Sendable {
                 positions.append((tagIndex, low))
             }
             positions.sort { $0.tag < $1.tag }
-            related[index] = RelatedPapers.best(for: index, at: positions, in: library, days: days, limit: limit, scratch: &shared)
+            related[index] = RelatedPapers.best(for: index, at: positions, in: library, limit: limit, scratch: &shared)
         }
         return (RelatedPapers(related: related), recomputed)
     }

@@ -1,12 +1,11 @@
 import DaybookContent
 import DaybookSystem
-import Mustache
 
 /// A paper as pages and cards show it: dates and author counts in the site's language (the
 /// theme's strings), every other name as `PaperView` gives it.
-public struct LocalizedPaper: MustacheParent, Sendable, OptionalTemplateNames {
+public struct LocalizedPaper: RenderObject, Sendable, OptionalTemplateNames {
     public let view: PaperView
-    public let strings: InterfaceStrings
+    let localized: LocalizedStrings
 
     /// What a record may not have.
     public static let optionalNames: Set<String> = [
@@ -15,9 +14,15 @@ public struct LocalizedPaper: MustacheParent, Sendable, OptionalTemplateNames {
     ]
 
     public init(_ view: PaperView, strings: InterfaceStrings) {
-        self.view = view
-        self.strings = strings
+        self.init(view, LocalizedStrings(strings))
     }
+
+    init(_ view: PaperView, _ localized: LocalizedStrings) {
+        self.view = view
+        self.localized = localized
+    }
+
+    public var strings: InterfaceStrings { localized.strings }
 
     /// "Ada Lovelace, Alan Turing", or "6 authors" when only the count is known.
     public var authorsLine: String? {
@@ -34,15 +39,15 @@ public struct LocalizedPaper: MustacheParent, Sendable, OptionalTemplateNames {
                                                        "count": String(authors.count)])
     }
 
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "day": return strings.dates.long(view.paper.day)
-        case "published": return view.paper.published.map(strings.dates.long)
-        case "withdrawn": return view.paper.withdrawn.map(strings.dates.long)
-        case "authors": return authorsLine
-        case "authorsShort": return authorsShort
-        case "authorsShortHTML": return authorsShort.map(Escaping.html)
-        default: return view.child(named: name)
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .day: .string(localized.long(view.paper.day))
+        case .published: RenderValue(view.paper.published.map(localized.long))
+        case .withdrawn: RenderValue(view.paper.withdrawn.map(localized.long))
+        case .authors: RenderValue(authorsLine)
+        case .authorsShort: RenderValue(authorsShort)
+        case .authorsShortHTML: RenderValue(authorsShort.map(Escaping.html))
+        default: view.value(name)
         }
     }
 }

@@ -1,7 +1,5 @@
-import Mustache
-
 /// Head metadata of one page.
-public struct PageMeta: MustacheParent, Sendable, OptionalTemplateNames {
+public struct PageMeta: RenderObject, Sendable, OptionalTemplateNames {
     /// Only a paper's page has JSON-LD.
     public static let optionalNames: Set<String> = ["jsonLD"]
 
@@ -24,22 +22,22 @@ public struct PageMeta: MustacheParent, Sendable, OptionalTemplateNames {
         self.hasMath = hasMath
     }
 
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "title": return title
-        case "description": return description
-        case "canonical": return canonical
-        case "hasMath": return hasMath
-        case "type": return type
-        case "jsonLD": return jsonLD
-        case "feeds": return feeds
-        default: return nil
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .title: .string(title)
+        case .description: .string(description)
+        case .canonical: .string(canonical)
+        case .hasMath: .bool(hasMath)
+        case .type: .string(type)
+        case .jsonLD: RenderValue(jsonLD)
+        case .feeds: .list(feeds)
+        default: .none
         }
     }
 }
 
 /// A feed announced with `<link rel="alternate">`.
-public struct FeedLink: MustacheParent, Sendable {
+public struct FeedLink: RenderObject, Sendable {
     public let title: String
     public let url: String
     public let type: String
@@ -50,12 +48,12 @@ public struct FeedLink: MustacheParent, Sendable {
         self.type = type
     }
 
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "title": return title
-        case "url": return url
-        case "type": return type
-        default: return nil
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .title: .string(title)
+        case .url: .string(url)
+        case .type: .string(type)
+        default: .none
         }
     }
 }

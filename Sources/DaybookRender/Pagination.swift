@@ -1,8 +1,7 @@
 import DaybookLibrary
-import Mustache
 
 /// One page of a long list split by `per_page`, and the links a reader expects between pages.
-public struct Pagination: MustacheParent, Sendable, OptionalTemplateNames {
+public struct Pagination: RenderObject, Sendable, OptionalTemplateNames {
     /// The first page has no previous page, the last no next.
     public static let optionalNames: Set<String> = ["previousURL", "nextURL"]
 
@@ -39,33 +38,33 @@ public struct Pagination: MustacheParent, Sendable, OptionalTemplateNames {
 
     public var url: String { urls[number - 1] }
 
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "number": return number
-        case "count": return count
-        case "isPaged": return count > 1
-        case "previousURL": return number > 1 ? urls[number - 2] : nil
-        case "nextURL": return number < count ? urls[number] : nil
-        case "pages": return urls.enumerated().map { PageLink(number: $0.offset + 1, url: $0.element, current: $0.offset + 1 == number) }
-        case "first": return range.isEmpty ? 0 : range.lowerBound + 1
-        case "last": return range.upperBound
-        default: return nil
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .number: .int(number)
+        case .count: .int(count)
+        case .isPaged: .bool(count > 1)
+        case .previousURL: number > 1 ? .string(urls[number - 2]) : .none
+        case .nextURL: number < count ? .string(urls[number]) : .none
+        case .pages: .list(urls.enumerated().map { PageLink(number: $0.offset + 1, url: $0.element, current: $0.offset + 1 == number) })
+        case .first: .int(range.isEmpty ? 0 : range.lowerBound + 1)
+        case .last: .int(range.upperBound)
+        default: .none
         }
     }
 }
 
 /// A numbered link in a pager.
-public struct PageLink: MustacheParent, Sendable {
+public struct PageLink: RenderObject, Sendable {
     public let number: Int
     public let url: String
     public let current: Bool
 
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "number": return number
-        case "url": return url
-        case "current": return current
-        default: return nil
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .number: .int(number)
+        case .url: .string(url)
+        case .current: .bool(current)
+        default: .none
         }
     }
 }

@@ -1,13 +1,12 @@
 import DaybookContent
 import DaybookLibrary
 import DaybookSystem
-import Mustache
 
 /// Everything a template may show of one paper, prepared once per build and shared by every page
-/// and feed that lists it. Values are looked up by explicit key (`MustacheParent`), not reflection.
+/// and feed that lists it. Values are looked up by key (`RenderObject`), not reflection.
 /// Its dates and author counts are in English; pages read it through `LocalizedPaper`, which
 /// writes those in the site's language.
-public final class PaperView: MustacheParent, @unchecked Sendable {
+public final class PaperView: RenderObject, @unchecked Sendable {
     public let paper: Paper
     /// Title as plain text, TeX text mode turned into what it means (`R\'{e}nyi` → Rényi), math as
     /// written: for feeds, metadata and search. Escape it where it is placed.
@@ -60,67 +59,67 @@ public final class PaperView: MustacheParent, @unchecked Sendable {
         return paper.authors.prefix(3).joined(separator: ", ") + " et al. (\(paper.authors.count) authors)"
     }
 
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "id": return paper.id
-        case "title": return title
-        case "titleHTML": return titleHTML
-        case "url": return url
-        case "absoluteURL": return absoluteURL
-        case "authors": return authorsLine
-        case "authorsShort": return authorsShort
-        case "authorList": return paper.authors.isEmpty ? nil : paper.authors
-        case "day": return paper.day.longName
-        case "dayISO": return paper.day.description
-        case "dayURL": return dayURL
-        case "published": return paper.published?.longName
-        case "publishedISO": return paper.published?.description
-        case "upvotes": return paper.upvotes
-        case "hasUpvotes": return paper.upvotes != nil
-        case "excerpt": return excerpt
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .id: .string(paper.id)
+        case .title: .string(title)
+        case .titleHTML: .string(titleHTML)
+        case .url: .string(url)
+        case .absoluteURL: .string(absoluteURL)
+        case .authors: RenderValue(authorsLine)
+        case .authorsShort: RenderValue(authorsShort)
+        case .authorList: paper.authors.isEmpty ? .none : .other(paper.authors)
+        case .day: .string(paper.day.longName)
+        case .dayISO: .string(paper.day.description)
+        case .dayURL: .string(dayURL)
+        case .published: RenderValue(paper.published?.longName)
+        case .publishedISO: RenderValue(paper.published?.description)
+        case .upvotes: RenderValue(paper.upvotes)
+        case .hasUpvotes: .bool(paper.upvotes != nil)
+        case .excerpt: .string(excerpt)
         // Pre-escaped (by `Escaping.html`, on bytes) for the hot list partial: swift-mustache's own
         // escaping hashes every Character, which profiling showed as a top cost of list pages.
-        case "excerptHTML": return excerpt.isEmpty ? nil : Escaping.html(excerpt)
-        case "authorsShortHTML": return authorsShort.map(Escaping.html)
-        case "abstractHTML": return abstractHTML
-        case "hasAbstract": return !abstractHTML.isEmpty
-        case "summary": return paper.summary
-        case "tags": return tags
-        case "arxivURL": return paper.arxivURL
-        case "pdfURL": return paper.pdfURL
-        case "codeURL": return paper.links.code
-        case "projectURL": return paper.links.project
-        case "stars": return paper.stars
-        case "hasLinks": return paper.arxivURL != nil || paper.pdfURL != nil || paper.links.code != nil || paper.links.project != nil
-        case "withdrawn": return paper.withdrawn?.longName
-        case "withdrawnISO": return paper.withdrawn?.description
-        case "hasMath": return hasMath
-        default: return nil
+        case .excerptHTML: excerpt.isEmpty ? .none : .string(Escaping.html(excerpt))
+        case .authorsShortHTML: RenderValue(authorsShort.map(Escaping.html))
+        case .abstractHTML: .string(abstractHTML)
+        case .hasAbstract: .bool(!abstractHTML.isEmpty)
+        case .summary: RenderValue(paper.summary)
+        case .tags: .list(tags)
+        case .arxivURL: RenderValue(paper.arxivURL)
+        case .pdfURL: RenderValue(paper.pdfURL)
+        case .codeURL: RenderValue(paper.links.code)
+        case .projectURL: RenderValue(paper.links.project)
+        case .stars: RenderValue(paper.stars)
+        case .hasLinks: .bool(paper.arxivURL != nil || paper.pdfURL != nil || paper.links.code != nil || paper.links.project != nil)
+        case .withdrawn: RenderValue(paper.withdrawn?.longName)
+        case .withdrawnISO: RenderValue(paper.withdrawn?.description)
+        case .hasMath: .bool(hasMath)
+        default: .none
         }
     }
 }
 
 /// A tag as a link; on the tag pages, with its paper count.
-public struct TagLink: MustacheParent, Sendable, Hashable {
+public struct TagLink: RenderObject, Sendable, Hashable {
     public let name: String
     public let url: String
     public var count: Int = 0
     /// "3 papers" in the site's language; nil on a paper's own tag list, which has no counts.
     public var countLabel: String? = nil
 
-    public func child(named key: String) -> Any? {
-        switch key {
-        case "name": return name
-        case "url": return url
-        case "count": return count
-        case "countLabel": return countLabel
-        default: return nil
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .name: .string(self.name)
+        case .url: .string(url)
+        case .count: .int(count)
+        case .countLabel: RenderValue(countLabel)
+        default: .none
         }
     }
 }
 
 /// A link to a day, labelled in the site's language.
-public struct DayLink: MustacheParent, Sendable, Hashable {
+public struct DayLink: RenderObject, Sendable, Hashable {
     public let day: Day
     public let url: String
     public let count: Int
@@ -132,23 +131,29 @@ public struct DayLink: MustacheParent, Sendable, Hashable {
     public let countLabel: String
 
     public init(day: Day, url: String, count: Int, strings: InterfaceStrings) {
+        self.init(day: day, url: url, count: count, label: strings.dates.long(day), shortLabel: strings.dates.short(day),
+                  countLabel: strings.count(InterfaceKey.papers, count))
+    }
+
+    /// With its labels already made (`long` and `short` dates, the paper count).
+    init(day: Day, url: String, count: Int, label: String, shortLabel: String, countLabel: String) {
         self.day = day
         self.url = url
         self.count = count
-        self.label = strings.dates.long(day)
-        self.shortLabel = strings.dates.short(day)
-        self.countLabel = strings.count(InterfaceKey.papers, count)
+        self.label = label
+        self.shortLabel = shortLabel
+        self.countLabel = countLabel
     }
 
-    public func child(named key: String) -> Any? {
-        switch key {
-        case "label": return label
-        case "shortLabel": return shortLabel
-        case "iso": return day.description
-        case "url": return url
-        case "count": return count
-        case "countLabel": return countLabel
-        default: return nil
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .label: .string(label)
+        case .shortLabel: .string(shortLabel)
+        case .iso: .string(day.description)
+        case .url: .string(url)
+        case .count: .int(count)
+        case .countLabel: .string(countLabel)
+        default: .none
         }
     }
 }

@@ -5,7 +5,7 @@ import Mustache
 /// text keeps a placeholder for markup the template places (`"Papers of {date}"`), `before`,
 /// `between` (first and second placeholder) and `after` are the text around it:
 /// `{{i18n.day.heading.before}}<time>…</time>{{i18n.day.heading.after}}`.
-public struct Phrase: MustacheParent, MustacheCustomRenderable, Sendable, CustomStringConvertible {
+public struct Phrase: RenderObject, MustacheCustomRenderable, Sendable, CustomStringConvertible {
     public let text: String
 
     public init(_ text: String) {
@@ -13,15 +13,16 @@ public struct Phrase: MustacheParent, MustacheCustomRenderable, Sendable, Custom
     }
 
     public var renderText: String { text }
+    public var renderedText: String? { text }
     public var description: String { text }
     public var isNull: Bool { false }
 
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "before": return PlaceholderText.parts(text).before
-        case "between": return PlaceholderText.parts(text).between
-        case "after": return PlaceholderText.parts(text).after
-        default: return nil
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .before: .string(PlaceholderText.parts(text).before)
+        case .between: .string(PlaceholderText.parts(text).between)
+        case .after: .string(PlaceholderText.parts(text).after)
+        default: .none
         }
     }
 }

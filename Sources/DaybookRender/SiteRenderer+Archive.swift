@@ -1,7 +1,6 @@
 import DaybookContent
 import DaybookLibrary
 import DaybookSystem
-import Mustache
 
 /// The archive (every day, grouped by month) and the week and month pages (top papers).
 extension SiteRenderer {
@@ -44,8 +43,13 @@ extension SiteRenderer {
         kind == .week ? archive.weeks : archive.months
     }
 
+    /// Week or month `position` of `archive` as a link.
+    func periodLink(_ kind: PeriodKind, _ position: Int) -> PeriodLink {
+        kind == .week ? weekLinks[position] : monthLinks[position]
+    }
+
     /// A week or month as a link, labelled in the site's language from its newest day.
-    func periodLink(_ kind: PeriodKind, _ period: ArchiveIndex.Period) -> PeriodLink {
+    static func periodLink(_ kind: PeriodKind, _ period: ArchiveIndex.Period, routes: Routes, strings: InterfaceStrings) -> PeriodLink {
         let newest = period.days[0]
         return PeriodLink(label: kind == .week ? strings.dates.week(newest) : strings.dates.month(newest), key: period.key,
                           url: kind == .week ? routes.week(period.key) : routes.month(period.key), count: period.papers.count,
@@ -55,9 +59,8 @@ extension SiteRenderer {
     func renderArchive() -> [UInt8] { templates.render("archive", archiveContext()) }
 
     func archiveContext() -> ArchivePageContext {
-        let months = archive.months.map { month in
-            ArchiveMonth(link: periodLink(.month, month), days: dayLinks(month.days),
-                         dayCountLabel: strings.count(InterfaceKey.days, month.days.count))
+        let months = zip(archive.months, monthLinks).map { month, link in
+            ArchiveMonth(link: link, days: dayLinks(month.days), dayCountLabel: strings.count(InterfaceKey.days, month.days.count))
         }
         let days = strings.count(InterfaceKey.days, library.days.count)
         let papers = strings.count(InterfaceKey.papers, library.papers.count)
@@ -65,7 +68,7 @@ extension SiteRenderer {
                             description: strings.text(InterfaceKey.archiveDescription, ["site": config.title, "days": days, "papers": papers]),
                             canonical: routes.absolute(routes.archive))
         return ArchivePageContext(
-            base: base(page), months: months, weeks: archive.weeks.map { periodLink(.week, $0) },
+            base: base(page), months: months, weeks: weekLinks,
             dayCount: library.days.count, paperCount: library.papers.count, dayCountLabel: days, paperCountLabel: papers,
             lede: strings.text(InterfaceKey.archiveLede, ["days": days, "papers": papers]))
     }
@@ -79,7 +82,7 @@ extension SiteRenderer {
         let period = list[position]
         let papers = cardList(period.papers[pagination.range])
         let noun = kind == .week ? "week" : "month"
-        let link = periodLink(kind, period)
+        let link = periodLink(kind, position)
         let heading = strings.text(InterfaceKey.period(noun, "heading"), [noun: link.label])
         let paged = pagination.number > 1
             ? strings.text(InterfaceKey.paged, ["number": String(pagination.number), "count": String(pagination.count)]) : ""
@@ -93,10 +96,11 @@ extension SiteRenderer {
         // Lists run newest first: the previous period is the next one in the list.
         return PeriodPageContext(
             base: base(page), heading: heading, period: link, noun: noun,
-            kindText: InterfaceText(strings, prefix: "period." + noun), papers: papers, days: dayLinks(period.days),
+            kindText: site.i18n.namespace("period." + noun) ?? InterfaceText(strings, prefix: "period." + noun),
+            papers: papers, days: dayLinks(period.days),
             pagination: pagination, pagePosition: pagePosition(pagination), startRank: pagination.range.lowerBound + 1,
-            lede: lede, previous: position + 1 < list.count ? periodLink(kind, list[position + 1]) : nil,
-            next: position > 0 ? periodLink(kind, list[position - 1]) : nil)
+            lede: lede, previous: position + 1 < list.count ? periodLink(kind, position + 1) : nil,
+            next: position > 0 ? periodLink(kind, position - 1) : nil)
     }
 
     /// "Page 2 of 3", for the pager.
@@ -106,7 +110,7 @@ extension SiteRenderer {
 }
 
 /// A week or month as a link.
-public struct PeriodLink: MustacheParent, Sendable {
+public struct PeriodLink: RenderObject, Sendable {
     public let label: String
     public let key: String
     public let url: String
@@ -114,35 +118,35 @@ public struct PeriodLink: MustacheParent, Sendable {
     /// "3 papers"
     public let countLabel: String
 
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "label": return label
-        case "key": return key
-        case "url": return url
-        case "count": return count
-        case "countLabel": return countLabel
-        default: return nil
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .label: .string(label)
+        case .key: .string(key)
+        case .url: .string(url)
+        case .count: .int(count)
+        case .countLabel: .string(countLabel)
+        default: .none
         }
     }
 }
 
 /// A month of the archive: its link and its days.
-public struct ArchiveMonth: MustacheParent, Sendable {
+public struct ArchiveMonth: RenderObject, Sendable {
     public let link: PeriodLink
     public let days: [DayLink]
     /// "12 days"
     public let dayCountLabel: String
 
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "label": return link.label
-        case "key": return link.key
-        case "url": return link.url
-        case "countLabel": return link.countLabel
-        case "dayCount": return days.count
-        case "dayCountLabel": return dayCountLabel
-        case "days": return days
-        default: return nil
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .label: .string(link.label)
+        case .key: .string(link.key)
+        case .url: .string(link.url)
+        case .countLabel: .string(link.countLabel)
+        case .dayCount: .int(days.count)
+        case .dayCountLabel: .string(dayCountLabel)
+        case .days: .list(days)
+        default: .none
         }
     }
 }

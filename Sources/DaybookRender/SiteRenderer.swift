@@ -20,6 +20,12 @@ public struct SiteRenderer: Sendable {
     /// Each paper's card HTML, per paper index (a cached build makes only those of the pages it
     /// renders).
     public package(set) var cards: [String]
+    /// The strings and each library day's label, shared by every paper a page shows.
+    let localized: LocalizedStrings
+    /// Each library day as a link, made once.
+    let dayLinkIndex: [Day: DayLink]
+    /// Each week and month as a link, in `archive` order.
+    let weekLinks: [PeriodLink], monthLinks: [PeriodLink]
 
     /// How many earlier days the home page links to before pointing to the archive.
     static let homeDayLinks = 14
@@ -30,29 +36,43 @@ public struct SiteRenderer: Sendable {
     public init(config: SiteConfig, library: Library, views: [PaperView], theme: Theme, bodyEnd: String = "",
                 mathAssets: Bool = false, archive: ArchiveIndex? = nil, related: RelatedPapers? = nil, cards: [String]? = nil) {
         self.config = config
-        self.routes = Routes(config: config)
+        let routes = Routes(config: config)
+        self.routes = routes
         self.library = library
         self.views = views
         self.templates = TemplateRenderer(theme: theme)
         self.site = SiteContext(config: config, routes: routes, strings: theme.strings, bodyEnd: bodyEnd, mathAssets: mathAssets)
-        self.archive = archive ?? ArchiveIndex(library: library)
+        let archive = archive ?? ArchiveIndex(library: library)
+        self.archive = archive
         self.related = related ?? RelatedPapers(library: library)
-        self.cards = cards ?? SiteRenderer.renderCards(views.indices, views: views, templates: templates, site: site)
+        let localized = LocalizedStrings(theme.strings, days: library.days)
+        self.localized = localized
+        self.dayLinkIndex = SiteRenderer.dayLinkIndex(library: library, routes: routes, localized: localized)
+        let strings = theme.strings
+        self.weekLinks = archive.weeks.map { SiteRenderer.periodLink(.week, $0, routes: routes, strings: strings) }
+        self.monthLinks = archive.months.map { SiteRenderer.periodLink(.month, $0, routes: routes, strings: strings) }
+        self.cards = cards ?? SiteRenderer.renderCards(views.indices, views: views, templates: templates, site: site,
+                                                       localized: localized)
     }
 
     /// The cards of `indices`, rendered on every core, in order.
     package func renderCards(_ indices: some Collection<Int>) -> [String] {
-        SiteRenderer.renderCards(indices, views: views, templates: templates, site: site)
+        SiteRenderer.renderCards(indices, views: views, templates: templates, site: site, localized: localized)
     }
 
     static func renderCards(_ indices: some Collection<Int>, views: [PaperView], templates: TemplateRenderer,
-                            site: SiteContext) -> [String] {
-        Array(indices).parallelMap { templates.card(views[$0], site: site) }
+                            site: SiteContext, localized: LocalizedStrings) -> [String] {
+        Array(indices).parallelMap { templates.card(LocalizedPaper(views[$0], localized), site: site) }
     }
 
     /// Papers for a list page: views with their cards.
     func cardList(_ indices: some Sequence<Int>) -> [PaperCard] {
-        indices.map { PaperCard(paper: LocalizedPaper(views[$0], strings: strings), html: cards[$0]) }
+        indices.map { PaperCard(paper: paper($0), html: cards[$0]) }
+    }
+
+    /// The paper at `index` as pages show it.
+    func paper(_ index: Int) -> LocalizedPaper {
+        LocalizedPaper(views[index], localized)
     }
 
     /// One unit of page or feed work: its output path, how to make it (from the renderer that
@@ -153,7 +173,25 @@ public struct SiteRenderer: Sendable {
     func base(_ page: PageMeta) -> PageBase { PageBase(site: site, page: page) }
 
     func dayLinks(_ days: some Sequence<Day>) -> [DayLink] {
-        days.map { DayLink(day: $0, url: routes.day($0), count: library.papersByDay[$0]?.count ?? 0, strings: strings) }
+        days.map(dayLink)
+    }
+
+    /// `day` as a link, with its paper count.
+    func dayLink(_ day: Day) -> DayLink {
+        dayLinkIndex[day] ?? DayLink(day: day, url: routes.day(day), count: library.papersByDay[day]?.count ?? 0, strings: strings)
+    }
+
+    /// Every library day as a link (`dayLink`), its labels from `localized`.
+    static func dayLinkIndex(library: Library, routes: Routes, localized: LocalizedStrings) -> [Day: DayLink] {
+        let strings = localized.strings
+        var links: [Day: DayLink] = [:]
+        links.reserveCapacity(library.days.count)
+        for day in library.days {
+            let count = library.papersByDay[day]?.count ?? 0
+            links[day] = DayLink(day: day, url: routes.day(day), count: count, label: localized.long(day),
+                                 shortLabel: strings.dates.short(day), countLabel: strings.count(InterfaceKey.papers, count))
+        }
+        return links
     }
 
     func papers(on day: Day) -> [PaperView] {
@@ -172,7 +210,7 @@ public struct SiteRenderer: Sendable {
         let page = PageMeta(title: config.title, description: config.description,
                             canonical: routes.absolute(routes.home), hasMath: list.contains { $0.view.hasMath })
         return HomePageContext(
-            base: base(page), day: DayLink(day: newest, url: routes.day(newest), count: list.count, strings: strings),
+            base: base(page), day: dayLink(newest),
             papers: list, earlierDays: dayLinks(earlier), hasMoreDays: library.days.count > SiteRenderer.homeDayLinks + 1,
             lede: Phrase(strings.text(InterfaceKey.homeLede, ["papers": strings.count(InterfaceKey.papers, list.count)])))
     }
@@ -182,15 +220,14 @@ public struct SiteRenderer: Sendable {
     func dayContext(_ day: Day) -> DayPageContext {
         let list = cardList(library.papersByDay[day] ?? [])
         let (previous, next) = library.neighbours(of: day)
-        let date = strings.dates.long(day)
+        let date = localized.long(day)
         let page = PageMeta(title: strings.text(InterfaceKey.dayTitle, ["date": date, "site": config.title]),
                             description: strings.count(InterfaceKey.dayDescription, list.count, ["date": date]),
                             canonical: routes.absolute(routes.day(day)), hasMath: list.contains { $0.view.hasMath })
         return DayPageContext(
-            base: base(page), day: DayLink(day: day, url: routes.day(day), count: list.count, strings: strings), papers: list,
-            previous: previous.map { dayLinks([$0])[0] }, next: next.map { dayLinks([$0])[0] },
-            week: archive.weekPosition[day.weekKey].map { periodLink(.week, archive.weeks[$0]) },
-            month: archive.monthPosition[day.monthKey].map { periodLink(.month, archive.months[$0]) },
+            base: base(page), day: dayLink(day), papers: list, previous: previous.map(dayLink), next: next.map(dayLink),
+            week: archive.weekPosition[day.weekKey].map { weekLinks[$0] },
+            month: archive.monthPosition[day.monthKey].map { monthLinks[$0] },
             lede: strings.text(InterfaceKey.dayLede, ["papers": strings.count(InterfaceKey.papers, list.count)]))
     }
 
@@ -202,8 +239,7 @@ public struct SiteRenderer: Sendable {
         let page = PageMeta(title: strings.text(InterfaceKey.paperTitle, ["paper": view.title, "site": config.title]),
                             description: description, canonical: view.absoluteURL, hasMath: view.hasMath)
         return PaperPageContext(
-            base: base(paperMeta(page, index)), paper: LocalizedPaper(view, strings: strings),
-            related: related.related[index].map { LocalizedPaper(views[$0], strings: strings) },
+            base: base(paperMeta(page, index)), paper: paper(index), related: related.related[index].map(paper),
             bibtex: BibTeXWriter.entry(for: view.paper, url: view.absoluteURL))
     }
 

@@ -12,9 +12,9 @@ public struct TemplateRenderer: Sendable {
 
     /// A paper's card (`paper-card.mustache`) without its final line break, which the list
     /// template's own line gives back.
-    func card(_ view: PaperView, site: SiteContext) -> String {
-        let context = PaperCard.Context(site: site, paper: LocalizedPaper(view, strings: site.strings))
-        var html = render(template: "paper-card", context, capacity: 2_048) ?? ""
+    func card(_ paper: LocalizedPaper, site: SiteContext) -> String {
+        let context = PaperCard.Context(site: site, paper: paper)
+        var html = render(template: "paper-card", context, capacity: 2_048).map { String(decoding: $0, as: UTF8.self) } ?? ""
         if html.utf8.last == UInt8(ascii: "\n") { html.removeLast() }
         return html
     }
@@ -22,12 +22,12 @@ public struct TemplateRenderer: Sendable {
     /// Renders `template` with `context` into the page's UTF-8 bytes. The template exists:
     /// `ThemeLoader` checked the required ones.
     public func render(_ template: String, _ context: some PageContext) -> [UInt8] {
-        theme.plans.renderBytes(template, context, capacity: 32_768)
-            ?? Array((theme.templates.render(context, withTemplate: template) ?? "").utf8)
+        render(template: template, context, capacity: 32_768) ?? []
     }
 
     /// `template` rendered with `context`; nil when the theme has no such template.
-    private func render(template: String, _ context: Any, capacity: Int) -> String? {
-        theme.plans.render(template, context, capacity: capacity) ?? theme.templates.render(context, withTemplate: template)
+    private func render(template: String, _ context: some RenderObject, capacity: Int) -> [UInt8]? {
+        theme.plans.renderBytes(template, .object(context), capacity: capacity)
+            ?? theme.templates.render(context, withTemplate: template).map { Array($0.utf8) }
     }
 }

@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookTestSupport
 import Testing
 @testable import DaybookRender
 @testable import DaybookSite
@@ -31,5 +32,23 @@ import Testing
         #expect(BibTeXWriter.escape("50% of #1 \\& co") == "50\\% of \\#1 \\& co")
         #expect(BibTeXWriter.escape("a {b}") == "a {b}")
         #expect(BibTeXWriter.escape("a }b{") == "a \\}b\\{")
+    }
+
+    /// The key's title word, read on bytes when the title is ASCII, is the word read by Characters.
+    @Test func theKeyWordIsTheFirstLongWordByCharacters() {
+        var random = SeededGenerator(seed: 7)
+        let pieces = ["Deep", "RL", "a", "of", "Graph", "—", "é", "e\u{301}t\u{301}e\u{301}", "\r\n", "\n", " ", "-", "2024",
+                      "x1y", "Über", "ABCD", "中文标题", "$x^2$", "{", "}", "&", "CamelCase"]
+        for _ in 0..<2_000 {
+            let title = (0..<random.int(0..<8)).map { _ in random.pick(pieces) }.joined()
+            let expected = title.split(whereSeparator: { !$0.isLetter }).map(BibTeXWriter.ascii).first { $0.count > 3 } ?? ""
+            #expect(BibTeXWriter.firstLongWord(title) == expected, "\(title.debugDescription)")
+        }
+    }
+
+    @Test func escapingLeavesTextWithoutSpecialCharactersAsItIs() {
+        #expect(BibTeXWriter.escape("Plain é title — 中文") == "Plain é title — 中文")
+        // `&` with a combining mark is one Character, not `&`: not escaped, as before.
+        #expect(BibTeXWriter.escape("a &\u{301} b & c") == "a &\u{301} b \\& c")
     }
 }

@@ -7,7 +7,8 @@ import Testing
 /// same bytes.
 enum RenderPlanComparison {
     /// `templates` by name, each with Daybook's pragma in front unless `pragma` is false; every
-    /// template must get a plan.
+    /// template must get a plan. A dictionary context is rendered twice: as it is (read through
+    /// `Any`) and as a `TypedDictionary` (read typed).
     static func expectSame(_ templates: [String: String], context: Any, pragma: Bool = true,
                            sourceLocation: SourceLocation = #_sourceLocation) {
         FastHTMLContentType.registered
@@ -21,14 +22,18 @@ enum RenderPlanComparison {
         }
         let library = MustacheLibrary(templates: parsed)
         let plans = RenderPlanCompiler.compile(parsed)
-        for name in parsed.keys.sorted() {
-            let expected = library.render(context, withTemplate: name) ?? ""
-            guard let planned = plans.render(name, context) else {
-                Issue.record("\(name): no plan", sourceLocation: sourceLocation)
-                continue
+        var contexts = [context]
+        if let dictionary = context as? [String: Any] { contexts.append(TypedDictionary(values: dictionary)) }
+        for context in contexts {
+            for name in parsed.keys.sorted() {
+                let expected = library.render(context, withTemplate: name) ?? ""
+                guard let planned = plans.render(name, context) else {
+                    Issue.record("\(name): no plan", sourceLocation: sourceLocation)
+                    continue
+                }
+                #expect(Array(planned.utf8) == Array(expected.utf8), "\(name) (\(type(of: context))):\n\(planned)\n---\n\(expected)",
+                        sourceLocation: sourceLocation)
             }
-            #expect(Array(planned.utf8) == Array(expected.utf8), "\(name):\n\(planned)\n---\n\(expected)",
-                    sourceLocation: sourceLocation)
         }
     }
 }

@@ -90,6 +90,21 @@ import Testing
         ], context: context, pragma: false)
     }
 
+    /// A plan's ops hold what they point to unowned: the plan must keep it alive on its own, after
+    /// the parsed templates it was compiled from are gone and their memory is reused.
+    @Test func aPlanOwnsWhatItsOpsPointTo() throws {
+        func compiled() throws -> RenderPlans {
+            FastHTMLContentType.registered
+            let text = String(repeating: "x", count: 1_000)
+            return RenderPlanCompiler.compile(["t": try MustacheTemplate(string: "{{#a}}<{{b.c}}>{{/a}}\(text){{>t2}}"),
+                                               "t2": try MustacheTemplate(string: "{{$k}}k{{/k}}")])
+        }
+        let plans = try compiled()
+        let reused = (0..<2_000).map { String(repeating: "y", count: $0 % 64 + 16) }
+        #expect(plans.render("t", ["a": true, "b": ["c": "C"]]) == "<C>" + String(repeating: "x", count: 1_000) + "k")
+        #expect(reused.count == 2_000)
+    }
+
     @Test func aLambdaFallsBackToSwiftMustache() throws {
         FastHTMLContentType.registered
         let template = try MustacheTemplate(string: "{{#wrap}}x{{/wrap}}{{name}}")

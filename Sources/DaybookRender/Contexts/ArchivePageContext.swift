@@ -14,16 +14,16 @@ public struct ArchivePageContext: PageContext {
 
     public static let optionalNames: Set<String> = []
 
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "months": return months
-        case "weeks": return weeks
-        case "dayCount": return dayCount
-        case "paperCount": return paperCount
-        case "dayCountLabel": return dayCountLabel
-        case "paperCountLabel": return paperCountLabel
-        case "lede": return lede
-        default: return base.child(named: name)
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .months: .list(months)
+        case .weeks: .list(weeks)
+        case .dayCount: .int(dayCount)
+        case .paperCount: .int(paperCount)
+        case .dayCountLabel: .string(dayCountLabel)
+        case .paperCountLabel: .string(paperCountLabel)
+        case .lede: .string(lede)
+        default: base.value(name)
         }
     }
 }

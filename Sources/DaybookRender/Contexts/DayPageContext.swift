@@ -13,16 +13,16 @@ public struct DayPageContext: PageContext {
 
     public static let optionalNames: Set<String> = ["previous", "next", "week", "month"]
 
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "day": return day
-        case "papers": return papers
-        case "previous": return previous
-        case "next": return next
-        case "week": return week
-        case "month": return month
-        case "lede": return lede
-        default: return base.child(named: name)
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .day: .object(day)
+        case .papers: .list(papers)
+        case .previous: RenderValue(previous)
+        case .next: RenderValue(next)
+        case .week: RenderValue(week)
+        case .month: RenderValue(month)
+        case .lede: .string(lede)
+        default: base.value(name)
         }
     }
 }

@@ -12,15 +12,15 @@ public struct HomePageContext: PageContext {
 
     public static let optionalNames: Set<String> = ["day", "lede"]
 
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "noPapers": return day == nil
-        case "day": return day
-        case "papers": return papers
-        case "earlierDays": return earlierDays
-        case "hasMoreDays": return hasMoreDays
-        case "lede": return lede
-        default: return base.child(named: name)
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .noPapers: .bool(day == nil)
+        case .day: RenderValue(day)
+        case .papers: .list(papers)
+        case .earlierDays: .list(earlierDays)
+        case .hasMoreDays: .bool(hasMoreDays)
+        case .lede: RenderValue(lede)
+        default: base.value(name)
         }
     }
 }

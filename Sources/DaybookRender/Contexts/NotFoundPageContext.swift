@@ -5,10 +5,10 @@ public struct NotFoundPageContext: PageContext {
 
     public static let optionalNames: Set<String> = []
 
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "days": return days
-        default: return base.child(named: name)
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .days: .list(days)
+        default: base.value(name)
         }
     }
 }

@@ -1,8 +1,6 @@
-import Mustache
-
 /// What one page's template reads: one struct per page kind (`HomePageContext`, …), each with
-/// its names spelled out in `child(named:)`, over the shared `PageBase`.
-public protocol PageContext: MustacheParent, Sendable, OptionalTemplateNames {
+/// its names spelled out in `value(_:)`, over the shared `PageBase`.
+public protocol PageContext: RenderObject, Sendable, OptionalTemplateNames {
     var base: PageBase { get }
 }
 
@@ -15,7 +13,7 @@ public protocol OptionalTemplateNames {
 
 /// The part every page context shares: `site` (`SiteContext`), `page` (`PageMeta`) and `i18n`
 /// (the theme's strings).
-public struct PageBase: Sendable {
+public struct PageBase: RenderObject, Sendable {
     public let site: SiteContext
     public let page: PageMeta
 
@@ -24,12 +22,12 @@ public struct PageBase: Sendable {
         self.page = page
     }
 
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "site": return site
-        case "page": return page
-        case "i18n": return site.i18n
-        default: return nil
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .site: .object(site)
+        case .page: .object(page)
+        case .i18n: .object(site.i18n)
+        default: .none
         }
     }
 }

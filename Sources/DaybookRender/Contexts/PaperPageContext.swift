@@ -7,12 +7,12 @@ public struct PaperPageContext: PageContext {
 
     public static let optionalNames: Set<String> = []
 
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "paper": return paper
-        case "related": return related
-        case "bibtex": return bibtex
-        default: return base.child(named: name)
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .paper: .object(paper)
+        case .related: .list(related)
+        case .bibtex: .string(bibtex)
+        default: base.value(name)
         }
     }
 }

@@ -26,21 +26,21 @@ public struct PeriodPageContext: PageContext {
 
     public static let optionalNames: Set<String> = ["previous", "next"]
 
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "heading": return heading
-        case "period": return period
-        case "noun": return noun
-        case "kindText": return kindText
-        case "papers": return papers
-        case "days": return days
-        case "pagination": return pagination
-        case "pagePosition": return pagePosition
-        case "startRank": return startRank
-        case "lede": return lede
-        case "previous": return previous
-        case "next": return next
-        default: return base.child(named: name)
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .heading: .string(heading)
+        case .period: .object(period)
+        case .noun: .string(noun)
+        case .kindText: .object(kindText)
+        case .papers: .list(papers)
+        case .days: .list(days)
+        case .pagination: .object(pagination)
+        case .pagePosition: .string(pagePosition)
+        case .startRank: .int(startRank)
+        case .lede: .string(lede)
+        case .previous: RenderValue(previous)
+        case .next: RenderValue(next)
+        default: base.value(name)
         }
     }
 }

@@ -12,13 +12,13 @@ public struct SearchPageContext: PageContext {
 
     public static let optionalNames: Set<String> = []
 
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "paperCount": return paperCount
-        case "paperCountLabel": return paperCountLabel
-        case "label": return label
-        case "scriptText": return scriptText
-        default: return base.child(named: name)
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .paperCount: .int(paperCount)
+        case .paperCountLabel: .string(paperCountLabel)
+        case .label: .string(label)
+        case .scriptText: .string(scriptText)
+        default: base.value(name)
         }
     }
 }

@@ -9,13 +9,13 @@ public struct TagIndexPageContext: PageContext {
 
     public static let optionalNames: Set<String> = []
 
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "tags": return tags
-        case "tagCount": return tags.count
-        case "tagCountLabel": return tagCountLabel
-        case "lede": return lede
-        default: return base.child(named: name)
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .tags: .list(tags)
+        case .tagCount: .int(tags.count)
+        case .tagCountLabel: .string(tagCountLabel)
+        case .lede: .string(lede)
+        default: base.value(name)
         }
     }
 }

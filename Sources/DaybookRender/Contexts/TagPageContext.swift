@@ -13,15 +13,15 @@ public struct TagPageContext: PageContext {
 
     public static let optionalNames: Set<String> = []
 
-    public func child(named name: String) -> Any? {
-        switch name {
-        case "tag": return tag
-        case "feed": return feed
-        case "papers": return papers
-        case "pagination": return pagination
-        case "pagePosition": return pagePosition
-        case "lede": return lede
-        default: return base.child(named: name)
+    public func value(_ name: ContextName) -> RenderValue {
+        switch name.key {
+        case .tag: .object(tag)
+        case .feed: .object(feed)
+        case .papers: .list(papers)
+        case .pagination: .object(pagination)
+        case .pagePosition: .string(pagePosition)
+        case .lede: .string(lede)
+        default: base.value(name)
         }
     }
 }

@@ -2,16 +2,16 @@
 /// reading as swift-mustache's `getChild`: `.` is the current object, a leading `.` looks only at
 /// the current object, `name()` alone reads the loop's position (`index()`, `first()`), anything
 /// else looks its first part up through the context stack and the rest in what it found.
-struct RenderName: Sendable {
+final class RenderName: Sendable {
     enum Root: Sendable {
         /// `.`
         case current
         /// `index()` and friends: the enclosing loop's position.
         case sequence
         /// `.a.b`: `a` in the current object only.
-        case currentOnly([String])
+        case currentOnly([ContextName])
         /// `a.b`: `a` anywhere on the stack, innermost first.
-        case stack([String])
+        case stack([ContextName])
     }
 
     let root: Root
@@ -25,9 +25,9 @@ struct RenderName: Sendable {
         } else if name.isEmpty, !transforms.isEmpty {
             root = .sequence
         } else if name.first == "." {
-            root = .currentOnly(name.split(separator: ".").map(String.init))
+            root = .currentOnly(name.split(separator: ".").map { ContextName(String($0)) })
         } else {
-            root = .stack(name.split(separator: ".").map(String.init))
+            root = .stack(name.split(separator: ".").map { ContextName(String($0)) })
         }
         self.transforms = transforms.reversed()
     }

@@ -30,46 +30,49 @@ package enum RenderPlanCompiler {
 
     static func plan(_ template: MustacheTemplate, slots: [String: Int]) -> RenderPlan? {
         guard let tokens = tokens(of: template) else { return nil }
-        var ops: [RenderOp] = []
-        ops.reserveCapacity(tokens.count)
+        var plan = RenderPlan.Builder()
         for token in tokens {
-            guard let op = op(token, slots: slots) else { return nil }
-            ops.append(op)
+            guard add(token, to: &plan, slots: slots) else { return nil }
         }
-        return RenderPlan(ops: ops)
+        return RenderPlan(plan)
     }
 
-    private static func op(_ token: Any, slots: [String: Int]) -> RenderOp? {
-        guard case let (label, fields)? = decode(token) else { return nil }
+    /// Adds `token`'s op to `plan`; false when the compiler does not know the token.
+    private static func add(_ token: Any, to plan: inout RenderPlan.Builder, slots: [String: Int]) -> Bool {
+        guard case let (label, fields)? = decode(token) else { return false }
         switch label {
         case "text":
-            guard fields.count == 1, let text = fields[0] as? String else { return nil }
-            return .text(Array(text.utf8))
+            guard fields.count == 1, let text = fields[0] as? String else { return false }
+            plan.text(text)
         case "variable", "unescapedVariable":
-            guard fields.count == 2, let name = fields[0] as? String, let transforms = fields[1] as? [String] else { return nil }
-            return .variable(RenderName(name: name, transforms: transforms), escaped: label == "variable")
+            guard fields.count == 2, let name = fields[0] as? String, let transforms = fields[1] as? [String] else { return false }
+            plan.variable(RenderName(name: name, transforms: transforms), escaped: label == "variable")
         case "section", "invertedSection":
             guard fields.count == 3, let name = fields[0] as? String, let transforms = fields[1] as? [String],
-                  let template = fields[2] as? MustacheTemplate, let body = plan(template, slots: slots) else { return nil }
-            return .section(RenderName(name: name, transforms: transforms), body: body, inverted: label == "invertedSection")
+                  let template = fields[2] as? MustacheTemplate, let body = self.plan(template, slots: slots) else { return false }
+            plan.section(RenderName(name: name, transforms: transforms), body: body, inverted: label == "invertedSection")
         case "partial", "dynamicNamePartial":
             guard fields.count == 3, let name = fields[0] as? String, let indentation = optional(fields[1]),
-                  let inherits = optional(fields[2]) else { return nil }
-            guard let indent = string(indentation), let overrides = overrides(inherits, slots: slots) else { return nil }
-            if label == "partial" { return .partial(slot: slots[name], indentation: indent, overrides: overrides) }
-            return .dynamicPartial(RenderName(name: name, transforms: []), indentation: indent, overrides: overrides)
+                  let inherits = optional(fields[2]) else { return false }
+            guard let indent = string(indentation), let overrides = overrides(inherits, slots: slots) else { return false }
+            if label == "partial" {
+                plan.partial(slot: slots[name], indentation: indent, overrides: overrides)
+            } else {
+                plan.partial(slot: nil, named: RenderName(name: name, transforms: []), indentation: indent, overrides: overrides)
+            }
         case "blockExpansion":
             guard fields.count == 3, let name = fields[0] as? String, let template = fields[1] as? MustacheTemplate,
-                  let fallback = plan(template, slots: slots), let indentation = optional(fields[2]),
-                  let indent = string(indentation) else { return nil }
-            return .block(name: name, fallback: fallback, indentation: indent)
+                  let fallback = self.plan(template, slots: slots), let indentation = optional(fields[2]),
+                  let indent = string(indentation) else { return false }
+            plan.block(name: name, fallback: fallback, indentation: indent)
         case "contentType":
-            guard fields.count == 1, let contentType = fields[0] as? any MustacheContentType else { return nil }
-            return .contentType(RenderEscaper(contentType))
+            guard fields.count == 1, let contentType = fields[0] as? any MustacheContentType else { return false }
+            plan.contentType(RenderEscaper(contentType))
         default:
             // `blockDefinition` only stands inside `{{<partial}}`, where it became `inherits`.
-            return nil
+            return false
         }
+        return true
     }
 
     /// The tokens of a parsed template.

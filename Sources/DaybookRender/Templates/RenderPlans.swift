@@ -17,13 +17,14 @@ public struct RenderPlans: Sendable {
         slots.filter { plans[$0.value] != nil }.map(\.key).sorted()
     }
 
-    /// `template` rendered with `context` by its plan, or nil (see above).
+    /// `template` rendered with `context` by its plan, or nil (see above). A `RenderObject`
+    /// context is read typed; any other is read as swift-mustache reads it.
     package func render(_ template: String, _ context: Any, capacity: Int = 16_384) -> String? {
-        renderBytes(template, context, capacity: capacity).map { String(decoding: $0, as: UTF8.self) }
+        renderBytes(template, RenderValue(any: context), capacity: capacity).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The UTF-8 bytes of `render` (no copy into a `String`).
-    func renderBytes(_ template: String, _ context: Any, capacity: Int = 16_384) -> [UInt8]? {
+    /// The UTF-8 bytes of `render`, with the context as a value (no copy into a `String`).
+    func renderBytes(_ template: String, _ context: RenderValue, capacity: Int = 16_384) -> [UInt8]? {
         guard let slot = slots[template], let plan = plans[slot] else { return nil }
         var renderer = RenderPlanRenderer(plans: self, root: context, capacity: capacity)
         renderer.render(plan, RenderFrame(escaper: html))

@@ -1,38 +1,35 @@
 import Mustache
 
-/// One object on a render's context stack, classified once when it is pushed so a name lookup
-/// does not cast it again: a `MustacheParent` answers `child(named:)`; a string, number or bool
-/// has no children; anything else is looked up as swift-mustache does (its custom
-/// representation, else `Mirror`).
-struct RenderStackEntry {
-    enum Kind {
-        case parent(any MustacheParent)
-        case leaf
-        case other
-    }
+/// One entry of a render's context stack: a value a section pushed, or element `index` of a list
+/// a section loops over, read in place.
+enum RenderStackEntry {
+    case value(RenderValue)
+    case element(any RenderList, Int)
 
-    let value: Any
-    let kind: Kind
-
-    init(_ value: Any) {
-        self.value = value
-        let type = Swift.type(of: value)
-        if type == String.self || type == Int.self || type == Bool.self || type == Double.self {
-            kind = .leaf
-        } else if value is MustacheCustomRepresentation {
-            kind = .other
-        } else if let parent = value as? any MustacheParent {
-            kind = .parent(parent)
-        } else {
-            kind = .other
+    /// The entry itself (`{{.}}`).
+    var current: RenderValue {
+        switch self {
+        case .value(let value): value
+        case .element(let list, let index): list.element(index)
         }
     }
 
-    func child(named name: String) -> Any? {
-        switch kind {
-        case .parent(let parent): return parent.child(named: name)
-        case .leaf: return nil
-        case .other: return RenderStackEntry.child(named: name, of: value)
+    /// `name` in this entry as swift-mustache's `_getImmediateChild` finds it.
+    func value(_ name: ContextName) -> RenderValue {
+        switch self {
+        case .value(let value): RenderStackEntry.child(name, of: value)
+        case .element(let list, let index): list.value(name, at: index)
+        }
+    }
+
+    /// `name` in `value`: a string, number or flag has no children; a value that is not typed is
+    /// read through `Any`.
+    static func child(_ name: ContextName, of value: RenderValue) -> RenderValue {
+        switch value {
+        case .object(let object): object.value(name)
+        case .none, .string, .int, .bool: .none
+        case .list(let list): RenderValue(any: child(named: name.text, of: list.mustacheValue))
+        case .other(let other): RenderValue(any: child(named: name.text, of: other))
         }
     }
 
