@@ -100,9 +100,19 @@ public final class MarkdownRenderer: Sendable {
     /// `maxLength` counts the "…" too. The text is not HTML-escaped: escape it where it is placed.
     /// Math is never cut in the middle.
     public func excerpt(_ markdown: String, maxLength: Int) -> String {
+        outline(markdown, maxLength: maxLength).excerpt
+    }
+
+    /// The excerpt (as `excerpt(_:maxLength:)`), and whether `render` would give any HTML and any
+    /// math, from one parse and without rendering.
+    public func outline(_ markdown: String, maxLength: Int) -> MarkdownOutline {
         let protected = MathProtector.protect(markdown, mode: .markdown).convertingTeXTextMode(.markdown)
         let builder = ExcerptBuilder(spans: protected.spans)
-        let text = CmarkEngine.withDocument(protected.bytes) { document, _ in builder.text(of: document) }
-        return ExcerptBuilder.cut(text, maxLength: maxLength)
+        // Math is found as `render` finds it: by the rewrite, after the excerpt is read.
+        let rewriter = DocumentRewriter(spans: protected.spans, resolver: nil)
+        let (text, hasContent, hasMath) = CmarkEngine.withDocument(protected.bytes) { document, _ in
+            (builder.text(of: document), cmark_node_first_child(document) != nil, rewriter.rewrite(document))
+        }
+        return MarkdownOutline(excerpt: ExcerptBuilder.cut(text, maxLength: maxLength), hasContent: hasContent, hasMath: hasMath)
     }
 }

@@ -1,5 +1,6 @@
 import DaybookContent
 import DaybookLibrary
+import DaybookMarkdown
 import DaybookSystem
 
 /// Everything a template may show of one paper, prepared once per build and shared by every page
@@ -13,10 +14,14 @@ public final class PaperView: RenderObject, @unchecked Sendable {
     public let title: String
     /// Title as HTML: escaped, math wrapped for KaTeX.
     public let titleHTML: String
-    /// Abstract as HTML (links absolute), for the paper page and feeds.
-    public let abstractHTML: String
+    /// Given HTML of the abstract; nil: made from the paper's abstract when asked (`abstractHTML`).
+    private let givenAbstractHTML: String?
+    /// The base URL relative links of the abstract are resolved against.
+    private let baseURL: String
     /// Plain-text excerpt for lists and descriptions.
     public let excerpt: String
+    /// Whether the abstract renders to any HTML.
+    public let hasAbstract: Bool
     public let hasMath: Bool
     public let url: String
     /// The paper page's output file, relative to the output folder.
@@ -28,13 +33,17 @@ public final class PaperView: RenderObject, @unchecked Sendable {
     /// of the key of every page and feed that shows it (`PageKeys`), made once per view.
     let paperHash: UInt64
 
-    public init(paper: Paper, title: String? = nil, titleHTML: String, abstractHTML: String, excerpt: String, hasMath: Bool,
-                routes: Routes) {
+    /// `abstractHTML`: the abstract's HTML when already made (nil: made from `paper` when a page or
+    /// feed asks, so views hold no HTML of abstracts); `hasAbstract` defaults to whether it is not empty.
+    public init(paper: Paper, title: String? = nil, titleHTML: String, abstractHTML: String? = nil, excerpt: String,
+                hasAbstract: Bool? = nil, hasMath: Bool, routes: Routes) {
         self.paper = paper
         self.title = title ?? paper.title
         self.titleHTML = titleHTML
-        self.abstractHTML = abstractHTML
+        self.givenAbstractHTML = abstractHTML
+        self.baseURL = routes.baseURL
         self.excerpt = excerpt
+        self.hasAbstract = hasAbstract ?? !(abstractHTML ?? "").isEmpty
         self.hasMath = hasMath
         self.url = routes.paper(paper.id)
         self.file = routes.file(for: url)
@@ -44,6 +53,12 @@ public final class PaperView: RenderObject, @unchecked Sendable {
         var hasher = StableHasher()
         paper.combine(into: &hasher)
         self.paperHash = hasher.value
+    }
+
+    /// Abstract as HTML (links absolute), for the paper page and feeds: made on each call unless
+    /// it was given.
+    public var abstractHTML: String {
+        givenAbstractHTML ?? MarkdownRenderer().render(paper.abstract, baseURL: baseURL).html
     }
 
     /// "Ada Lovelace, Alan Turing", or "6 authors" when only the count is known.
@@ -82,7 +97,7 @@ public final class PaperView: RenderObject, @unchecked Sendable {
         case .excerptHTML: excerpt.isEmpty ? .none : .string(Escaping.html(excerpt))
         case .authorsShortHTML: RenderValue(authorsShort.map(Escaping.html))
         case .abstractHTML: .string(abstractHTML)
-        case .hasAbstract: .bool(!abstractHTML.isEmpty)
+        case .hasAbstract: .bool(hasAbstract)
         case .summary: RenderValue(paper.summary)
         case .tags: .list(tags)
         case .arxivURL: RenderValue(paper.arxivURL)

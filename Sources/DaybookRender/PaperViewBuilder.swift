@@ -3,8 +3,9 @@ import DaybookLibrary
 import DaybookMarkdown
 import DaybookSystem
 
-/// Turns papers into `PaperView`s: renders titles and abstracts with cmark-gfm once per build, on
-/// every core (the renderer serializes the one step of cmark's parse that is not thread-safe).
+/// Turns papers into `PaperView`s: renders titles and reads abstracts (excerpt, math) with
+/// cmark-gfm once per build, on every core (the renderer serializes the one step of cmark's parse
+/// that is not thread-safe). An abstract's HTML is made when its page or a feed shows it.
 public struct PaperViewBuilder: Sendable {
     public let routes: Routes
     /// Characters in a list excerpt.
@@ -51,14 +52,13 @@ public struct PaperViewBuilder: Sendable {
 
     private func text(of paper: Paper, markdown: MarkdownRenderer) -> PaperText {
         let title = markdown.renderInline(paper.title)
-        let abstract = markdown.render(paper.abstract, baseURL: routes.baseURL)
-        return PaperText(title: markdown.plainText(paper.title), titleHTML: title.html, abstractHTML: abstract.html,
-                         excerpt: markdown.excerpt(paper.abstract, maxLength: PaperViewBuilder.excerptLength),
-                         hasMath: title.hasMath || abstract.hasMath)
+        let abstract = markdown.outline(paper.abstract, maxLength: PaperViewBuilder.excerptLength)
+        return PaperText(title: markdown.plainText(paper.title), titleHTML: title.html, excerpt: abstract.excerpt,
+                         hasAbstract: abstract.hasContent, hasMath: title.hasMath || abstract.hasMath)
     }
 
     private func view(_ paper: Paper, text: PaperText) -> PaperView {
-        PaperView(paper: paper, title: text.title, titleHTML: text.titleHTML, abstractHTML: text.abstractHTML,
-                  excerpt: text.excerpt, hasMath: text.hasMath, routes: routes)
+        PaperView(paper: paper, title: text.title, titleHTML: text.titleHTML, excerpt: text.excerpt,
+                  hasAbstract: text.hasAbstract, hasMath: text.hasMath, routes: routes)
     }
 }

@@ -186,12 +186,13 @@ import Testing
                          source: SourceLocation(path: "content/papers/x.md", bodyLine: 9))
         let bare = Paper(id: "slug", title: "", day: Day(iso: "9999-12-31")!)
         let record = PaperRecordParser.Record(paper: full, idPosition: (2, 5), dayPosition: (4, 6), titlePosition: (3, 8))
-        let text = PaperText(title: "T", titleHTML: "<b>T</b>", abstractHTML: "<p>A</p>\n", excerpt: "A", hasMath: true)
+        let text = PaperText(title: "T", titleHTML: "<b>T</b>", excerpt: "A", hasAbstract: true, hasMath: true)
+        let other = PaperText(title: "U", titleHTML: "U", excerpt: "", hasAbstract: false, hasMath: false)
         let stamp = FileStamp(size: 1, modified: 2, changed: 3, inode: UInt64.max)
         let part = ContentCache.Part(started: 42, files: [
             "content/a.md": ParsedContentFile(stamp: stamp, content: .record(record)),
             "content/b.json": ParsedContentFile(stamp: stamp, content: .imported([bare, full])),
-        ], texts: [UInt64.max: text, 0: text], base: 99)
+        ], texts: [UInt64.max: text, 0: other], base: 99)
         let (decoded, _) = try #require(ContentCache.decode(ContentCache.encode(part)))
         #expect(decoded.started == 42 && decoded.base == 99)
         #expect(decoded.texts == part.texts)

@@ -19,7 +19,7 @@ import DaybookSystem
 /// that read it started (a save in the same clock tick as the read could keep the stamp: see
 /// `BuildInputs`).
 package struct ContentCache {
-    static let format = "daybook-content-cache 2"
+    static let format = "daybook-content-cache 3"
     static let baseName = "content.cache"
     static let deltaName = "content.delta"
 
@@ -172,8 +172,8 @@ package struct ContentCache {
             writer.writeFixed(key)
             writer.write(text.title)
             writer.write(text.titleHTML)
-            writer.write(text.abstractHTML)
             writer.write(text.excerpt)
+            writer.write(text.hasAbstract)
             writer.write(text.hasMath)
         }
         let checksum = writer.bytes.withUnsafeBytes { XXH64.hash($0) }
@@ -216,7 +216,7 @@ package struct ContentCache {
             for _ in 0..<textCount {
                 let key = try reader.readFixed()
                 part.texts[key] = PaperText(title: try reader.readString(), titleHTML: try reader.readString(),
-                                            abstractHTML: try reader.readString(), excerpt: try reader.readString(),
+                                            excerpt: try reader.readString(), hasAbstract: try reader.readBool(),
                                             hasMath: try reader.readBool())
             }
             guard reader.isAtEnd else { return nil }
