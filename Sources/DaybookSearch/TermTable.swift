@@ -1,0 +1,102 @@
+/// A set of terms as UTF-8 byte strings, each given a number (its id) in the order first added:
+/// an open-addressing hash table over one byte buffer, so looking up a word of a paper needs no
+/// `String`, no allocation and no Unicode-aware hashing (`SearchIndex` builds with it).
+struct TermTable: Sendable {
+    /// The terms' bytes, one after another; term `id` is `bytes[ends[id - 1] ..< ends[id]]`.
+    private(set) var bytes: [UInt8] = []
+    private(set) var ends: [Int] = []
+    private var hashes: [UInt64] = []
+    /// Ids by hash, `-1` where empty; a power of two long, at most half full.
+    private var slots: [Int32]
+
+    init(capacity: Int = 1024) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: -1, count: size)
+        ends.reserveCapacity(capacity)
+        hashes.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity * 8)
+    }
+
+    var count: Int { ends.count }
+
+    func range(of id: Int) -> Range<Int> { (id == 0 ? 0 : ends[id - 1])..<ends[id] }
+
+    /// The term `id` as a string.
+    func string(_ id: Int) -> String { String(decoding: bytes[range(of: id)], as: UTF8.self) }
+
+    /// Calls `body` with the bytes of term `id`.
+    func withBytes<R>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let range = range(of: id)
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// FNV-1a, 64 bits: terms are short, so a byte at a time is as fast as anything.
+    static func hash(_ term: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in term { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    /// The id of `term`, added when new.
+    mutating func id(of term: UnsafeBufferPointer<UInt8>) -> Int {
+        let hash = TermTable.hash(term)
+        if let found = find(term, hash: hash) { return found }
+        return add(term, hash: hash)
+    }
+
+    private func find(_ term: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            hashes.withUnsafeBufferPointer { hashes in
+                bytes.withUnsafeBufferPointer { bytes in
+                    while true {
+                        let id = Int(slots[slot])
+                        if id < 0 { return nil }
+                        if hashes[id] == hash {
+                            let start = id == 0 ? 0 : ends[id - 1]
+                            if ends[id] - start == term.count && memoryEqual(bytes.baseAddress! + start, term.baseAddress, term.count) {
+                                return id
+                            }
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
+        }
+    }
+
+    private mutating func add(_ term: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
+        let id = ends.count
+        bytes.append(contentsOf: term)
+        ends.append(bytes.count)
+        hashes.append(hash)
+        if (id + 1) * 2 > slots.count {
+            grow()
+        } else {
+            place(id, hash: hash)
+        }
+        return id
+    }
+
+    private mutating func place(_ id: Int, hash: UInt64) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(id)
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        for id in 0..<ends.count { place(id, hash: hashes[id]) }
+    }
+}
+
+/// Whether `count` bytes at `a` and `b` are equal.
+@inline(__always)
+private func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
+    guard let b else { return count == 0 }
+    for i in 0..<count where a[i] != b[i] { return false }
+    return true
+}
