@@ -95,7 +95,7 @@ def percentile(values, p):
 def search_bytes(entry, engine):
     if "files" not in entry:
         return entry["bytes"]
-    keep = ("/search/index/", "/assets/search.js") if engine == "daybook" else ("/pagefind/",)
+    keep = ("/search/index/", "/assets/search.min.js") if engine == "daybook" else ("/pagefind/",)
     return sum(size for name, size in entry["files"] if any(k in name for k in keep))
 
 

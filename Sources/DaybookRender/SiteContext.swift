@@ -46,7 +46,7 @@ public struct SiteContext: MustacheParent, Sendable {
         case "searchURL": return routes.search
         case "searchIndexURL": return routes.searchIndex
         case "scriptURL": return routes.asset("site.js")
-        case "searchScriptURL": return routes.asset("search.js")
+        case "searchScriptURL": return routes.asset("search.min.js")
         case "mathAssets": return mathAssets
         case "katexStyleURL": return routes.asset("katex/katex.min.css")
         case "katexScriptURL": return routes.asset("katex/katex.min.js")
