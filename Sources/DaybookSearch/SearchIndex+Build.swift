@@ -11,7 +11,8 @@ extension SearchIndex {
     struct Built {
         var docs: [String] = []
         var docChunks: [String] = []
-        var postings: [String: [UInt32]] = [:]
+        /// The terms, sorted, and their postings.
+        var postings: (terms: [String], lists: [[UInt32]]) = ([], [])
         var nodes: [String: Node] = [:]
         var shardKeys: [String] = []
         var shards: [String: Shard] = [:]
@@ -55,10 +56,21 @@ extension SearchIndex {
             }
         }
 
-        // Terms in `String` order, which for these (NFC) strings is the order of their UTF-8 bytes.
+        // Terms in `String` order, which for these (NFC) strings is the order of their UTF-8 bytes:
+        // by their first eight bytes as a number (terms hold no zero byte, so a shorter one is
+        // smaller), the rest compared only on a tie.
         var sorted = lists.indices.filter { !lists[$0].isEmpty }
+        let heads = table.bytes.withUnsafeBufferPointer { bytes in
+            (0..<table.count).map { id -> UInt64 in
+                var head: UInt64 = 0
+                let range = table.range(of: id)
+                for (shift, byte) in zip(stride(from: 56, through: 0, by: -8), bytes[range]) { head |= UInt64(byte) << UInt64(shift) }
+                return head
+            }
+        }
         table.bytes.withUnsafeBufferPointer { bytes in
             sorted.sort { a, b in
+                if heads[a] != heads[b] { return heads[a] < heads[b] }
                 let x = table.range(of: a), y = table.range(of: b)
                 let common = min(x.count, y.count)
                 let order = memcmp(bytes.baseAddress! + x.lowerBound, bytes.baseAddress! + y.lowerBound, common)
@@ -66,8 +78,7 @@ extension SearchIndex {
             }
         }
         let terms = sorted.map { table.string($0) }
-        built.postings.reserveCapacity(terms.count)
-        for (term, id) in zip(terms, sorted) { built.postings[term] = lists[id] }
+        built.postings = (terms, sorted.map { lists[$0] })
 
         // Shard keys.
         let keys = sorted.map { table.withBytes($0, PackedKey.init) }

@@ -58,24 +58,58 @@ extension SearchIndex {
         out += [0x5D, 0x2C]
         out += String(paper.upvotes ?? 0).utf8
         out.append(0x2C)
-        Escaping.json(collapsingSpace(abstract), into: &out)
+        collapsingSpace(abstract, into: &out)
         out.append(0x5D)
     }
 
-    static func collapsingSpace(_ text: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var space = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                space = !out.isEmpty
-            } else {
-                if space { out.append(0x20) }
-                space = false
-                out.append(byte)
+    /// Appends the JSON string of `text` with its runs of white space (space, tab, CR, LF) made
+    /// one space and none at either end: `Escaping.json` of the collapsed text, in one pass.
+    static func collapsingSpace(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        let start = out.count
+        out.append(0x22)
+        let kinds = byteKinds
+        text.withUTF8 { bytes in
+            // Bytes from `run` on are copied as they are when the run ends: none needs an escape,
+            // and a space in it is a single one between two other bytes.
+            var run = 0, space = false
+            var position = 0
+            while position < bytes.count {
+                let byte = bytes[position]
+                let kind = kinds[Int(byte)]
+                if kind == 0 {
+                    if space {
+                        out.append(0x20)
+                        space = false
+                    }
+                } else if kind == 1 {
+                    if byte == 0x20 && position > 0 && position + 1 < bytes.count && kinds[Int(bytes[position - 1])] != 1
+                        && kinds[Int(bytes[position + 1])] != 1 {
+                        position += 1
+                        continue
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
+                    run = position + 1
+                    space = out.count > start + 1
+                } else {
+                    if space {
+                        out.append(0x20)
+                        space = false
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
+                    Escaping.jsonEscape(byte, into: &out)
+                    run = position + 1
+                }
+                position += 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
-        return out
+        out.append(0x22)
+    }
+
+    /// Per byte: 1 white space (space, tab, CR, LF), 2 written escaped in JSON, else 0.
+    static let byteKinds: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D ? 1 : Escaping.needsJSONEscape(UInt8(byte)) ? 2 : 0
     }
 
     /// Whether a term with `size` postings keeps only two levels (see `entry`).

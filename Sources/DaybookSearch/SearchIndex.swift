@@ -53,8 +53,10 @@ public struct SearchIndex: Sendable {
     /// is empty).
     var docChunks: [String]
     var docs: [String]
-    /// Per term, its postings: `document << impactBits | level`, ascending.
-    var postings: [String: [UInt32]]
+    /// Per term, its postings: `document << impactBits | level`, ascending. Filled by the first
+    /// `update` (a whole build looks up no term): until then `builtPostings` holds them, in term order.
+    var postings: [String: [UInt32]] = [:]
+    var builtPostings: (terms: [String], lists: [[UInt32]])?
     /// Totals per shard key prefix, which decide the splits (see `Node`).
     var nodes: [String: Node]
     /// Shard keys, sorted, and the shards.
@@ -95,12 +97,17 @@ public struct SearchIndex: Sendable {
                                       maxPostings: maxPostings, workers: workers ?? ParallelWork.workers)
         docs = built.docs
         docChunks = built.docChunks
-        postings = built.postings
+        builtPostings = built.postings
         nodes = built.nodes
         shardKeys = built.shardKeys
         shards = built.shards
         meta = ""
         meta = metaText()
+    }
+
+    /// Every term's postings (`postings`, or the built ones before the first update).
+    var termPostings: [String: [UInt32]] {
+        builtPostings.map { Dictionary(uniqueKeysWithValues: zip($0.terms, $0.lists)) } ?? postings
     }
 
     /// Every output file by path relative to the output folder: `docs/` in order, `terms/` by key,
@@ -129,6 +136,11 @@ public struct SearchIndex: Sendable {
             let before = old.papers[index], after = views[index].paper
             guard before.id == after.id, before.day == after.day, new.papers[index].day == after.day else { return nil }
             indices.append(index)
+        }
+
+        if let built = builtPostings {
+            postings = Dictionary(uniqueKeysWithValues: zip(built.terms, built.lists))
+            builtPostings = nil
         }
 
         // Postings, and each touched term's count before.

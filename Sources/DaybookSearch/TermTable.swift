@@ -48,22 +48,16 @@ struct TermTable: Sendable {
     private func find(_ term: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
-        return slots.withUnsafeBufferPointer { slots in
-            hashes.withUnsafeBufferPointer { hashes in
-                bytes.withUnsafeBufferPointer { bytes in
-                    while true {
-                        let id = Int(slots[slot])
-                        if id < 0 { return nil }
-                        if hashes[id] == hash {
-                            let start = id == 0 ? 0 : ends[id - 1]
-                            if ends[id] - start == term.count && memoryEqual(bytes.baseAddress! + start, term.baseAddress, term.count) {
-                                return id
-                            }
-                        }
-                        slot = (slot + 1) & mask
-                    }
+        while true {
+            let id = Int(slots[slot])
+            if id < 0 { return nil }
+            if hashes[id] == hash {
+                let start = id == 0 ? 0 : ends[id - 1]
+                if ends[id] - start == term.count && bytes.withUnsafeBufferPointer({ equal($0.baseAddress! + start, term) }) {
+                    return id
                 }
             }
+            slot = (slot + 1) & mask
         }
     }
 
@@ -93,10 +87,9 @@ struct TermTable: Sendable {
     }
 }
 
-/// Whether `count` bytes at `a` and `b` are equal.
+/// Whether the `term.count` bytes at `stored` are `term`'s (terms are short: a loop beats a call).
 @inline(__always)
-private func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
-    guard let b else { return count == 0 }
-    for i in 0..<count where a[i] != b[i] { return false }
+private func equal(_ stored: UnsafePointer<UInt8>, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
+    for i in 0..<term.count where stored[i] != term[i] { return false }
     return true
 }

@@ -14,27 +14,29 @@ extension Escaping {
         let done: Void? = text.withContiguousStorageIfAvailable { bytes in
             // Runs that need no escape are copied whole.
             var run = 0
-            for position in bytes.indices where needsEscape(bytes[position]) {
+            for position in bytes.indices where needsJSONEscape(bytes[position]) {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
-                escape(bytes[position], into: &out)
+                jsonEscape(bytes[position], into: &out)
                 run = position + 1
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
         if done == nil {
             for byte in text {
-                if needsEscape(byte) { escape(byte, into: &out) } else { out.append(byte) }
+                if needsJSONEscape(byte) { jsonEscape(byte, into: &out) } else { out.append(byte) }
             }
         }
         out.append(0x22)
     }
 
-    @inline(__always)
-    private static func needsEscape(_ byte: UInt8) -> Bool {
+    /// Whether `json` writes `byte` other than as itself (inlinable: other modules call it per byte).
+    @inlinable
+    package static func needsJSONEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26
     }
 
-    private static func escape(_ byte: UInt8, into out: inout [UInt8]) {
+    /// Appends `json`'s escape of a byte that needs one.
+    package static func jsonEscape(_ byte: UInt8, into out: inout [UInt8]) {
         switch byte {
         case 0x22: out += [0x5C, 0x22]
         case 0x5C: out += [0x5C, 0x5C]

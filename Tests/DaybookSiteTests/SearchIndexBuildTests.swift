@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 import DaybookTestSupport
 import Testing
 @testable import DaybookRender
@@ -27,7 +28,7 @@ import Testing
                 postings[term, default: []].append(UInt32(number) << SearchIndex.impactBits | level)
             }
         }
-        #expect(three.postings == postings)
+        #expect(three.termPostings == postings)
         var nodes: [String: SearchIndex.Node] = [:]
         for (term, list) in postings { SearchIndex.account(term, size: list.count, terms: 1, in: &nodes) }
         #expect(three.nodes.mapValues { [$0.size, $0.splittable] } == nodes.mapValues { [$0.size, $0.splittable] })
@@ -41,6 +42,21 @@ import Testing
         }
         for (number, index) in one.numbers.enumerated().map({ ($1, $0) }) {
             #expect(three.docChunks[number] == "[" + SearchIndex.document(views[index], basePathLength: three.basePathLength) + "]\n")
+        }
+    }
+
+    @Test(arguments: [41, 42, 43] as [UInt64])
+    func anAbstractIsCollapsedAndEscapedInOnePassAsInTwo(seed: UInt64) {
+        var random = SearchIndexTests.Random(state: seed)
+        let pieces = [" ", "  ", "\n", "\t", "\r\n", "a", "bc", "é", "\"", "\\", "<", "&", "\u{1}", "$x$", "Götz"]
+        for _ in 0..<500 {
+            let text = (0..<random.int(0..<12)).map { _ in random.pick(pieces) }.joined()
+            // The definition: white space runs made one space, none at either end, then escaped.
+            let collapsed = text.split(whereSeparator: { " \n\t\r".unicodeScalars.contains($0.unicodeScalars.first!) && $0.unicodeScalars.count == 1 || $0 == "\r\n" })
+                .joined(separator: " ")
+            var out: [UInt8] = [0x5B]
+            SearchIndex.collapsingSpace(text, into: &out)
+            #expect(String(decoding: out.dropFirst(), as: UTF8.self) == Escaping.json(collapsed), "\(text.debugDescription)")
         }
     }
 }
