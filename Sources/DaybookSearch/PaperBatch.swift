@@ -87,8 +87,8 @@ struct PaperBatch: Sendable {
         field(abstract, SearchIndex.abstractField)
     }
 
-    private mutating func intern(_ term: UnsafeBufferPointer<UInt8>) -> Int {
-        let id = terms.id(of: term)
+    private mutating func intern(_ term: UnsafeBufferPointer<UInt8>, hash: UInt64? = nil) -> Int {
+        let id = terms.id(of: term, hash: hash ?? TermTable.hash(term))
         if id == postings.count {
             postings.append([])
             frequency.append(0)
@@ -110,8 +110,8 @@ struct PaperBatch: Sendable {
         self.words = []
         self.buffer = []
         words.removeAll(keepingCapacity: true)
-        SearchIndex.forEachTerm(of: value, buffer: &buffer) { term in
-            let id = intern(term)
+        SearchIndex.forEachTerm(of: value, buffer: &buffer) { term, hash in
+            let id = intern(term, hash: hash)
             if !field.skipsStopWords || !isStopWord[id] { words.append(id) }
         }
         defer {

@@ -68,8 +68,7 @@ extension SearchIndex {
         var text = text
         let start = out.count
         out.append(0x22)
-        let kinds = byteKinds
-        text.withUTF8 { bytes in
+        byteKinds.withUnsafeBufferPointer { kinds in text.withUTF8 { bytes in
             // Bytes from `run` on are copied as they are when the run ends: none needs an escape,
             // and a space in it is a single one between two other bytes.
             var run = 0, space = false
@@ -103,7 +102,7 @@ extension SearchIndex {
                 position += 1
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
-        }
+        } }
         out.append(0x22)
     }
 

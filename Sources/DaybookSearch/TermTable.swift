@@ -6,13 +6,14 @@ struct TermTable: Sendable {
     private(set) var bytes: [UInt8] = []
     private(set) var ends: [Int] = []
     private var hashes: [UInt64] = []
-    /// Ids by hash, `-1` where empty; a power of two long, at most half full.
-    private var slots: [Int32]
+    /// By hash: 0 where empty, else the id plus one, with the hash's top 32 bits above it (so a
+    /// probe rarely reads a term it does not want); a power of two long, at most half full.
+    private var slots: [UInt64]
 
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: 0, count: size)
         ends.reserveCapacity(capacity)
         hashes.reserveCapacity(capacity)
         bytes.reserveCapacity(capacity * 8)
@@ -31,33 +32,47 @@ struct TermTable: Sendable {
         return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
-    /// FNV-1a, 64 bits: terms are short, so a byte at a time is as fast as anything.
+    static let hashStart: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    /// One more byte of an FNV-1a hash (64 bits: terms are short, so a byte at a time is as fast
+    /// as anything, and a tokenizer can hash a word as it reads it).
+    @inline(__always)
+    static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+
     static func hash(_ term: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in term { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        var hash = hashStart
+        for byte in term { hash = TermTable.hash(hash, byte) }
         return hash
     }
 
-    /// The id of `term`, added when new.
-    mutating func id(of term: UnsafeBufferPointer<UInt8>) -> Int {
-        let hash = TermTable.hash(term)
+    /// The id of `term`, whose `hash(_:)` is `hash`, added when new.
+    mutating func id(of term: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
         if let found = find(term, hash: hash) { return found }
         return add(term, hash: hash)
     }
 
+    /// The id of `term`, added when new.
+    mutating func id(of term: UnsafeBufferPointer<UInt8>) -> Int {
+        id(of: term, hash: TermTable.hash(term))
+    }
+
     private func find(_ term: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
         let mask = slots.count - 1
+        let top = hash >> 32
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let id = Int(slots[slot])
-            if id < 0 { return nil }
-            if hashes[id] == hash {
-                let start = id == 0 ? 0 : ends[id - 1]
-                if ends[id] - start == term.count && bytes.withUnsafeBufferPointer({ equal($0.baseAddress! + start, term) }) {
-                    return id
+        return slots.withUnsafeBufferPointer { slots in
+            while true {
+                let entry = slots[slot]
+                if entry == 0 { return nil }
+                if entry >> 32 == top {
+                    let id = Int(entry & 0xFFFF_FFFF) - 1
+                    let start = id == 0 ? 0 : ends[id - 1]
+                    if ends[id] - start == term.count && bytes.withUnsafeBufferPointer({ equal($0.baseAddress! + start, term) }) {
+                        return id
+                    }
                 }
+                slot = (slot + 1) & mask
             }
-            slot = (slot + 1) & mask
         }
     }
 
@@ -77,12 +92,12 @@ struct TermTable: Sendable {
     private mutating func place(_ id: Int, hash: UInt64) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(id)
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = (hash >> 32) << 32 | UInt64(id + 1)
     }
 
     private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
+        slots = Array(repeating: 0, count: slots.count * 2)
         for id in 0..<ends.count { place(id, hash: hashes[id]) }
     }
 }
