@@ -69,8 +69,8 @@ extension SearchIndex {
 
     /// Calls `body` with the UTF-8 bytes of each term of `text` and their `TermTable.hash`, in
     /// order, repeats included; `buffer` is scratch space (kept to spare an allocation per call).
-    /// Runs of ASCII letters and digits are lowercased in place, hashed as they are read and
-    /// passed as they are; a run with other characters goes through `folded(_:)`.
+    /// Runs of ASCII letters and digits are lowercased in place and passed as they are; a run with
+    /// other characters goes through `folded(_:)`.
     @inline(__always)
     static func forEachTerm(of text: String, buffer utf8: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
         utf8.removeAll(keepingCapacity: true)
@@ -79,19 +79,17 @@ extension SearchIndex {
         utf8.withUnsafeMutableBufferPointer { utf8 in
             var start = -1
             var hasNonASCII = false
-            var hash = TermTable.hashStart
             for position in utf8.indices {
                 var byte = utf8[position]
                 if byte >= 0x41 && byte <= 0x5A { byte += 32; utf8[position] = byte }
                 let inWord = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
                 if inWord {
-                    if start < 0 { start = position; hasNonASCII = false; hash = TermTable.hashStart }
+                    if start < 0 { start = position; hasNonASCII = false }
                     if byte >= 0x80 { hasNonASCII = true }
-                    hash = TermTable.hash(hash, byte)
                 } else if start >= 0 {
                     let run = UnsafeBufferPointer(rebasing: utf8[start..<position])
                     if !hasNonASCII {
-                        if run.count >= 2 && run.count <= 40 { body(run, hash) }
+                        if run.count >= 2 && run.count <= 40 { body(run, TermTable.hash(run)) }
                     } else {
                         for var term in folded(String(decoding: run, as: UTF8.self)) {
                             term.withUTF8 { body($0, TermTable.hash($0)) }

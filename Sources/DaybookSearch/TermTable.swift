@@ -32,17 +32,31 @@ struct TermTable: Sendable {
         return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
-    static let hashStart: UInt64 = 0xCBF2_9CE4_8422_2325
-
-    /// One more byte of an FNV-1a hash (64 bits: terms are short, so a byte at a time is as fast
-    /// as anything, and a tokenizer can hash a word as it reads it).
-    @inline(__always)
-    static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-
+    /// A hash of a term's bytes, eight at a time (most terms are one or two loads), mixed as
+    /// wyhash and splitmix64 mix, so that its low bits pick slots well.
     static func hash(_ term: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = hashStart
-        for byte in term { hash = TermTable.hash(hash, byte) }
-        return hash
+        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(term.count)
+        guard let base = term.baseAddress else { return hash }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= term.count {
+            hash = mix(hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        if offset < term.count {
+            var tail: UInt64 = 0
+            for index in offset..<term.count { tail |= UInt64(base[index]) << UInt64(8 * (index - offset)) }
+            hash = mix(hash ^ tail)
+        }
+        hash ^= hash >> 31
+        hash = hash &* 0xBF58_476D_1CE4_E5B9
+        return hash ^ hash >> 29
+    }
+
+    @inline(__always)
+    private static func mix(_ value: UInt64) -> UInt64 {
+        let product = value.multipliedFullWidth(by: 0xA076_1D64_78BD_642F)
+        return product.high ^ product.low
     }
 
     /// The id of `term`, whose `hash(_:)` is `hash`, added when new.
