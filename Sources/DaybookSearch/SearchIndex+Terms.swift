@@ -75,11 +75,12 @@ extension SearchIndex {
     static func forEachTerm(of text: String, buffer utf8: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
         utf8.removeAll(keepingCapacity: true)
         utf8.append(contentsOf: text.utf8)
-        utf8.append(0x20)
+        // A space ends the last word; eight more let a word's last bytes be hashed in one load.
+        utf8.append(contentsOf: repeatElement(0x20, count: 9))
         utf8.withUnsafeMutableBufferPointer { utf8 in
             var start = -1
             var hasNonASCII = false
-            for position in utf8.indices {
+            for position in 0..<utf8.count - 8 {
                 var byte = utf8[position]
                 if byte >= 0x41 && byte <= 0x5A { byte += 32; utf8[position] = byte }
                 let inWord = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
@@ -89,7 +90,7 @@ extension SearchIndex {
                 } else if start >= 0 {
                     let run = UnsafeBufferPointer(rebasing: utf8[start..<position])
                     if !hasNonASCII {
-                        if run.count >= 2 && run.count <= 40 { body(run, TermTable.hash(run)) }
+                        if run.count >= 2 && run.count <= 40 { body(run, TermTable.hash(run, padded: true)) }
                     } else {
                         for var term in folded(String(decoding: run, as: UTF8.self)) {
                             term.withUTF8 { body($0, TermTable.hash($0)) }

@@ -34,7 +34,9 @@ struct TermTable: Sendable {
 
     /// A hash of a term's bytes, eight at a time (most terms are one or two loads), mixed as
     /// wyhash and splitmix64 mix, so that its low bits pick slots well.
-    static func hash(_ term: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    /// `padded`: at least eight readable bytes follow `term`, so its last bytes are read in one
+    /// load (the same hash).
+    static func hash(_ term: UnsafeBufferPointer<UInt8>, padded: Bool = false) -> UInt64 {
         var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(term.count)
         guard let base = term.baseAddress else { return hash }
         let raw = UnsafeRawPointer(base)
@@ -45,7 +47,12 @@ struct TermTable: Sendable {
         }
         if offset < term.count {
             var tail: UInt64 = 0
-            for index in offset..<term.count { tail |= UInt64(base[index]) << UInt64(8 * (index - offset)) }
+            if padded {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                tail = word & ((1 << UInt64(8 * (term.count - offset))) - 1)
+            } else {
+                for index in offset..<term.count { tail |= UInt64(base[index]) << UInt64(8 * (index - offset)) }
+            }
             hash = mix(hash ^ tail)
         }
         hash ^= hash >> 31

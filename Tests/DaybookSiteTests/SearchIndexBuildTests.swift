@@ -59,4 +59,16 @@ import Testing
             #expect(String(decoding: out.dropFirst(), as: UTF8.self) == Escaping.json(collapsed), "\(text.debugDescription)")
         }
     }
+
+    @Test func aTermHashesTheSameReadWithItsLastBytesInOneLoad() {
+        let text = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8) + Array(repeating: 0x20, count: 8)
+        text.withUnsafeBufferPointer { bytes in
+            for start in 0..<20 {
+                for length in 1...16 {
+                    let term = UnsafeBufferPointer(rebasing: bytes[start..<start + length])
+                    #expect(TermTable.hash(term, padded: true) == TermTable.hash(term))
+                }
+            }
+        }
+    }
 }
