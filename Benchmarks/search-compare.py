@@ -2,7 +2,7 @@
 """Daybook's search against Pagefind's on the same built site, in headless chromium.
 
 Usage: Benchmarks/search-compare.py SITE_DIR QUERIES.txt [--judgements FILE] [--json OUT]
-                                    [--no-pagefind] [--rebuild-pagefind] [--wait SECONDS]
+                                    [--no-pagefind] [--rebuild-pagefind] [--wait SECONDS] [--http 1.0|1.1]
 
 Indexes the site's paper pages with Pagefind (PyPI `pagefind-bin`, run as `python3 -m
 pagefind_bin`; timed, with its peak memory), adds a minimal Pagefind search page
@@ -95,7 +95,7 @@ def percentile(values, p):
 def search_bytes(entry, engine):
     if "files" not in entry:
         return entry["bytes"]
-    keep = ("/search/index/", "/assets/search.js") if engine == "daybook" else ("/pagefind/",)
+    keep = ("/search/index/", "/assets/search.min.js") if engine == "daybook" else ("/pagefind/",)
     return sum(size for name, size in entry["files"] if any(k in name for k in keep))
 
 
@@ -113,6 +113,9 @@ def main():
     parser.add_argument("--rebuild-pagefind", action="store_true")
     parser.add_argument("--wait", type=float, default=20, help="how long a query may take to draw its results (s)")
     parser.add_argument("--reuse", help="a --json file of an earlier run: report it again, run nothing")
+    parser.add_argument("--http", default="1.1", choices=["1.0", "1.1"],
+                        help="the server's HTTP version: 1.1 keeps connections open, as static hosts do (runs before "
+                             "2026-12-07 used 1.0, a new connection per file)")
     args = parser.parse_args()
     root = os.path.abspath(args.site)
     queries = [line.strip() for line in open(args.queries) if line.strip() and not line.startswith("#")]
@@ -146,6 +149,7 @@ def main():
     class Handler(http.server.SimpleHTTPRequestHandler):
         """Serves the site under its base path; `/__served` returns (and forgets) what was served
         since the last call: [[path, bytes], …], raw (no compression)."""
+        protocol_version = "HTTP/" + args.http
 
         def translate_path(self, path):
             return super().translate_path("/" + urllib.parse.urlsplit(path).path[len(base_path):])

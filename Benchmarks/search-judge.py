@@ -3,7 +3,7 @@
 node (Benchmarks/search-run.js) against a built site's index and scores it as search-compare.py
 does (nDCG@5 and precision@5, grades 2/1/0, unjudged results "?" counting 0).
 
-Usage: Benchmarks/search-judge.py SITE_DIR QUERIES.txt JUDGEMENTS.json [--script search.js]
+Usage: Benchmarks/search-judge.py SITE_DIR QUERIES.txt JUDGEMENTS.json [--script FILE]
 
 For trying a ranking change on the judged set in seconds; the numbers for BENCHMARKS.md come from
 search-compare.py (chromium, side by side with Pagefind), which must agree with these.

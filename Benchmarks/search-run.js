@@ -1,4 +1,5 @@
-// Runs the theme's search script (Themes/default/assets/search.js) in node against a built
+// Runs the theme's search script as the search page loads it (Themes/default/assets/search.min.js,
+// minified from search.js; `--script` runs another, such as the readable one) in node against a built
 // index, without a browser: a minimal DOM stands in for the search page, fetch reads the index's
 // files from disk and counts their bytes.
 //   node Benchmarks/search-run.js INDEX_DIR [--script FILE] QUERY...
@@ -111,7 +112,7 @@ function run(indexDir, source, query) {
 
 async function main() {
   const args = process.argv.slice(2);
-  let script = path.join(__dirname, "..", "Themes", "default", "assets", "search.js");
+  let script = path.join(__dirname, "..", "Themes", "default", "assets", "search.min.js");
   const at = args.indexOf("--script");
   if (at >= 0) { script = args[at + 1]; args.splice(at, 2); }
   const [indexDir, ...queries] = args;

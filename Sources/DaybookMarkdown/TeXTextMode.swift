@@ -19,14 +19,22 @@ enum TeXTextMode {
     }
 
     /// Whether `bytes` may hold anything to convert (a backslash, a backtick, a tilde, `--` or `''`).
+    /// Searched with `memchr` (it runs on every title and abstract, several times a build).
     static func mayApply(_ bytes: [UInt8]) -> Bool {
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if byte == 0x5C || byte == 0x60 || byte == 0x7E { return true }
-            if (byte == 0x2D || byte == 0x27) && previous == byte { return true }
-            previous = byte
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return false }
+            for byte: UInt8 in [0x5C, 0x60, 0x7E] where memchr(base, Int32(byte), buffer.count) != nil { return true }
+            for byte: UInt8 in [0x2D, 0x27] {
+                // Each occurrence but at the last byte, and the byte after it.
+                var from = 0
+                while from < buffer.count - 1, let hit = memchr(base + from, Int32(byte), buffer.count - 1 - from) {
+                    let at = hit.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base)
+                    if base[at + 1] == byte { return true }
+                    from = at + 1
+                }
+            }
+            return false
         }
-        return false
     }
 
     static func convert(_ bytes: [UInt8], mode: Mode) -> [UInt8] {

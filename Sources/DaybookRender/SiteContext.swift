@@ -75,7 +75,7 @@ public struct SiteContext: RenderObject, Sendable {
                 .searchURL: routes.search,
                 .searchIndexURL: routes.searchIndex,
                 .scriptURL: routes.asset("site.js"),
-                .searchScriptURL: routes.asset("search.js"),
+                .searchScriptURL: routes.asset("search.min.js"),
                 .katexStyleURL: routes.asset("katex/katex.min.css"),
                 .katexScriptURL: routes.asset("katex/katex.min.js"),
                 .mathScriptURL: routes.asset("math.js"),

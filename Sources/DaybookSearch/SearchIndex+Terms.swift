@@ -35,29 +35,11 @@ extension SearchIndex {
     /// Each term of a paper and its impact level, `0 ..< impactLevels`: the saturated BM25F
     /// frequency over title, id, authors, tags, summary and abstract, quantized. It depends on the
     /// paper alone (fixed average lengths), so an edit changes only that paper's postings; how rare
-    /// a term is (its IDF) the search script takes from the length of its postings.
+    /// a term is (its IDF) the search script takes from the length of its postings. `PaperBatch`
+    /// computes it (the same code for a whole build and for one edit).
     static func impacts(_ paper: Paper) -> [String: UInt32] {
-        var frequency: [String: Double] = [:]
-        var words: [String] = []
-        func add(_ text: String, _ field: Field) {
-            words.removeAll(keepingCapacity: true)
-            terms(of: text) { words.append($0) }
-            if field.skipsStopWords { words.removeAll { stopWords.contains($0) } }
-            guard !words.isEmpty else { return }
-            let norm = 1 - field.b + field.b * Double(words.count) / field.averageLength
-            let each = field.weight / norm
-            for word in words { frequency[word, default: 0] += each }
-        }
-        add(searchText(paper.title), title)
-        let id = paper.id.lowercased()
-        let joined = idTerm(id)
-        if joined != id && joined.utf8.count >= 2 && joined.utf8.count <= 40 { frequency[joined, default: 0] += idField.weight }
-        add(id, idField)
-        for name in paper.authors { add(name, author) }
-        for name in paper.tags { add(name, tag) }
-        if let summary = paper.summary { add(summary, summaryField) }
-        add(searchText(paper.abstract), abstractField)
-        return frequency.mapValues(level)
+        var batch = PaperBatch(basePathLength: 0, chunkEach: false)
+        return batch.impacts(paper)
     }
 
     /// A title's or abstract's text as the pages show it: TeX text mode outside math turned into
@@ -81,25 +63,41 @@ extension SearchIndex {
 
     /// Calls `body` with each term of `text`, in order, repeats included.
     static func terms(of text: String, _ body: (String) -> Void) {
-        var utf8 = Array(text.utf8)
-        utf8.append(0x20)
-        var start = -1
-        var hasNonASCII = false
-        for position in utf8.indices {
-            var byte = utf8[position]
-            if byte >= 0x41 && byte <= 0x5A { byte += 32; utf8[position] = byte }
-            let inWord = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
-            if inWord {
-                if start < 0 { start = position; hasNonASCII = false }
-                if byte >= 0x80 { hasNonASCII = true }
-            } else if start >= 0 {
-                let run = utf8[start..<position]
-                if !hasNonASCII {
-                    if run.count >= 2 && run.count <= 40 { body(String(decoding: run, as: UTF8.self)) }
-                } else {
-                    for term in folded(String(decoding: run, as: UTF8.self)) { body(term) }
+        var bytes: [UInt8] = []
+        forEachTerm(of: text, buffer: &bytes) { term, _ in body(String(decoding: term, as: UTF8.self)) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each term of `text` and their `TermTable.hash`, in
+    /// order, repeats included; `buffer` is scratch space (kept to spare an allocation per call).
+    /// Runs of ASCII letters and digits are lowercased in place and passed as they are; a run with
+    /// other characters goes through `folded(_:)`.
+    @inline(__always)
+    static func forEachTerm(of text: String, buffer utf8: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
+        utf8.removeAll(keepingCapacity: true)
+        utf8.append(contentsOf: text.utf8)
+        // A space ends the last word; eight more let a word's last bytes be hashed in one load.
+        utf8.append(contentsOf: repeatElement(0x20, count: 9))
+        utf8.withUnsafeMutableBufferPointer { utf8 in
+            var start = -1
+            var hasNonASCII = false
+            for position in 0..<utf8.count - 8 {
+                var byte = utf8[position]
+                if byte >= 0x41 && byte <= 0x5A { byte += 32; utf8[position] = byte }
+                let inWord = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+                if inWord {
+                    if start < 0 { start = position; hasNonASCII = false }
+                    if byte >= 0x80 { hasNonASCII = true }
+                } else if start >= 0 {
+                    let run = UnsafeBufferPointer(rebasing: utf8[start..<position])
+                    if !hasNonASCII {
+                        if run.count >= 2 && run.count <= 40 { body(run, TermTable.hash(run, padded: true)) }
+                    } else {
+                        for var term in folded(String(decoding: run, as: UTF8.self)) {
+                            term.withUTF8 { body($0, TermTable.hash($0)) }
+                        }
+                    }
+                    start = -1
                 }
-                start = -1
             }
         }
     }

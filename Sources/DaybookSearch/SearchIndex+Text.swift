@@ -34,26 +34,81 @@ extension SearchIndex {
     /// them (TeX text mode converted, math as written), the abstract's white space runs made single
     /// spaces (the search script cuts its snippet from it).
     static func document(_ view: PaperView, basePathLength: Int) -> String {
-        let paper = view.paper
-        return "[" + Escaping.json(String(view.url.dropFirst(basePathLength))) + "," + Escaping.json(view.title) + ","
-            + Escaping.json(view.authorsShort ?? "") + "," + Escaping.json(paper.day.description) + ","
-            + Escaping.json(paper.tags) + "," + String(paper.upvotes ?? 0) + "," + Escaping.json(collapsingSpace(searchText(paper.abstract))) + "]"
+        var out: [UInt8] = []
+        document(view, abstract: searchText(view.paper.abstract), basePathLength: basePathLength, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func collapsingSpace(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var space = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                space = !out.isEmpty
-            } else {
-                if space { out.append(0x20) }
-                space = false
-                out.append(byte)
-            }
+    /// Appends `document(_:basePathLength:)`'s bytes to `out`, given the abstract's `searchText`.
+    static func document(_ view: PaperView, abstract: String, basePathLength: Int, into out: inout [UInt8]) {
+        let paper = view.paper
+        out.append(0x5B)
+        Escaping.json(view.url.dropFirst(basePathLength).utf8, into: &out)
+        out.append(0x2C)
+        Escaping.json(view.title.utf8, into: &out)
+        out.append(0x2C)
+        Escaping.json((view.authorsShort ?? "").utf8, into: &out)
+        out.append(0x2C)
+        Escaping.json(paper.day.description.utf8, into: &out)
+        out += [0x2C, 0x5B]
+        for (position, tag) in paper.tags.enumerated() {
+            if position > 0 { out.append(0x2C) }
+            Escaping.json(tag.utf8, into: &out)
         }
-        return String(decoding: out, as: UTF8.self)
+        out += [0x5D, 0x2C]
+        out += String(paper.upvotes ?? 0).utf8
+        out.append(0x2C)
+        collapsingSpace(abstract, into: &out)
+        out.append(0x5D)
+    }
+
+    /// Appends the JSON string of `text` with its runs of white space (space, tab, CR, LF) made
+    /// one space and none at either end: `Escaping.json` of the collapsed text, in one pass.
+    static func collapsingSpace(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        let start = out.count
+        out.append(0x22)
+        byteKinds.withUnsafeBufferPointer { kinds in text.withUTF8 { bytes in
+            // Bytes from `run` on are copied as they are when the run ends: none needs an escape,
+            // and a space in it is a single one between two other bytes.
+            var run = 0, space = false
+            var position = 0
+            while position < bytes.count {
+                let byte = bytes[position]
+                let kind = kinds[Int(byte)]
+                if kind == 0 {
+                    if space {
+                        out.append(0x20)
+                        space = false
+                    }
+                } else if kind == 1 {
+                    if byte == 0x20 && position > 0 && position + 1 < bytes.count && kinds[Int(bytes[position - 1])] != 1
+                        && kinds[Int(bytes[position + 1])] != 1 {
+                        position += 1
+                        continue
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
+                    run = position + 1
+                    space = out.count > start + 1
+                } else {
+                    if space {
+                        out.append(0x20)
+                        space = false
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
+                    Escaping.jsonEscape(byte, into: &out)
+                    run = position + 1
+                }
+                position += 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+        } }
+        out.append(0x22)
+    }
+
+    /// Per byte: 1 white space (space, tab, CR, LF), 2 written escaped in JSON, else 0.
+    static let byteKinds: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D ? 1 : Escaping.needsJSONEscape(UInt8(byte)) ? 2 : 0
     }
 
     /// Whether a term with `size` postings keeps only two levels (see `entry`).
@@ -78,17 +133,34 @@ extension SearchIndex {
     /// tenth of a word in 1 % of the papers, so its levels would mostly break ties, and one
     /// bitmap is about half the bytes of its two levels.
     static func entry(_ term: String, _ postings: [UInt32], count: Int) -> [UInt8] {
-        var out: [UInt8] = []
+        var out: [UInt8] = [], scratch: [Int] = []
         out.reserveCapacity(term.utf8.count + 8 + postings.count * 2)
-        out += Escaping.json(term).utf8
+        entry(term.utf8, postings, count: count, into: &out, scratch: &scratch)
+        return out
+    }
+
+    /// Appends `entry(_:_:count:)` of the term with UTF-8 bytes `term` to `out`; `scratch` is
+    /// room for the documents sorted by level (kept to spare an allocation per term).
+    static func entry<Term: Sequence<UInt8>>(_ term: Term, _ postings: [UInt32], count: Int, into out: inout [UInt8], scratch: inout [Int]) {
+        Escaping.json(term, into: &out)
         out += [0x3A, 0x22]
         let dense = SearchIndex.isDense(postings.count, count: count), common = SearchIndex.isCommon(postings.count, count: count)
-        var byLevel = [[Int]](repeating: [], count: impactLevels)
+        // The documents by level (each level's ascending, as the postings are), in `scratch`.
         let mask = UInt32(impactLevels - 1)
+        func level(_ posting: UInt32) -> Int {
+            let level = Int(posting & mask)
+            return common ? 8 : dense ? (level >= 8 ? 12 : 5) : level
+        }
+        var ends = [Int](repeating: 0, count: impactLevels + 1)
+        for posting in postings { ends[level(posting) + 1] += 1 }
+        for level in 0..<impactLevels { ends[level + 1] += ends[level] }
+        var next = ends
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: repeatElement(0, count: postings.count))
         for posting in postings {
-            var level = Int(posting & mask)
-            if common { level = 8 } else if dense { level = level >= 8 ? 12 : 5 }
-            byLevel[level].append(Int(posting >> impactBits))
+            let level = level(posting)
+            scratch[next[level]] = Int(posting >> impactBits)
+            next[level] += 1
         }
         func number(_ value: Int) { write(value, into: &out) }
         func length(_ value: Int) -> Int {
@@ -98,8 +170,8 @@ extension SearchIndex {
         }
         let head = out.count
         var first = true
-        for level in stride(from: impactLevels - 1, through: 0, by: -1) where !byLevel[level].isEmpty {
-            let documents = byLevel[level]
+        for level in stride(from: impactLevels - 1, through: 0, by: -1) where ends[level] < ends[level + 1] {
+            let documents = scratch[ends[level]..<ends[level + 1]]
             if !first { out.append(0x2C) }
             first = false
             out.append(alphabet[level])
@@ -108,7 +180,7 @@ extension SearchIndex {
                 listLength += length(document - previous - 1)
                 previous = document
             }
-            let firstBlock = documents[0] / 6, lastBlock = documents[documents.count - 1] / 6
+            let firstBlock = documents.first! / 6, lastBlock = documents.last! / 6
             if length(firstBlock) + lastBlock - firstBlock + 1 < listLength {
                 out.append(UInt8(ascii: "b"))
                 number(firstBlock)
@@ -131,15 +203,14 @@ extension SearchIndex {
                 }
             }
         }
-        if dense && !byLevel[12].isEmpty && !byLevel[5].isEmpty {
-            let packed = ternary(high: byLevel[12], low: byLevel[5])
+        if dense && ends[12] < ends[13] && ends[5] < ends[6] {
+            let packed = ternary(high: scratch[ends[12]..<ends[13]], low: scratch[ends[5]..<ends[6]])
             if packed.count < out.count - head {
                 out.removeSubrange(head...)
                 out += packed
             }
         }
         out.append(0x22)
-        return out
     }
 
     /// A number in 5-bit groups, lowest first, each but the last plus 32.
@@ -157,10 +228,10 @@ extension SearchIndex {
     /// `c0 + 64 * c1 + 4096 * c2`, read in base 3 lowest digit first, give each document of the
     /// group 0 (absent), 1 (level 5) or 2 (level 12). 11 documents in 18 bits (3^11 <= 2^18) is
     /// 1.64 bits a document, where two bitmaps spend 2.
-    static func ternary(high: [Int], low: [Int]) -> [UInt8] {
+    static func ternary(high: ArraySlice<Int>, low: ArraySlice<Int>) -> [UInt8] {
         var out: [UInt8] = [alphabet[12], UInt8(ascii: "t"), alphabet[5]]
-        let firstGroup = min(high[0], low[0]) / 11
-        let lastGroup = max(high[high.count - 1], low[low.count - 1]) / 11
+        let firstGroup = min(high.first!, low.first!) / 11
+        let lastGroup = max(high.last!, low.last!) / 11
         var digits = [UInt8](repeating: 0, count: (lastGroup - firstGroup + 1) * 11)
         for document in low { digits[document - firstGroup * 11] = 1 }
         for document in high { digits[document - firstGroup * 11] = 2 }

@@ -1,6 +1,7 @@
 import DaybookContent
 import DaybookLibrary
 import DaybookRender
+import DaybookSystem
 
 /// The static search index under `search/index/`, built from the records (not the HTML), that
 /// the preview server keeps up to date one edit at a time (`update(old:new:views:changed:)`):
@@ -47,11 +48,15 @@ public struct SearchIndex: Sendable {
     let folder: String
     /// Document number by paper index.
     var numbers: [Int]
-    /// One JSON array per document, and the `docs/<n>.json` texts made of them.
-    var docs: [String]
+    /// The `docs/<n>.json` texts, and the JSON array of each document they are made of when a file
+    /// holds more than one (with one document a file, its file's text is `[document]` and `docs`
+    /// is empty).
     var docChunks: [String]
-    /// Per term, its postings: `document << impactBits | level`, ascending.
-    var postings: [String: [UInt32]]
+    var docs: [String]
+    /// Per term, its postings: `document << impactBits | level`, ascending. Filled by the first
+    /// `update` (a whole build looks up no term): until then `builtPostings` holds them, in term order.
+    var postings: [String: [UInt32]] = [:]
+    var builtPostings: (terms: [String], lists: [[UInt32]])?
     /// Totals per shard key prefix, which decide the splits (see `Node`).
     var nodes: [String: Node]
     /// Shard keys, sorted, and the shards.
@@ -75,8 +80,10 @@ public struct SearchIndex: Sendable {
         var splittable = 0
     }
 
-    /// The index of every paper; `views[i]` is the view of `library.papers[i]`.
-    public init(routes: Routes, library: Library, views: [PaperView], docsPerShard: Int = 1, maxPostings: Int = 10_000) {
+    /// The index of every paper; `views[i]` is the view of `library.papers[i]`. Made on `workers`
+    /// threads (default: one per core; see `build`); the index does not depend on how many.
+    public init(routes: Routes, library: Library, views: [PaperView], docsPerShard: Int = 1, maxPostings: Int = 10_000,
+                workers: Int? = nil) {
         precondition(docsPerShard > 0 && views.count == library.papers.count)
         self.docsPerShard = docsPerShard
         self.maxPostings = maxPostings
@@ -86,33 +93,21 @@ public struct SearchIndex: Sendable {
         numbers = Array(repeating: 0, count: library.papers.count)
         for (number, index) in order.enumerated() { numbers[index] = number }
 
-        docs = []
-        docs.reserveCapacity(order.count)
-        postings = [:]
-        for (number, index) in order.enumerated() {
-            let view = views[index]
-            for (term, level) in SearchIndex.impacts(view.paper) {
-                postings[term, default: []].append(UInt32(number) << SearchIndex.impactBits | level)
-            }
-            docs.append(SearchIndex.document(view, basePathLength: basePathLength))
-        }
-        let documents = docs
-        docChunks = stride(from: 0, to: documents.count, by: docsPerShard).map {
-            SearchIndex.chunk(documents[$0..<min($0 + docsPerShard, documents.count)])
-        }
-
-        nodes = [:]
-        for (term, list) in postings { SearchIndex.account(term, size: list.count, terms: 1, in: &nodes) }
-        var grouped: [String: [String]] = [:]
-        for term in postings.keys.sorted() {
-            grouped[SearchIndex.shardKey(of: term, nodes: nodes, maxPostings: maxPostings), default: []].append(term)
-        }
-        shardKeys = grouped.keys.sorted()
-        let all = postings
-        let count = order.count
-        shards = grouped.mapValues { SearchIndex.shard($0, postings: all, count: count) }
+        let built = SearchIndex.build(views: views, order: order, basePathLength: basePathLength, docsPerShard: docsPerShard,
+                                      maxPostings: maxPostings, workers: workers ?? ParallelWork.workers)
+        docs = built.docs
+        docChunks = built.docChunks
+        builtPostings = built.postings
+        nodes = built.nodes
+        shardKeys = built.shardKeys
+        shards = built.shards
         meta = ""
         meta = metaText()
+    }
+
+    /// Every term's postings (`postings`, or the built ones before the first update).
+    var termPostings: [String: [UInt32]] {
+        builtPostings.map { Dictionary(uniqueKeysWithValues: zip($0.terms, $0.lists)) } ?? postings
     }
 
     /// Every output file by path relative to the output folder: `docs/` in order, `terms/` by key,
@@ -143,6 +138,11 @@ public struct SearchIndex: Sendable {
             indices.append(index)
         }
 
+        if let built = builtPostings {
+            postings = Dictionary(uniqueKeysWithValues: zip(built.terms, built.lists))
+            builtPostings = nil
+        }
+
         // Postings, and each touched term's count before.
         var countsBefore: [String: Int] = [:]
         var dirtyChunks = Set<Int>()
@@ -161,7 +161,13 @@ public struct SearchIndex: Sendable {
                 if postings[term]!.isEmpty { postings[term] = nil }
             }
             let document = SearchIndex.document(views[index], basePathLength: basePathLength)
-            if document != docs[number] {
+            if docsPerShard == 1 {
+                let text = SearchIndex.chunk([document][...])
+                if text != docChunks[number] {
+                    docChunks[number] = text
+                    dirtyChunks.insert(number)
+                }
+            } else if document != docs[number] {
                 docs[number] = document
                 dirtyChunks.insert(number / docsPerShard)
             }
@@ -228,6 +234,10 @@ public struct SearchIndex: Sendable {
         // Texts.
         var change = Change(written: [], removed: [])
         for n in dirtyChunks.sorted() {
+            if docsPerShard == 1 {
+                change.written.append((docsPath(n), docChunks[n]))
+                continue
+            }
             let text = SearchIndex.chunk(docs[n * docsPerShard..<min((n + 1) * docsPerShard, docs.count)])
             if text != docChunks[n] {
                 docChunks[n] = text

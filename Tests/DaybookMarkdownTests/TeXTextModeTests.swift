@@ -51,4 +51,24 @@ import Testing
         #expect(renderer.render("```\nx -- \\'e\n```\n").html == "<pre><code>x -- \\'e\n</code></pre>\n")
         #expect(renderer.render("| a | b |\n|---|---|\n| 1 | 2 |\n").html.contains("<table>"))
     }
+
+    @Test func theQuickCheckFindsExactlyWhatAByteLoopFinds() {
+        // The definition: a backslash, backtick or tilde, or `--` or `''`.
+        func reference(_ bytes: [UInt8]) -> Bool {
+            zip(bytes.indices, bytes).contains { index, byte in
+                byte == 0x5C || byte == 0x60 || byte == 0x7E || ((byte == 0x2D || byte == 0x27) && index > 0 && bytes[index - 1] == byte)
+            }
+        }
+        let alphabet = Array("a -'\\`~é".utf8)
+        var state: UInt64 = 7
+        for length in 0..<40 {
+            for _ in 0..<60 {
+                let bytes = (0..<length).map { _ -> UInt8 in
+                    state = state &* 6364136223846793005 &+ 1442695040888963407
+                    return alphabet[Int(state >> 33) % alphabet.count]
+                }
+                #expect(TeXTextMode.mayApply(bytes) == reference(bytes), "\(bytes)")
+            }
+        }
+    }
 }

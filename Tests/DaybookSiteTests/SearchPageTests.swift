@@ -6,9 +6,10 @@ import Testing
 
 /// The search page and its script, as the theme ships them.
 @Suite struct SearchPageTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The readable script (the page loads `search.min.js`, made from it).
     static let script: String = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return (try? String(contentsOf: root.appendingPathComponent("Themes/default/assets/search.js"), encoding: .utf8)) ?? ""
+        (try? String(contentsOf: root.appendingPathComponent("Themes/default/assets/search.js"), encoding: .utf8)) ?? ""
     }()
 
     @Test func thePageFocusesTheBoxAndPointsTheScriptAtTheIndexUnderTheBasePath() throws {
@@ -16,7 +17,7 @@ import Testing
         #expect(html.contains("<input id=\"search-input\" name=\"q\" type=\"search\" autocomplete=\"off\" spellcheck=\"false\" autofocus"))
         #expect(html.contains("data-index=\"/sub/papers/search/index/\""))
         #expect(html.contains("<link rel=\"preload\" href=\"/sub/papers/search/index/meta.json\" as=\"fetch\" crossorigin>"))
-        #expect(html.contains("<script async src=\"/sub/papers/assets/search.js\"></script>"))
+        #expect(html.contains("<script async src=\"/sub/papers/assets/search.min.js\"></script>"))
         #expect(html.contains("id=\"search-status\" class=\"lede\" role=\"status\" aria-live=\"polite\""))
         // Readable without JavaScript: the form still submits, and says where else to look.
         #expect(html.contains("<noscript>"))
@@ -42,5 +43,17 @@ import Testing
         #expect(!script.contains("\"the\", \"their\""))
         // The postings alphabet is the index's.
         #expect(script.contains("var ALPHABET = \"" + String(decoding: SearchIndex.alphabet, as: UTF8.self) + "\""))
+    }
+
+    @Test func theMinifiedScriptIsMadeFromTheReadableOne() throws {
+        // Its first line names the SHA-256 of the search.js it was made from (scripts/minify-search.sh).
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["bash", SearchPageTests.root.appendingPathComponent("scripts/minify-search.sh").path, "--check"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "search.min.js is not made from this search.js: run scripts/minify-search.sh")
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @testable import DaybookSite
 import DaybookTestSupport
 
-/// The theme's search script (`assets/search.js`) run in node against indexes built here, through
+/// The theme's search script (`assets/search.min.js`, as the page loads it) run in node against indexes built here, through
 /// `Benchmarks/search-run.js` (a minimal DOM, files read from disk): what a reader's query finds
 /// and in which order, and what it fetches.
 @Suite struct SearchRankingTests {
@@ -27,8 +27,9 @@ import DaybookTestSupport
         }
     }
 
-    /// Writes the index of `papers` into a temporary folder and runs `queries` against it.
-    static func search(_ papers: [Paper], _ queries: [String]) throws -> [String: Run] {
+    /// Writes the index of `papers` into a temporary folder and runs `queries` against it, with the
+    /// script the page loads (`search.min.js`) or `script`, a path from the repository's root.
+    static func search(_ papers: [Paper], _ queries: [String], script: String? = nil) throws -> [String: Run] {
         let folder = TemporaryFolder(label: "search-ranking")
         defer { folder.remove() }
         let (library, views) = Reader.views(papers)
@@ -37,7 +38,8 @@ import DaybookTestSupport
         folder.write("search/index.html", try Reader.renderer(papers).renderSearch())
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["node", root + "/Benchmarks/search-run.js", folder.url("search/index")] + queries
+        process.arguments = ["node", root + "/Benchmarks/search-run.js", folder.url("search/index")]
+            + (script.map { ["--script", root + "/" + $0] } ?? []) + queries
         folder.write("out.jsonl", "")
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: folder.url("out.jsonl")))
         process.standardOutput = output
@@ -92,6 +94,24 @@ import DaybookTestSupport
         // "generating" and "code" are forms of the query's words; the exact words come first.
         #expect(code == [SearchRankingTests.path(1), SearchRankingTests.path(0)])
         #expect(runs["transformer"]?.results == [SearchRankingTests.path(4)])
+    }
+
+    @Test func theMinifiedScriptFindsWhatTheReadableOneFinds() throws {
+        let papers = [
+            SearchRankingTests.paper(0, "Generating code with language models", abstract: "We study $x^2$ and Götz's naïve models."),
+            SearchRankingTests.paper(1, "Code generation benchmarks", upvotes: 3),
+            SearchRankingTests.paper(2, "Generative models of images"),
+            SearchRankingTests.paper(3, "Diffusion models for scenes", abstract: "Language model diffusion."),
+            SearchRankingTests.paper(4, "Vision transformers"),
+        ]
+        let queries = ["code generation", "diff mod", "langauge model", "gotz naive", "transformer vision", "2411.10001", "zzz qqq", "of"]
+        let readable = try SearchRankingTests.search(papers, queries, script: "Themes/default/assets/search.js")
+        let minified = try SearchRankingTests.search(papers, queries)
+        for query in queries {
+            #expect(readable[query]?.results == minified[query]?.results, "\(query)")
+            #expect(readable[query]?.status == minified[query]?.status, "\(query)")
+        }
+        #expect(minified["langauge model"]?.results.isEmpty == false)
     }
 
     @Test func theFirstScreenFetchesOnlyItsOwnDocuments() throws {

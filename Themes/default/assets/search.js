@@ -35,7 +35,7 @@
   var meta = null;
   var shardSet = null;
   var stopWords = new Set();
-  var current = { hits: [], shown: 0, run: 0, words: [] };
+  var current = { hits: [], shown: 0, run: 0, words: [], indices: new Map() };
 
   function load(path) {
     if (!cache.has(path)) {
@@ -64,8 +64,13 @@
   }
 
   var ASCII_WORD = /^[A-Za-z0-9]+$/;
+  var ASCII = /^[\x00-\x7f]*$/;
+  function isShort(t) { return t.length >= 2 && t.length <= 40; }
   function tokenize(text) {
-    if (ASCII_WORD.test(text)) return text.length >= 2 && text.length <= 40 ? [text.toLowerCase()] : [];
+    if (ASCII_WORD.test(text)) return isShort(text) ? [text.toLowerCase()] : [];
+    // ASCII text (most titles and abstracts): letters and digits are [a-z0-9] once lowercased,
+    // and nothing needs folding or normalizing.
+    if (ASCII.test(text)) return text.toLowerCase().split(/[^a-z0-9]+/).filter(isShort);
     return fold(text).split(/[^\p{L}\p{N}]+/u).map(function (t) { return t.normalize("NFC"); }).filter(isTerm);
   }
 
@@ -281,6 +286,7 @@
     current.hits = hits;
     current.shown = 0;
     current.words = words.map(function (w, i) { return { word: w, terms: new Set(results[i].terms) }; });
+    current.indices = new Map();
     var shown = query.trim();
     if (hits.length === 0) {
       status.textContent = say("none", { query: shown });
@@ -461,9 +467,15 @@
     return entry.word.id ? false : entry.word.match(token) > 0;
   }
 
+  // The first query word a token matches, or -1; remembered per query (results repeat their words).
   function wordIndex(token) {
-    for (var i = 0; i < current.words.length; i++) if (matchesWord(token, current.words[i])) return i;
-    return -1;
+    var index = current.indices.get(token);
+    if (index === undefined) {
+      index = -1;
+      for (var i = 0; i < current.words.length && index < 0; i++) if (matchesWord(token, current.words[i])) index = i;
+      current.indices.set(token, index);
+    }
+    return index;
   }
 
   // Reorders the first page by what only the documents show: the query's words in order (a
@@ -604,11 +616,12 @@
     }
     var start = 0;
     if (hits.length) {
-      var bestCount = -1;
-      for (var i = 0; i < hits.length; i++) {
-        var seen = new Set();
-        for (var j = i; j < hits.length && hits[j][0] < hits[i][0] + SNIPPET - 40; j++) seen.add(hits[j][1]);
-        if (seen.size > bestCount) { bestCount = seen.size; start = hits[i][0]; }
+      // The first window of SNIPPET - 40 characters from a hit with the most distinct words.
+      var bestCount = -1, counts = new Array(current.words.length).fill(0), distinct = 0;
+      for (var i = 0, j = 0; i < hits.length; i++) {
+        for (; j < hits.length && hits[j][0] < hits[i][0] + SNIPPET - 40; j++) if (counts[hits[j][1]]++ === 0) distinct++;
+        if (distinct > bestCount) { bestCount = distinct; start = hits[i][0]; }
+        if (--counts[hits[i][1]] === 0) distinct--;
       }
       start = Math.max(0, start - 40);
     }
