@@ -21,9 +21,15 @@ extension Routes {
     /// `/tags/<tag>/feed.xml`
     public func tagFeed(_ tag: String) -> String { self.tag(tag) + "feed.xml" }
 
-    /// Page `number` (1-based) of a paginated list whose first page is `first`:
-    /// `/tags/llm/`, `/tags/llm/page/2/`, …
+    /// Page `number` (1-based) of a week or month list whose first page is `first`:
+    /// `/weeks/2026-W47/`, `/weeks/2026-W47/page/2/`, …
     public func page(_ number: Int, of first: String) -> String {
         number <= 1 ? first : first + "page/\(number)/"
+    }
+
+    /// Numbered page `number` of a tag, counted from its oldest papers (`TagPaging`):
+    /// `/tags/llm/page/1/` holds the oldest. The newest papers are at the tag's own URL.
+    public func tagPage(_ number: Int, of tag: String) -> String {
+        self.tag(tag) + "page/\(number)/"
     }
 }

@@ -6,6 +6,7 @@ enum InterfaceKey {
     static let days = "count.days"
     static let tags = "count.tags"
     static let authors = "count.authors"
+    static let pages = "count.pages"
     static let authorsEtAl = "paper.authors_et_al"
     static let paperTitle = "paper.title"
     static let paged = "page.paged"
@@ -28,7 +29,12 @@ enum InterfaceKey {
     static let tagTitle = "tag.title"
     static let tagDescription = "tag.description"
     static let tagLede = "tag.lede"
-    static let tagLedePaged = "tag.lede_paged"
+    static let tagLedeHead = "tag.lede_head"
+    static let tagPaged = "tag.paged"
+    static let tagPageDescription = "tag.page_description"
+    static let tagLedePage = "tag.lede_page"
+    static let tagPageLabel = "tag.page_label"
+    static let tagDates = "tag.dates"
     static let tagFeedTitle = "tag.feed_title"
     static let searchTitle = "search.title"
     static let searchDescription = "search.description"
@@ -49,10 +55,10 @@ enum InterfaceKey {
     static let periodTexts = ["heading", "lede", "lede_paged", "nav_label", "days_heading"]
 
     static let all: [String] = [
-        papers, days, tags, authors, authorsEtAl, paperTitle, paged, pagePosition, digestFeedLink, homeLede,
+        papers, days, tags, authors, pages, authorsEtAl, paperTitle, paged, pagePosition, digestFeedLink, homeLede,
         dayTitle, dayDescription, dayLede, notFoundTitle, notFoundDescription, archiveTitle, archiveDescription,
         archiveLede, periodTitle, periodDescription, tagsTitle, tagsDescription, tagsLede, tagTitle, tagDescription,
-        tagLede, tagLedePaged, tagFeedTitle, searchTitle, searchDescription, searchLabel, feedDigestTitle,
+        tagLede, tagLedeHead, tagPaged, tagPageDescription, tagLedePage, tagPageLabel, tagDates, tagFeedTitle, searchTitle, searchDescription, searchLabel, feedDigestTitle,
         feedDigestDescription, feedDigestItem, feedTagTitle, feedTagDescription, feedUpvotes,
     ] + feedLinks + searchScript + ["week", "month"].flatMap { kind in periodTexts.map { period(kind, $0) } }
 }

@@ -1,6 +1,7 @@
 import DaybookLibrary
 
-/// One page of a long list split by `per_page`, and the links a reader expects between pages.
+/// One page of a week's or month's ranked list split by `per_page`, and the links a reader expects
+/// between pages. (Tags page differently, from their oldest papers: `TagPaging`.)
 public struct Pagination: RenderObject, Sendable, OptionalTemplateNames {
     /// The first page has no previous page, the last no next.
     public static let optionalNames: Set<String> = ["previousURL", "nextURL"]

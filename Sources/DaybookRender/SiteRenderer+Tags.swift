@@ -2,21 +2,39 @@ import DaybookContent
 import DaybookLibrary
 import DaybookSystem
 
-/// The tag index and one page (paginated) per tag.
+/// The tag index and each tag's pages: the head at the tag's URL and numbered pages counted from
+/// the oldest (`TagPaging`).
 extension SiteRenderer {
-    /// The pages of one tag, paginated by `per_page`.
+    /// The pages of one tag: the head, then numbered pages 1 (the oldest) on.
+    ///
+    /// A numbered page's frame is its tag, its number and whether it is the newest (its newer
+    /// link is then the head): a new day of papers re-renders the head, and only when a page
+    /// fills, the new numbered page and the one before it. The head's frame is the tag, its count
+    /// and the dates of every numbered page, which it lists.
     func tagJobs(_ position: Int) -> [Job] {
         let entry = library.tags[position]
-        let lastmod = entry.papers.first.map { library.papers[$0].day }
-        var frame = StableHasher()
-        frame.combine(entry.name)
-        frame.combine(entry.papers.count)
-        let hash = frame.finalize()
-        return Pagination.pages(total: entry.papers.count, perPage: config.perPage,
-                                first: routes.tag(entry.name), routes: routes).map { pagination in
-            Job(path: routes.file(for: pagination.url), make: { $0.renderTag(position, pagination) },
-                lastmod: lastmod, shows: entry.papers[pagination.range], frame: hash)
+        let paging = TagPaging(total: entry.papers.count, perPage: config.perPage)
+        var head = StableHasher()
+        head.combine(entry.name)
+        head.combine(entry.papers.count)
+        for number in stride(from: 1, through: paging.archived, by: 1) {
+            let range = paging.page(number)
+            head.combine(library.papers[entry.papers[range.lowerBound]].day)
+            head.combine(library.papers[entry.papers[range.upperBound - 1]].day)
         }
+        var jobs = [Job(path: routes.file(for: routes.tag(entry.name)), make: { $0.renderTag(position, nil) },
+                        lastmod: entry.papers.first.map { library.papers[$0].day }, shows: entry.papers[paging.head],
+                        frame: head.finalize())]
+        for number in stride(from: 1, through: paging.archived, by: 1) {
+            var frame = StableHasher()
+            frame.combine(entry.name)
+            frame.combine(number)
+            frame.combine(number == paging.archived)
+            let shows = entry.papers[paging.page(number)]
+            jobs.append(Job(path: routes.file(for: routes.tagPage(number, of: entry.name)), make: { $0.renderTag(position, number) },
+                            lastmod: library.papers[shows[shows.startIndex]].day, shows: shows, frame: frame.finalize()))
+        }
+        return jobs
     }
 
     func tagLink(_ entry: Library.TagEntry) -> TagLink {
@@ -36,26 +54,64 @@ extension SiteRenderer {
                                    lede: strings.text(InterfaceKey.tagsLede, ["tags": label]))
     }
 
-    func renderTag(_ position: Int, _ pagination: Pagination) -> [UInt8] {
-        templates.render("tag", tagContext(position, pagination))
+    func renderTag(_ position: Int, _ number: Int?) -> [UInt8] {
+        templates.render("tag", tagContext(position, number))
     }
 
-    func tagContext(_ position: Int, _ pagination: Pagination) -> TagPageContext {
+    /// The head of tag `position` (`number` nil) or its numbered page `number`.
+    func tagContext(_ position: Int, _ number: Int?) -> TagPageContext {
         let entry = library.tags[position]
-        let papers = cardList(entry.papers[pagination.range])
-        let number = String(pagination.number), count = String(pagination.count)
-        let paged = pagination.number > 1 ? strings.text(InterfaceKey.paged, ["number": number, "count": count]) : ""
-        var page = PageMeta(title: strings.text(InterfaceKey.tagTitle, ["tag": entry.name, "paged": paged, "site": config.title]),
-                            description: strings.count(InterfaceKey.tagDescription, entry.papers.count, ["tag": entry.name]),
-                            canonical: routes.absolute(pagination.url), hasMath: papers.contains { $0.view.hasMath })
+        let paging = TagPaging(total: entry.papers.count, perPage: config.perPage)
         let feed = FeedLink(title: strings.text(InterfaceKey.tagFeedTitle, ["site": config.title, "tag": entry.name]),
                             url: routes.tagFeed(entry.name))
+        guard let number else { return tagHeadContext(entry, paging, feed) }
+        let shown = entry.papers[paging.page(number)]
+        let papers = cardList(shown)
+        let dates = tagPageDates(shown), numberText = String(number)
+        var page = PageMeta(title: strings.text(InterfaceKey.tagTitle, ["tag": entry.name, "site": config.title,
+                                                                        "paged": strings.text(InterfaceKey.tagPaged, ["number": numberText])]),
+                            description: strings.text(InterfaceKey.tagPageDescription, ["tag": entry.name, "dates": dates, "number": numberText]),
+                            canonical: routes.absolute(routes.tagPage(number, of: entry.name)), hasMath: papers.contains { $0.view.hasMath })
+        page.feeds = [feed]
+        let pager = TagPager(number: number, label: strings.text(InterfaceKey.tagPageLabel, ["number": numberText]),
+                             newerURL: number == paging.archived ? routes.tag(entry.name) : routes.tagPage(number + 1, of: entry.name),
+                             olderURL: number > 1 ? routes.tagPage(number - 1, of: entry.name) : nil)
+        return TagPageContext(base: base(page), tag: TagLink(name: entry.name, url: routes.tag(entry.name)), feed: feed, papers: papers,
+                              pager: pager, tagPages: [],
+                              lede: strings.text(InterfaceKey.tagLedePage, ["dates": dates, "number": numberText]))
+    }
+
+    /// The head: the newest papers, the totals and every numbered page, newest first.
+    private func tagHeadContext(_ entry: Library.TagEntry, _ paging: TagPaging, _ feed: FeedLink) -> TagPageContext {
+        let papers = cardList(entry.papers[paging.head])
+        var page = PageMeta(title: strings.text(InterfaceKey.tagTitle, ["tag": entry.name, "paged": "", "site": config.title]),
+                            description: strings.count(InterfaceKey.tagDescription, entry.papers.count, ["tag": entry.name]),
+                            canonical: routes.absolute(routes.tag(entry.name)), hasMath: papers.contains { $0.view.hasMath })
         page.feeds = [feed]
         let link = tagLink(entry)
-        let lede = strings.text(pagination.count > 1 ? InterfaceKey.tagLedePaged : InterfaceKey.tagLede,
-                                ["papers": link.countLabel ?? "", "number": number, "count": count])
-        return TagPageContext(base: base(page), tag: link, feed: feed, papers: papers, pagination: pagination,
-                              pagePosition: pagePosition(pagination), lede: lede)
+        let pages = stride(from: paging.archived, through: 1, by: -1).map { number in
+            TagPageLink(number: number, url: routes.tagPage(number, of: entry.name),
+                        label: strings.text(InterfaceKey.tagPageLabel, ["number": String(number)]),
+                        dates: tagPageDates(entry.papers[paging.page(number)]))
+        }
+        let lede = paging.archived == 0
+            ? strings.text(InterfaceKey.tagLede, ["papers": link.countLabel ?? ""])
+            : strings.text(InterfaceKey.tagLedeHead, ["papers": link.countLabel ?? "",
+                                                      "shown": strings.count(InterfaceKey.papers, papers.count),
+                                                      "pages": strings.count(InterfaceKey.pages, paging.archived)])
+        let pager = TagPager(number: nil, label: nil, newerURL: nil,
+                             olderURL: paging.archived > 0 ? routes.tagPage(paging.archived, of: entry.name) : nil)
+        return TagPageContext(base: base(page), tag: link, feed: feed, papers: papers, pager: pager, tagPages: pages, lede: lede)
+    }
+
+    /// "Mar 3, 2025 – Mar 9, 2025": the days of the oldest and newest of `papers` (newest first),
+    /// or the one day when they share it.
+    func tagPageDates(_ papers: ArraySlice<Int>) -> String {
+        guard let newest = papers.first.map({ library.papers[$0].day }),
+              let oldest = papers.last.map({ library.papers[$0].day }) else { return "" }
+        let dates = strings.dates
+        return newest == oldest ? dates.short(newest)
+            : strings.text(InterfaceKey.tagDates, ["first": dates.short(oldest), "last": dates.short(newest)])
     }
 
     /// Week, month and tag pages.

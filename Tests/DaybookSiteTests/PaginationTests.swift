@@ -6,12 +6,12 @@ import Testing
     let routes = Reader.routes
 
     @Test func splitsAListIntoPagesWithPrettyURLs() {
-        let pages = Pagination.pages(total: 5, perPage: 2, first: routes.tag("llm"), routes: routes)
-        #expect(pages.map(\.url) == ["/sub/papers/tags/llm/", "/sub/papers/tags/llm/page/2/", "/sub/papers/tags/llm/page/3/"])
+        let pages = Pagination.pages(total: 5, perPage: 2, first: routes.month("2026-11"), routes: routes)
+        #expect(pages.map(\.url) == ["/sub/papers/months/2026-11/", "/sub/papers/months/2026-11/page/2/", "/sub/papers/months/2026-11/page/3/"])
         #expect(pages.map(\.range) == [0..<2, 2..<4, 4..<5])
         #expect(pages[0].child(named: "previousURL") == nil)
-        #expect(pages[1].child(named: "previousURL") as? String == "/sub/papers/tags/llm/")
-        #expect(pages[1].child(named: "nextURL") as? String == "/sub/papers/tags/llm/page/3/")
+        #expect(pages[1].child(named: "previousURL") as? String == "/sub/papers/months/2026-11/")
+        #expect(pages[1].child(named: "nextURL") as? String == "/sub/papers/months/2026-11/page/3/")
         #expect(pages[2].child(named: "nextURL") == nil)
         #expect(pages[2].child(named: "first") as? Int == 5)
     }

@@ -41,16 +41,14 @@ import Testing
                                          routes: renderer.routes)
         let monthPages = Pagination.pages(total: month.papers.count, perPage: 1, first: renderer.routes.month(month.key),
                                           routes: renderer.routes)
-        let tag = renderer.library.tags[0]
-        let tagPages = Pagination.pages(total: tag.papers.count, perPage: 1, first: renderer.routes.tag(tag.name),
-                                        routes: renderer.routes)
         return [
             ("home", renderer.homeContext()),
             ("day", renderer.dayContext(middle)),
             ("paper", renderer.paperContext(1)),
             ("period", renderer.periodContext(.week, 0, weekPages[1])),
             ("period", renderer.periodContext(.month, 0, monthPages[1])),
-            ("tag", renderer.tagContext(0, tagPages[1])),
+            ("tag", renderer.tagContext(0, nil)),
+            ("tag", renderer.tagContext(0, 1)),
             ("tags", renderer.tagIndexContext()),
             ("archive", renderer.archiveContext()),
             ("search", renderer.searchContext()),

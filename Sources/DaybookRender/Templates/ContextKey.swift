@@ -4,15 +4,15 @@
 public enum ContextKey: String, CaseIterable, Sendable {
     case absoluteFeedURL, absoluteURL, abstractHTML, after, archiveURL, arxivURL, assetsURL, atomFeedURL
     case authorList, authors, authorsShort, authorsShortHTML, baseURL, before, between, bibtex, bodyEnd
-    case canonical, cardHTML, codeURL, count, countLabel, current, day, dayCount, dayCountLabel, dayISO
+    case canonical, cardHTML, codeURL, count, countLabel, current, dates, day, dayCount, dayCountLabel, dayISO
     case dayURL, days, daysFeedTitle, daysFeedURL, description, earlierDays, excerpt, excerptHTML, feed
     case feedURL, feeds, first, hasAbstract, hasLinks, hasMath, hasMoreDays, hasUpvotes, heading, home, i18n
     case id, isPaged, iso, jsonFeedURL, jsonLD, katexScriptURL, katexStyleURL, key, kindText, label
-    case language, last, lede, mathAssets, mathScriptURL, month, months, name, next, nextURL, noPapers, noun
-    case number, page, pagePosition, pages, pagination, paper, paperCount, paperCountLabel, papers, pdfURL
+    case language, last, lede, mathAssets, mathScriptURL, month, months, name, newerURL, next, nextURL, noPapers, noun
+    case number, olderURL, page, pagePosition, pager, pages, pagination, paper, paperCount, paperCountLabel, papers, pdfURL
     case period, previous, previousURL, projectURL, published, publishedISO, related, scriptText, scriptURL
     case searchIndexURL, searchScriptURL, searchURL, shortLabel, site, stars, startRank, styleURL, summary
-    case tag, tagCount, tagCountLabel, tags, tagsURL, title, titleHTML, type, upvotes, url, week, weeks
+    case tag, tagCount, tagCountLabel, tagPages, tags, tagsURL, title, titleHTML, type, upvotes, url, week, weeks
     case withdrawn, withdrawnISO
 
     /// Each key by its name.
