@@ -75,8 +75,8 @@ def count_files(folder):
     return sum(len(files) for _, _, files in os.walk(folder))
 
 
-def add_day(corpus, papers=25):
-    """Writes one more day of papers into both sites; returns the paths written."""
+def add_day(corpus, papers=25, hugo=True):
+    """Writes one more day of papers into the Daybook site (and, with `hugo`, the Hugo copy); returns the paths written."""
     rng = random.Random(NEW_DAY.toordinal())
     written = []
     folder = os.path.join(corpus, "content", "papers", NEW_DAY.isoformat())
@@ -91,6 +91,8 @@ def add_day(corpus, papers=25):
             f.write(f'---\nid: "{pid}"\ntitle: "{title}"\nauthors: [Ada Lovelace]\nday: {NEW_DAY}\n'
                     f'upvotes: {rng.randint(0, 300)}\ntags: [{", ".join(tags)}]\n---\n{abstract}\n')
         written.append(path)
+        if not hugo:
+            continue
         hugo_path = os.path.join(corpus, "hugo", "content", "papers", pid + ".md")
         with open(hugo_path, "w") as f:
             f.write(f'---\ntitle: "{title}"\ndate: {NEW_DAY}\ntags: [{", ".join(tags)}]\n---\n{abstract}\n')
