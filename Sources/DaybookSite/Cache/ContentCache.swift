@@ -110,7 +110,7 @@ package struct ContentCache: Sendable {
             let files = contents.files.filter { path, file in
                 contents.parsed.contains(path) || base.part.files[path]?.stamp != file.stamp
             }
-            let texts = contents.texts.filter { base.part.texts[$0.key] == nil }
+            let texts = contents.texts.filter { base.part.texts.index(forKey: $0.key) == nil }
             let size = base.part.files.count + base.part.texts.count
             if files.count + texts.count <= max(64, size / 8) {
                 let delta = ContentCache.encode(started: started, base: base.checksum, files: files, texts: texts)
