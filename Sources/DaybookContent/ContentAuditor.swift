@@ -10,7 +10,8 @@ public enum ContentAuditor {
             warnings.append(Diagnostic(path: paper.source.path, line: position?.line ?? 0, column: position?.column ?? 0,
                                        message: message, severity: .warning))
         }
-        var titles: [String: Paper] = [:]
+        var titles: [String: (id: String, path: String)] = [:]
+        titles.reserveCapacity(papers.underestimatedCount)
         for paper in papers {  // sorted by id, so the first of a title is stable
             let record = positions[paper.id]
             if paper.abstract.allSatisfy(\.isWhitespace) {
@@ -25,18 +26,30 @@ public enum ContentAuditor {
             }
             let key = paper.title.lowercased()  // titles are already whitespace-collapsed
             if let first = titles[key] {
-                warn(paper, "same title as '\(first.id)' (\(first.source.path))", at: record?.title)
+                warn(paper, "same title as '\(first.id)' (\(first.path))", at: record?.title)
             } else {
-                titles[key] = paper
+                titles[key] = (paper.id, paper.source.path)
             }
         }
         return warnings.sorted()
     }
 
-    /// The date named by the record's nearest folder, when that folder's name is a date.
+    /// The date named by the record's nearest folder, when that folder's name is a date. Empty
+    /// components (`a//b`) are skipped, as `split` would.
     private static func folderDay(of path: String) -> Day? {
-        let parts = path.split(separator: "/")
-        guard parts.count >= 2 else { return nil }
-        return Day(iso: parts[parts.count - 2])
+        let utf8 = path.utf8
+        let slash = UInt8(ascii: "/")
+        func trimmingSlashes(_ end: String.Index) -> String.Index {
+            var end = end
+            while end > utf8.startIndex, utf8[utf8.index(before: end)] == slash { end = utf8.index(before: end) }
+            return end
+        }
+        let nameEnd = trimmingSlashes(utf8.endIndex)
+        guard let nameSlash = utf8[..<nameEnd].lastIndex(of: slash) else { return nil }
+        let folderEnd = trimmingSlashes(nameSlash)
+        guard folderEnd > utf8.startIndex else { return nil }
+        let folderStart = utf8[..<folderEnd].lastIndex(of: slash).map(utf8.index(after:)) ?? utf8.startIndex
+        guard utf8.distance(from: folderStart, to: folderEnd) == 10 else { return nil }
+        return Day(iso: path[folderStart..<folderEnd])
     }
 }

@@ -6,9 +6,9 @@ public struct ContentLoadResult: Sendable {
     public var warnings: [Diagnostic]
     /// Where each `.md` record wrote the fields warnings point at, by paper id.
     public var positions: [String: RecordPositions]
-    /// What each file parsed to, by display path, for files whose stamp the load was given
-    /// (`ContentLoader.load(reusing:)`): the build cache keeps them for the next build.
-    package var parsedFiles: [String: ParsedContentFile] = [:]
+    /// What each file parsed to, by display path in path order, for files whose stamp the load
+    /// was given (`ContentLoader.load(reusing:)`): the build cache keeps them for the next build.
+    package var parsedFiles: [(path: String, file: ParsedContentFile)] = []
     /// The files (display paths) that were read and parsed, not reused.
     package var parsedNow: Set<String> = []
 

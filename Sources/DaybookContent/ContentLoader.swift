@@ -40,20 +40,29 @@ public struct ContentLoader: Sendable {
                 Diagnostic(path: contentDirectory, message: "no such folder: the site has no papers", severity: .warning),
             ])
         }
-        let files = try ContentWalker.files(in: folder, displayPrefix: contentDirectory)
+        let files = if let listing = reuse?.listing {
+            ContentWalker.files(listed: listing, in: folder, displayPrefix: contentDirectory)
+        } else {
+            try ContentWalker.files(in: folder, displayPrefix: contentDirectory)
+        }
         let outcomes = files.parallelMap { file -> Outcome in
-            if let reuse, let stamp = reuse.stamps[file.displayPath], let earlier = reuse.parsed[file.displayPath],
-               earlier.stamp == stamp {
+            let stamp = reuse?.stamps[file.displayPath]
+            if let reuse, let stamp, let earlier = reuse.parsed(file.displayPath), earlier.stamp == stamp {
                 return .parsed(earlier, reused: true)
             }
-            return Self.parse(file, stamp: reuse?.stamps[file.displayPath])
+            return Self.parse(file, stamp: stamp)
         }
 
         var diagnostics: [Diagnostic] = []
-        var records: [PaperRecordParser.Record] = []
+        var records: [Paper] = []
+        records.reserveCapacity(files.count)
         var imported: [Paper] = []
-        var recordsByID: [String: PaperRecordParser.Record] = [:]
-        var parsedFiles: [String: ParsedContentFile] = [:]
+        // Each record's index in `records` and positions, by id (indices and positions only, not
+        // copies of the records).
+        var recordsByID: [String: (index: Int, positions: RecordPositions)] = [:]
+        recordsByID.reserveCapacity(files.count)
+        var parsedFiles: [(path: String, file: ParsedContentFile)] = []
+        parsedFiles.reserveCapacity(reuse == nil ? 0 : files.count)
         var parsedNow = Set<String>()
         for (file, outcome) in zip(files, outcomes) {
             guard case let .parsed(parsed, reused) = outcome else {
@@ -61,7 +70,7 @@ public struct ContentLoader: Sendable {
                 continue
             }
             if !reused { parsedNow.insert(file.displayPath) }
-            if parsed.stamp != nil { parsedFiles[file.displayPath] = parsed }
+            if parsed.stamp != nil { parsedFiles.append((file.displayPath, parsed)) }
             switch parsed.content {
             case let .imported(papers):
                 imported += papers
@@ -69,15 +78,16 @@ public struct ContentLoader: Sendable {
                 if let first = recordsByID[record.paper.id] {
                     diagnostics.append(Diagnostic(path: record.paper.source.path, line: record.idPosition.line,
                                                   column: record.idPosition.column,
-                                                  message: "duplicate id '\(record.paper.id)' (also in \(first.paper.source.path))"))
+                                                  message: "duplicate id '\(record.paper.id)' (also in \(records[first.index].source.path))"))
                 } else {
-                    recordsByID[record.paper.id] = record
-                    records.append(record)
+                    recordsByID[record.paper.id] = (records.count, record.positions)
+                    records.append(record.paper)
                 }
             }
         }
         guard diagnostics.isEmpty else { throw ContentError(diagnostics) }
-        let papers = PaperMerger.merge(records: records.map(\.paper), imported: imported)
+        let papers = PaperMerger.merge(records: records, imported: imported)
+        records = []
         let positions = recordsByID.mapValues(\.positions)
         var result = ContentLoadResult(papers: papers, warnings: ContentAuditor.warnings(for: papers, positions: positions),
                                        positions: positions)

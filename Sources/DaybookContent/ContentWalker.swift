@@ -28,14 +28,41 @@ struct ContentWalker {
                 let what = entry.isLink ? "cannot read" : "cannot read folder"
                 problems.append(Diagnostic(path: shown, message: "\(what): \(FileIO.reason(code))"))
             case .file, .other:
-                if entry.name.hasSuffix(".md") {
-                    files.append(File(path: folder + "/" + relative, displayPath: shown, kind: .record))
-                } else if entry.name.hasSuffix(".json") {
-                    files.append(File(path: folder + "/" + relative, displayPath: shown, kind: .huggingFace))
+                if let kind = kind(of: entry.name) {
+                    files.append(File(path: folder + "/" + relative, displayPath: shown, kind: kind))
                 }
             }
         }
         guard problems.isEmpty else { throw ContentError(problems) }
         return files.sorted { $0.displayPath < $1.displayPath }
+    }
+
+    /// What `files(in:displayPrefix:)` finds, taken from `listing` instead of a walk: every file
+    /// below `folder`, relative to it and sorted, from a walk that met only folders and regular
+    /// files (`FileStamp.scan`), so there is nothing it could not read.
+    static func files(listed listing: [String], in folder: String, displayPrefix: String) -> [File] {
+        var files: [File] = []
+        files.reserveCapacity(listing.count)
+        // Sorted, so the files of a folder come together: each folder's path is checked once.
+        var lastFolder: Substring = "", lastFolderIgnored = false
+        for relative in listing {
+            let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/"))
+            let name = slash.map { relative[relative.index(after: $0)...] } ?? relative[...]
+            guard let kind = kind(of: name), !FileNames.isIgnored(String(name)) else { continue }
+            let parent = slash.map { relative[..<$0] } ?? ""
+            if parent != lastFolder {
+                lastFolder = parent
+                lastFolderIgnored = parent.split(separator: "/").contains { FileNames.isIgnored(String($0)) }
+            }
+            guard !lastFolderIgnored else { continue }
+            let shown = displayPrefix.isEmpty ? relative : displayPrefix + "/" + relative
+            files.append(File(path: folder + "/" + relative, displayPath: shown, kind: kind))
+        }
+        return files
+    }
+
+    /// A record file's kind by its name; nil for other files.
+    private static func kind(of name: some StringProtocol) -> Kind? {
+        name.hasSuffix(".md") ? .record : name.hasSuffix(".json") ? .huggingFace : nil
     }
 }

@@ -43,19 +43,25 @@ public enum PaperMerger {
     /// One paper per id, sorted by id. `records` must have unique ids (the loader reports repeats);
     /// `imported` is combined in the order given (file order, then item order).
     public static func merge(records: [Paper], imported: [Paper]) -> [Paper] {
-        var byID: [String: Paper] = [:]
-        byID.reserveCapacity(records.count + imported.count)
-        for paper in imported {
-            if let existing = byID[paper.id] {
-                byID[paper.id] = combineImported(existing, paper)
-            } else {
-                byID[paper.id] = paper
+        var merged = records
+        if !imported.isEmpty {
+            var byID: [String: Paper] = [:]
+            for paper in imported {
+                if let existing = byID[paper.id] {
+                    byID[paper.id] = combineImported(existing, paper)
+                } else {
+                    byID[paper.id] = paper
+                }
             }
+            for index in merged.indices {
+                if let paper = byID.removeValue(forKey: merged[index].id) { merged[index] = overlay(record: merged[index], on: paper) }
+            }
+            merged += byID.values
         }
-        for record in records {
-            byID[record.id] = byID[record.id].map { overlay(record: record, on: $0) } ?? record
-        }
-        return byID.values.sorted { $0.id < $1.id }
+        // Sorted by index, so that each paper moves once.
+        let ids = merged.map(\.id)
+        let order = ids.indices.sorted { ids[$0] < ids[$1] }
+        return order.map { merged[$0] }
     }
 
     private static func overlay(_ top: PaperLinks, on bottom: PaperLinks) -> PaperLinks {

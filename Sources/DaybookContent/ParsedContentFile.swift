@@ -24,10 +24,17 @@ package struct ParsedContentFile: Sendable {
 /// what files parsed to before. A file is reused when its stamp is the one it had then.
 package struct ContentReuse: Sendable {
     package var stamps: [String: FileStamp]
-    package var parsed: [String: ParsedContentFile]
+    /// What the file at a display path parsed to before, if anything (looked up per file, so
+    /// the cache's records are not copied into one table first).
+    package var parsed: @Sendable (String) -> ParsedContentFile?
+    /// Every file below the content folder, relative to it and sorted, as a walk that met only
+    /// folders and regular files listed them (`FileStamp.scan`); nil: the loader walks the folder.
+    package var listing: [String]?
 
-    package init(stamps: [String: FileStamp], parsed: [String: ParsedContentFile]) {
+    package init(stamps: [String: FileStamp], listing: [String]? = nil,
+                 parsed: @escaping @Sendable (String) -> ParsedContentFile?) {
         self.stamps = stamps
+        self.listing = listing
         self.parsed = parsed
     }
 }

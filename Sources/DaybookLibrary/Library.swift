@@ -22,18 +22,27 @@ public struct Library: Sendable {
     }
 
     public init(papers unsorted: [Paper]) {
-        let papers = unsorted.sorted { $0.id < $1.id }
+        let ordered = zip(unsorted, unsorted.dropFirst()).allSatisfy { $0.id < $1.id }
+        let papers = ordered ? unsorted : unsorted.sorted { $0.id < $1.id }
         self.papers = PaperList(papers)
         var byID: [String: Int] = [:]
         byID.reserveCapacity(papers.count)
         var byDay: [Day: [Int]] = [:]
         var byTag: [String: (name: String, papers: [Int])] = [:]
+        // Each tag as written, with its slug: far fewer spellings than uses.
+        var slugs: [String: String] = [:]
         for (index, paper) in papers.enumerated() {
             byID[paper.id] = index
             byDay[paper.day, default: []].append(index)
             var seen = Set<String>()
             for tag in paper.tags {
-                let slug = Routes.tagSlug(tag)
+                let slug: String
+                if let known = slugs[tag] {
+                    slug = known
+                } else {
+                    slug = Routes.tagSlug(tag)
+                    slugs[tag] = slug
+                }
                 guard seen.insert(slug).inserted else { continue }
                 if byTag[slug] == nil { byTag[slug] = (tag, []) }
                 byTag[slug]!.papers.append(index)
@@ -96,15 +105,20 @@ public struct Library: Sendable {
     /// Two records whose pages would land on the same URL (an old arXiv id `hep-ex/0307015`
     /// and a slug `hep-ex_0307015`), as diagnostics naming both files.
     public func urlCollisions(routes: Routes) -> [Diagnostic] {
-        var owners: [String: Paper] = [:]
+        // Ids are unique, so two pages can share a URL only when an id's path segment differs
+        // from the id (it has a `/`): the URLs are compared only then.
+        guard papers.contains(where: { PaperID.pathSegment($0.id) != $0.id }) else { return [] }
+        var owners: [String: Int] = [:]
+        owners.reserveCapacity(papers.count)
         var problems: [Diagnostic] = []
-        for paper in papers {
+        for (index, paper) in papers.enumerated() {
             let url = routes.paper(paper.id)
-            if let other = owners[url] {
+            if let first = owners[url] {
+                let other = papers[first]
                 problems.append(Diagnostic(path: paper.source.path, line: 1, column: 1,
                     message: "id '\(paper.id)' would be published at \(url), as is '\(other.id)' (\(other.source.path))"))
             } else {
-                owners[url] = paper
+                owners[url] = index
             }
         }
         return problems

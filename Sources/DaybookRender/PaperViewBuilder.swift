@@ -20,16 +20,16 @@ public struct PaperViewBuilder: Sendable {
         return Array(papers).parallelMap { view($0, text: text(of: $0, markdown: markdown)) }
     }
 
-    /// Views of `papers`, taking the Markdown of each from `reusing` when it holds the paper's
+    /// Views of `papers`, taking the Markdown of each from `reusing` when it has the paper's
     /// `textKey`: only the others are rendered. Returns every paper's text by key (what the build
     /// cache keeps for the next build) and how many were rendered.
-    package func build(_ papers: [Paper], reusing: [UInt64: PaperText]) -> (views: [PaperView], texts: [UInt64: PaperText], made: Int) {
+    package func build(_ papers: [Paper], reusing: (UInt64) -> PaperText?) -> (views: [PaperView], texts: [UInt64: PaperText], made: Int) {
         let keys = papers.parallelMap { textKey($0) }
         var texts: [UInt64: PaperText] = [:]
         texts.reserveCapacity(papers.count)
         var missing: [Int] = []
         for (index, key) in keys.enumerated() {
-            if let text = reusing[key] { texts[key] = text } else { missing.append(index) }
+            if let text = reusing(key) { texts[key] = text } else { missing.append(index) }
         }
         let markdown = MarkdownRenderer()
         for (index, text) in zip(missing, missing.parallelMap { text(of: papers[$0], markdown: markdown) }) {

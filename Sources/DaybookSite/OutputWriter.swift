@@ -52,8 +52,9 @@ public struct OutputWriter: Sendable {
         var previous: BuildManifest?
         /// Pages not rendered because they are current on disk: kept as they are.
         var kept: Set<String> = []
-        /// Filled by the write: every output file's manifest entry (keys not yet set).
+        /// Filled by the write: every output file's manifest entry (keys not yet set), and their paths sorted.
         var entries: [String: BuildManifest.Entry] = [:]
+        var paths: [String] = []
         /// Called once everything is staged, before the first file is moved into place (the
         /// build cache drops the old manifest there: from then on it no longer describes the
         /// folder). A message it returns fails the write, with the output folder untouched.
@@ -103,6 +104,13 @@ public struct OutputWriter: Sendable {
         var report = Report()
         let kept = recording?.kept ?? []
         let written = paths.filter { files[$0]!.changed }
+        // What the output holds (sorted) that this build neither staged nor kept, and the rest.
+        var stale: [String] = [], remaining: [String] = []
+        if !staged.fresh {
+            for path in staged.previous?.paths ?? staged.existing.sorted() {
+                if files[path] == nil && !kept.contains(path) { stale.append(path) } else { remaining.append(path) }
+            }
+        }
         if let message = recording?.beforeCommit() {
             staged.discard()
             throw Failure(description: message)
@@ -112,7 +120,6 @@ public struct OutputWriter: Sendable {
                 try FileIO.rename(staged.staging, outputDirectory)
                 report.written = paths.count
             } else {
-                let stale = staged.existing.subtracting(paths).subtracting(kept).sorted()
                 report.unchanged = paths.count - written.count + kept.count
                 if !written.isEmpty || !stale.isEmpty {
                     try writeJournal(written: written, removed: stale)
@@ -130,9 +137,17 @@ public struct OutputWriter: Sendable {
         guard var recording else { return (report, nil) }
 
         // Record every file as it now is in the output folder.
-        recording.entries = [:]
-        recording.entries.reserveCapacity(paths.count + kept.count)
-        for path in paths {
+        if let previous = staged.previous {
+            // The last build's entries less the stale files', then the staged files'.
+            recording.entries = previous.files
+            for path in stale { recording.entries[path] = nil }
+            recording.paths = OutputWriter.merge(remaining, paths.filter { previous.files[$0] == nil && !kept.contains($0) })
+        } else {
+            recording.entries = [:]
+            recording.entries.reserveCapacity(paths.count + kept.count)
+            for path in kept { recording.entries[path] = recording.previous?.files[path] }
+        }
+        for path in paths where !kept.contains(path) {  // a kept file keeps its last entry
             let file = files[path]!
             if !file.changed, let entry = staged.previous?.files[path], entry.hash == file.hash {
                 recording.entries[path] = entry
@@ -140,8 +155,27 @@ public struct OutputWriter: Sendable {
                 recording.entries[path] = BuildManifest.Entry(hash: file.hash, key: nil)
             }
         }
-        for path in kept { recording.entries[path] = recording.previous?.files[path] }
+        if staged.previous == nil { recording.paths = recording.entries.keys.sorted() }
         return (report, recording)
+    }
+
+    /// Two sorted lists of distinct paths as one sorted list.
+    static func merge(_ a: [String], _ b: [String]) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i] < b[j] {
+                out.append(a[i])
+                i += 1
+            } else {
+                out.append(b[j])
+                j += 1
+            }
+        }
+        out += a[i...]
+        out += b[j...]
+        return out
     }
 
     /// Finishes a write that was interrupted while moving files into place (its journal is still

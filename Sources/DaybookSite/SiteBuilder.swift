@@ -150,8 +150,10 @@ public struct SiteBuilder: Sendable {
         report.records = library.papers.count
         report.days = library.days.count
         report.files = assembly.outputCount + assembly.kept.count
-        return Result(config: config, site: RenderedSite(), report: report, kept: assembly.kept, pageKeys: assembly.keys,
-                      content: kept)
+        let result = Result(config: config, site: RenderedSite(), report: report, kept: assembly.kept, pageKeys: assembly.keys,
+                            content: kept)
+        BackgroundRelease.free((consume assembly, consume views, consume library, consume loaded))
+        return result
     }
 }
 

@@ -13,7 +13,7 @@ package final class StagedOutput: OutputSink {
     let fresh: Bool
     /// The last build's manifest, when trusted (never for a fresh folder).
     let previous: BuildManifest?
-    /// What the output folder holds now (the manifest's files, else a walk; empty when fresh).
+    /// What the output folder holds now, when there is no manifest to say it: a walk (empty when fresh).
     let existing: Set<String>
     /// Whether bytes are hashed for the manifest.
     let records: Bool
@@ -35,7 +35,7 @@ package final class StagedOutput: OutputSink {
         self.staging = staging
         fresh = !FileIO.isDirectory(writer.outputDirectory)
         self.previous = fresh ? nil : previous
-        existing = fresh ? [] : self.previous.map { Set($0.files.keys) } ?? Set(FileIO.walkFiles(writer.outputDirectory))
+        existing = fresh || self.previous != nil ? [] : Set(FileIO.walkFiles(writer.outputDirectory))
         self.records = records
     }
 

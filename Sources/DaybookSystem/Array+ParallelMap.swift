@@ -11,19 +11,19 @@ extension Array where Element: Sendable {
     /// `workers`-th element). The result does not depend on scheduling.
     package func parallelMap<T: Sendable>(workers: Int = ParallelWork.workers, _ transform: @Sendable (Element) -> T) -> [T] {
         guard count > 1, workers > 1 else { return map(transform) }
-        var results = [T?](repeating: nil, count: count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            // Each worker writes only its own slots, so the writes never overlap.
-            nonisolated(unsafe) let slots = buffer
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            // Each worker initializes only its own slots, so the writes never overlap; every slot
+            // is initialized when `concurrentPerform` returns.
+            nonisolated(unsafe) let slots = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 var index = worker
                 while index < count {
-                    slots[index] = transform(self[index])
+                    (slots + index).initialize(to: transform(self[index]))
                     index += workers
                 }
             }
+            initialized = count
         }
-        return results.map { $0! }
     }
 }
 

@@ -30,11 +30,20 @@ package struct FileStamp: Sendable, Hashable {
     /// `FileIO.walk` it skips nothing (hidden files and editor leftovers count: the build cache
     /// wants a superset of what a build reads) and is built for speed on large trees.
     package static func tree(_ root: String) -> [(path: String, stamp: FileStamp)] {
+        scan(root).files
+    }
+
+    /// `tree(root)`, and whether the walk met nothing but folders and regular files and read every
+    /// one of them (no links, devices, sockets or pipes, nothing it could not stat or open): then
+    /// the files are every file below `root` as any walk lists them.
+    package static func scan(_ root: String) -> (files: [(path: String, stamp: FileStamp)], plain: Bool) {
         var out: [(path: String, stamp: FileStamp)] = []
+        var plain = true
         var seen = Set<UInt64>()
         func visit(_ folder: Int32, _ prefix: String) {
             guard let dir = fdopendir(folder) else {
                 close(folder)
+                plain = false
                 return
             }
             defer { closedir(dir) }
@@ -43,23 +52,28 @@ package struct FileStamp: Sendable, Hashable {
                     $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
                 }
                 if name == "." || name == ".." { continue }
+                let type = entry.pointee.d_type
+                if type != UInt8(DT_REG) && type != UInt8(DT_DIR) { plain = false }
                 var info = stat()
-                guard fstatat(dirfd(dir), name, &info, 0) == 0 else { continue }
+                guard fstatat(dirfd(dir), name, &info, 0) == 0 else {
+                    plain = false
+                    continue
+                }
                 switch info.st_mode & S_IFMT {
                 case S_IFREG:
                     out.append((prefix + name, FileStamp(info)))
                 case S_IFDIR where seen.insert(UInt64(info.st_ino) ^ (UInt64(info.st_dev) << 40)).inserted:
                     let child = openat(dirfd(dir), name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                    if child >= 0 { visit(child, prefix + name + "/") }
+                    if child >= 0 { visit(child, prefix + name + "/") } else { plain = false }
                 default:
-                    continue
+                    plain = false
                 }
             }
         }
         let top = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if top >= 0 { visit(top, "") }
+        if top >= 0 { visit(top, "") } else { plain = false }
         out.sort { $0.path < $1.path }
-        return out
+        return (out, plain)
     }
 
     package init(size: Int, modified: Int, changed: Int, inode: UInt64) {

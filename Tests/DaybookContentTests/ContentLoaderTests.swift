@@ -2,9 +2,33 @@ import Foundation
 import Testing
 @testable import DaybookContent
 import DaybookSystem
+import DaybookTestSupport
 
 @Suite("Content loader")
 struct ContentLoaderTests {
+    /// A cached build takes the record files from the walk that stamped them (`FileStamp.scan`)
+    /// when it met only folders and regular files: the files a walk finds, in the same order.
+    @Test func theStampWalksListingGivesTheFilesAWalkFinds() throws {
+        let folder = TemporaryFolder(label: "listing")
+        defer { folder.remove() }
+        for path in ["a.md", "a/b.md", "a.b.json", "a-b/c.md", ".hidden/x.md", "papers/.x.md", "papers/y.md~", "papers/y.md",
+                     "notes.txt", "#lock/z.md", "d/e/f.json", "x.swp/y.md", "papers/4913"] {
+            folder.write("content/" + path, "x")
+        }
+        let scan = FileStamp.scan(folder.url("content"))
+        #expect(scan.plain)
+        let walked = try ContentWalker.files(in: folder.url("content"), displayPrefix: "content")
+        let listed = ContentWalker.files(listed: scan.files.map(\.path), in: folder.url("content"), displayPrefix: "content")
+        #expect(walked.map(\.displayPath) == ["content/a-b/c.md", "content/a.b.json", "content/a.md", "content/a/b.md",
+                                               "content/d/e/f.json", "content/papers/y.md"])
+        #expect(listed.map(\.displayPath) == walked.map(\.displayPath))
+        #expect(listed.map(\.path) == walked.map(\.path))
+        #expect(listed.map(\.kind) == walked.map(\.kind))
+        // A link anywhere: not plain, so the loader walks the folder itself.
+        try FileManager.default.createSymbolicLink(atPath: folder.url("content/link"), withDestinationPath: folder.url("content/a"))
+        #expect(!FileStamp.scan(folder.url("content")).plain)
+    }
+
     @Test func loadsTheValidFixtureSite() throws {
         let result = try ContentLoader(siteRoot: fixturePath("valid-site")).load()
         #expect(result.papers.map(\.id) == ["2405.01234", "2411.00001", "2509.03311", "2509.04664", "2509.05012",

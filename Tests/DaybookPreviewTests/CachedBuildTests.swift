@@ -1,5 +1,5 @@
 import DaybookContent
-import DaybookSite
+@testable import DaybookSite
 import Foundation
 import Testing
 
@@ -41,6 +41,19 @@ import Testing
         #expect(Set(actual.keys) == Set(expected.keys), "\(step): files differ", sourceLocation: sourceLocation)
         let differing = expected.keys.filter { actual[$0] != expected[$0] }.sorted()
         #expect(differing.isEmpty, "\(step): \(differing.prefix(5))", sourceLocation: sourceLocation)
+    }
+
+    /// Expects the one manifest the cache holds to list exactly the files of `site/`, stored sorted.
+    static func expectManifestDescribesOutput(_ site: TestSite, _ step: String,
+                                              sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let folder = site.root + "/.daybook-cache/build"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".manifest") }
+        try #require(names.count == 1, sourceLocation: sourceLocation)
+        let bytes = try #require(FileManager.default.contents(atPath: folder + "/" + names[0]), sourceLocation: sourceLocation)
+        let manifest = try #require(BuildManifest(decoding: Array(bytes)), sourceLocation: sourceLocation)
+        #expect(manifest.paths == manifest.files.keys.sorted(), "\(step): stored out of order", sourceLocation: sourceLocation)
+        #expect(Set(manifest.files.keys) == Set(tree(site.root + "/site").keys), "\(step): not the output's files",
+                sourceLocation: sourceLocation)
     }
 
     /// Waits until the inputs' stamps are settled: a build that starts now may trust them in the
@@ -103,6 +116,7 @@ import Testing
             let report = try SiteBuilder(options: options).build()
             kept += report.cache?.pagesKept ?? 0
             try CachedBuildTests.expectSameAsCleanBuild(site, "seed \(seed) step \(step) action \(action)")
+            try CachedBuildTests.expectManifestDescribesOutput(site, "seed \(seed) step \(step) action \(action)")
         }
         // The cache did save work along the way.
         #expect(kept > 0)

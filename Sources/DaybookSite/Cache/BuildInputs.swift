@@ -24,6 +24,9 @@ struct BuildInputs: Equatable {
     var newest: Int
     /// Every file under `content/` with its stamp, by display path (`content/…`), for the content cache.
     var contentStamps: [String: FileStamp] = [:]
+    /// Every file under `content/`, relative to it and sorted, when the walk that stamped them met
+    /// only folders and regular files (see `FileStamp.scan`): the loader then need not walk again.
+    var contentListing: [String]?
 
     /// How long before a build's start a file must have been modified for its stamp to be trusted.
     static let racyMargin = 100_000_000
@@ -44,7 +47,8 @@ struct BuildInputs: Equatable {
         hasher.combine(options.baseURL)
         hasher.combine(options.bodyEnd)
         hasher.combine(String(reflecting: config))
-        let content = stampTree(options.resolve("content"), into: &hasher, newest: &newest)
+        let content = FileStamp.scan(options.resolve("content"))
+        combine(options.resolve("content"), content.files, into: &hasher, newest: &newest)
         stampTree(options.resolve("templates"), into: &hasher, newest: &newest)
         stampTree(options.resolve("i18n"), into: &hasher, newest: &newest)
         stampTree(theme.directory, into: &hasher, newest: &newest)
@@ -52,21 +56,23 @@ struct BuildInputs: Equatable {
         hasher.combine(katex)
         for name in ["katex.min.js", "katex.min.css"] { stamp(katex + "/" + name, name, into: &hasher, newest: &newest) }
         for name in FileIO.list(katex + "/fonts").sorted() { stamp(katex + "/fonts/" + name, name, into: &hasher, newest: &newest) }
-        return BuildInputs(hash: hasher.value, newest: newest, contentStamps: ContentCache.stamps(content))
+        return BuildInputs(hash: hasher.value, newest: newest, contentStamps: ContentCache.stamps(content.files),
+                           contentListing: content.plain ? content.files.map(\.path) : nil)
     }
 
-    @discardableResult
-    private static func stampTree(_ root: String, into hasher: inout StableHasher,
-                                  newest: inout Int) -> [(path: String, stamp: FileStamp)] {
+    private static func stampTree(_ root: String, into hasher: inout StableHasher, newest: inout Int) {
+        combine(root, FileStamp.tree(root), into: &hasher, newest: &newest)
+    }
+
+    private static func combine(_ root: String, _ files: [(path: String, stamp: FileStamp)], into hasher: inout StableHasher,
+                                newest: inout Int) {
         hasher.combine(root)
-        let files = FileStamp.tree(root)
         hasher.combine(files.count)
         for (path, stamp) in files {
             hasher.combine(path)
             hasher.combine(stamp)
             newest = max(newest, stamp.modified, stamp.changed)
         }
-        return files
     }
 
     private static func stamp(_ path: String, _ name: String, into hasher: inout StableHasher, newest: inout Int) {

@@ -32,7 +32,9 @@ struct BuildManifest: Sendable, Equatable {
     var started: Int
     var warnings: [Diagnostic] = []
     /// Every output file, by path; empty when only the header was read (`decoding(_:filesToo:)`).
-    var files: [String: Entry] = [:]
+    private(set) var files: [String: Entry] = [:]
+    /// The keys of `files`, sorted (the order they are stored in).
+    private(set) var paths: [String] = []
     /// What `outputLooksIntact` checks, kept in the header so that a build with nothing to do
     /// reads no more: the first path component of every file, and a sample of files with stamps.
     var topLevel: [String]
@@ -52,17 +54,24 @@ struct BuildManifest: Sendable, Equatable {
 
     /// A manifest of `files`, as the output folder now holds them: the sample the intact check
     /// uses is stamped from the folder (`checks`, when given, replaces it).
+    /// `paths`, when given, are the keys of `files` sorted.
     init(output: String, inputs: UInt64, started: Int, warnings: [Diagnostic] = [], files: [String: Entry] = [:],
-         checks: [Check]? = nil) {
+         paths: [String]? = nil, checks: [Check]? = nil) {
         self.output = output
         self.inputs = inputs
         self.started = started
         self.warnings = warnings
         self.files = files
         fileCount = files.count
-        pageCount = files.filter { $0.value.key != nil && $0.key.hasSuffix(".html") }.count
-        let paths = files.keys.sorted()
-        topLevel = Array(Set(paths.map { String($0.prefix { $0 != "/" }) })).sorted()
+        pageCount = files.count { $0.value.key != nil && $0.key.hasSuffix(".html") }
+        let paths = paths ?? files.keys.sorted()
+        self.paths = paths
+        var topLevel: [String] = []
+        for path in paths {  // sorted, so each first component comes in one run
+            let first = path.prefix { $0 != "/" }
+            if topLevel.last.map({ $0 != first }) ?? true { topLevel.append(String(first)) }
+        }
+        self.topLevel = topLevel
         let step = max(1, paths.count / BuildManifest.sampleSize)
         self.checks = checks ?? stride(from: 0, to: paths.count, by: step).compactMap { index in
             FileStamp(path: output + "/" + paths[index]).map { Check(path: paths[index], stamp: $0) }
@@ -70,12 +79,13 @@ struct BuildManifest: Sendable, Equatable {
     }
 
     private init(output: String, inputs: UInt64, started: Int, warnings: [Diagnostic], files: [String: Entry],
-                 topLevel: [String], checks: [Check], fileCount: Int, pageCount: Int) {
+                 paths: [String], topLevel: [String], checks: [Check], fileCount: Int, pageCount: Int) {
         self.output = output
         self.inputs = inputs
         self.started = started
         self.warnings = warnings
         self.files = files
+        self.paths = paths
         self.topLevel = topLevel
         self.checks = checks
         self.fileCount = fileCount
@@ -120,19 +130,21 @@ struct BuildManifest: Sendable, Equatable {
         writer.write(UInt64(header.bytes.count))
         writer.append(header.bytes)
         writer.write(UInt64(files.count))
-        var previous: [UInt8] = []
-        for path in files.keys.sorted() {
+        var previous = ""
+        for path in paths {
             let entry = files[path]!
-            let utf8 = Array(path.utf8)
             var shared = 0
-            while shared < min(previous.count, utf8.count) && previous[shared] == utf8[shared] { shared += 1 }
+            for (a, b) in zip(previous.utf8, path.utf8) {
+                guard a == b else { break }
+                shared += 1
+            }
             writer.write(UInt64(shared))
-            writer.write(UInt64(utf8.count - shared))
-            writer.append(utf8[shared...])
+            writer.write(UInt64(path.utf8.count - shared))
+            writer.append(path.utf8.dropFirst(shared))
             writer.writeFixed(entry.hash)
             writer.write(entry.key != nil)
             if let key = entry.key { writer.writeFixed(key) }
-            previous = utf8
+            previous = path
         }
         let checksum = writer.bytes.withUnsafeBytes { XXH64.hash($0) }
         writer.writeFixed(checksum)
@@ -173,10 +185,12 @@ struct BuildManifest: Sendable, Equatable {
             }
             guard reader.offset == headerEnd else { return nil }
             var files: [String: Entry] = [:]
+            var paths: [String] = []
             if filesToo {
                 let count = try reader.readCount()
                 guard count == fileCount else { return nil }
                 files.reserveCapacity(count)
+                paths.reserveCapacity(count)
                 var previous: [UInt8] = []
                 for _ in 0..<count {
                     let shared = try reader.readCount()
@@ -186,12 +200,14 @@ struct BuildManifest: Sendable, Equatable {
                     path += rest
                     let hash = try reader.readFixed()
                     let key = try reader.readBool() ? try reader.readFixed() : nil
-                    files[String(decoding: path, as: UTF8.self)] = Entry(hash: hash, key: key)
+                    let name = String(decoding: path, as: UTF8.self)
+                    files[name] = Entry(hash: hash, key: key)
+                    paths.append(name)
                     previous = path
                 }
                 guard reader.isAtEnd, files.count == count else { return nil }
             }
-            self.init(output: output, inputs: inputs, started: started, warnings: warnings, files: files,
+            self.init(output: output, inputs: inputs, started: started, warnings: warnings, files: files, paths: paths,
                       topLevel: topLevel, checks: checks, fileCount: fileCount, pageCount: pageCount)
         } catch {
             return nil

@@ -29,6 +29,9 @@ struct CachedBuild {
         var report = BuildReport()
         var clock = StageClock()
         let started = FileStamp.now()
+        // Read on another core while the inputs are stamped; not waited for when nothing changed.
+        let directory = self.directory, read = options.trustCache
+        let contentCache = BackgroundWork { ContentCache(folder: directory, read: read) }
         let (config, theme) = try builder.loadConfigAndTheme()
         let output = options.resolve(options.output ?? config.output)
         var writer = OutputWriter(outputDirectory: output)
@@ -53,7 +56,7 @@ struct CachedBuild {
             return report
         }
         let previous = header == nil ? nil : bytes.flatMap { BuildManifest(decoding: $0) }
-        let content = ContentCache(folder: directory, read: options.trustCache)
+        let content = contentCache.take()
         clock.lap("config", into: &report)
 
         let staged: StagedOutput
@@ -66,7 +69,7 @@ struct CachedBuild {
         do {
             result = try builder.render(config: config, theme: theme, into: staged, clock: &clock, report: report,
                                         reuse: PageReuse(recorded: { previous?.files[$0]?.key }),
-                                        cache: content.use(stamps: inputs.contentStamps))
+                                        cache: content.use(stamps: inputs.contentStamps, listing: inputs.contentListing))
         } catch {
             staged.discard()
             throw error
@@ -95,14 +98,17 @@ struct CachedBuild {
         }
         var files = recording.entries
         for (path, key) in zip(result.pageKeys.paths, result.pageKeys.keys) { files[path]?.key = key }
-        let manifest = BuildManifest(output: writer.outputDirectory, inputs: inputs.hash, started: started, warnings: result.report.warnings, files: files)
+        let manifest = BuildManifest(output: writer.outputDirectory, inputs: inputs.hash, started: started,
+                                     warnings: result.report.warnings, files: files, paths: recording.paths)
         save(manifest.encoded(), to: manifestPath)
         if let kept = result.content { content.save(kept, started: started) }
         result.report.stages.append(.init(name: "write", seconds: start.duration(to: .now).seconds))
         var savings = result.report.cache ?? BuildReport.CacheSavings(upToDate: false, pagesKept: 0)
         savings.pagesKept = result.report.pages - result.report.pagesRendered
         result.report.cache = savings
-        return result.report
+        let done = result.report
+        BackgroundRelease.free((consume result, consume files, consume manifest, consume recording, consume content, previous))
+        return done
     }
 
     /// One manifest per output folder, named by a hash of its path.

@@ -18,13 +18,13 @@ import DaybookSystem
 /// A file's entry is reused only when its stamp is the same and was already old when the build
 /// that read it started (a save in the same clock tick as the read could keep the stamp: see
 /// `BuildInputs`).
-package struct ContentCache {
+package struct ContentCache: Sendable {
     static let format = "daybook-content-cache 3"
     static let baseName = "content.cache"
     static let deltaName = "content.delta"
 
     /// One file of the cache.
-    struct Part {
+    struct Part: Sendable {
         /// When the build that wrote it started, in nanoseconds since 1970 (before it read any file).
         var started: Int
         /// Each content file's parse, by display path (`content/…`).
@@ -35,10 +35,11 @@ package struct ContentCache {
         var base: UInt64?
     }
 
-    /// What a build takes from the cache: the files it may reuse and every paper's Markdown.
+    /// What a build takes from the cache: the files it may reuse and every paper's Markdown (by
+    /// `PaperViewBuilder.textKey`).
     package struct Use {
         package var files: ContentReuse
-        package var texts: [UInt64: PaperText]
+        package var texts: @Sendable (UInt64) -> PaperText?
     }
 
     /// Every file under `contentFolder` with its stamp, by display path (`content/…`).
@@ -54,10 +55,10 @@ package struct ContentCache {
         return stamps
     }
 
-    /// What a build gives the cache to keep: every file it loaded (and which of them it parsed
-    /// rather than reused) and every paper's Markdown.
+    /// What a build gives the cache to keep: every file it loaded, sorted by path (and which of
+    /// them it parsed rather than reused), and every paper's Markdown.
     struct Contents {
-        var files: [String: ParsedContentFile]
+        var files: [(path: String, file: ParsedContentFile)]
         var parsed: Set<String>
         var texts: [UInt64: PaperText]
     }
@@ -80,23 +81,25 @@ package struct ContentCache {
         }
     }
 
-    /// What a build may take, given every content file's stamp now: each part's entries trusted
-    /// by its own start, the delta's over the base's.
-    package func use(stamps: [String: FileStamp]) -> Use {
-        var parsed: [String: ParsedContentFile] = [:]
-        var texts = base?.part.texts ?? [:]
-        for part in [base?.part, delta].compactMap({ $0 }) {
-            let settled = part.started - BuildInputs.racyMargin
-            for (path, file) in part.files {
-                if let stamp = file.stamp, stamp.modified < settled, stamp.changed < settled {
-                    parsed[path] = file
-                } else {
-                    parsed[path] = nil
-                }
+    /// What a build may take, given every content file's stamp now (and, when the walk that
+    /// stamped them allows, their `listing`: see `ContentReuse`): each part's entries trusted by
+    /// its own start, the delta's over the base's. Entries are looked up in the parts as read,
+    /// not copied.
+    package func use(stamps: [String: FileStamp], listing: [String]? = nil) -> Use {
+        let parts = [delta, base?.part].compactMap { $0 }
+        let texts = parts.map(\.texts)
+        return Use(files: ContentReuse(stamps: stamps, listing: listing) { path in
+            for part in parts {
+                guard let file = part.files[path] else { continue }
+                let settled = part.started - BuildInputs.racyMargin
+                guard let stamp = file.stamp, stamp.modified < settled, stamp.changed < settled else { return nil }
+                return file
             }
-        }
-        if let delta { texts.merge(delta.texts) { _, new in new } }
-        return Use(files: ContentReuse(stamps: stamps, parsed: parsed), texts: texts)
+            return nil
+        }, texts: { key in
+            for part in texts { if let text = part[key] { return text } }
+            return nil
+        })
     }
 
     /// Keeps `contents` for the next build: as a delta over the base when what differs from it
@@ -104,21 +107,20 @@ package struct ContentCache {
     /// next build its savings, nothing else, so failures are ignored.
     func save(_ contents: Contents, started: Int) {
         if let base {
-            var files: [String: ParsedContentFile] = [:]
-            for (path, file) in contents.files {
-                if contents.parsed.contains(path) || base.part.files[path]?.stamp != file.stamp { files[path] = file }
+            let files = contents.files.filter { path, file in
+                contents.parsed.contains(path) || base.part.files[path]?.stamp != file.stamp
             }
-            let texts = contents.texts.filter { base.part.texts[$0.key] == nil }
+            let texts = contents.texts.filter { base.part.texts.index(forKey: $0.key) == nil }
             let size = base.part.files.count + base.part.texts.count
             if files.count + texts.count <= max(64, size / 8) {
-                let delta = Part(started: started, files: files, texts: texts, base: base.checksum)
-                ContentCache.write(ContentCache.encode(delta), to: folder + "/" + ContentCache.deltaName)
+                let delta = ContentCache.encode(started: started, base: base.checksum, files: files, texts: texts)
+                ContentCache.write(delta, to: folder + "/" + ContentCache.deltaName)
                 return
             }
         }
-        let part = Part(started: started, files: contents.files, texts: contents.texts, base: nil)
         FileIO.removeTree(folder + "/" + ContentCache.deltaName)
-        ContentCache.write(ContentCache.encode(part), to: folder + "/" + ContentCache.baseName)
+        let part = ContentCache.encode(started: started, base: nil, files: contents.files, texts: contents.texts)
+        ContentCache.write(part, to: folder + "/" + ContentCache.baseName)
     }
 
     /// Writes atomically: a temporary file, then a rename.
@@ -140,18 +142,24 @@ package struct ContentCache {
     }()
 
     static func encode(_ part: Part) -> [UInt8] {
+        let files = part.files.keys.sorted().map { (path: $0, file: part.files[$0]!) }
+        return encode(started: part.started, base: part.base, files: files, texts: part.texts)
+    }
+
+    /// A part of `files` (sorted by path; those without a stamp are left out) and `texts`.
+    static func encode(started: Int, base: UInt64?, files: [(path: String, file: ParsedContentFile)],
+                       texts: [UInt64: PaperText]) -> [UInt8] {
         var writer = BinaryWriter(capacity: 1 << 20)
         writer.write(ContentCache.format)
         writer.writeFixed(ContentCache.identity)
-        writer.write(part.started)
-        writer.write(part.base != nil)
-        if let base = part.base { writer.writeFixed(base) }
-        let stamped = part.files.compactMapValues { file in file.stamp.map { (stamp: $0, content: file.content) } }
-        writer.write(UInt64(stamped.count))
-        for path in stamped.keys.sorted() {
-            let file = stamped[path]!
+        writer.write(started)
+        writer.write(base != nil)
+        if let base { writer.writeFixed(base) }
+        writer.write(UInt64(files.count { $0.file.stamp != nil }))
+        for (path, file) in files {
+            guard let stamp = file.stamp else { continue }
             writer.write(path)
-            file.stamp.encode(into: &writer)
+            stamp.encode(into: &writer)
             switch file.content {
             case .record(let record):
                 writer.write(false)
@@ -166,9 +174,9 @@ package struct ContentCache {
                 for paper in papers { paper.encode(into: &writer) }
             }
         }
-        writer.write(UInt64(part.texts.count))
-        for key in part.texts.keys.sorted() {
-            let text = part.texts[key]!
+        writer.write(UInt64(texts.count))
+        for key in texts.keys.sorted() {
+            let text = texts[key]!
             writer.writeFixed(key)
             writer.write(text.title)
             writer.write(text.titleHTML)
