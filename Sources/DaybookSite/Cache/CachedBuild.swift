@@ -66,7 +66,8 @@ struct CachedBuild {
         do {
             result = try builder.render(config: config, theme: theme, into: staged, clock: &clock, report: report,
                                         reuse: PageReuse(recorded: { previous?.files[$0]?.key }),
-                                        cache: content.use(stamps: inputs.contentStamps))
+                                        cache: content.use(stamps: inputs.contentStamps),
+                                        search: options.trustCache ? SearchCache.read(folder: directory) : nil)
         } catch {
             staged.discard()
             throw error
@@ -98,6 +99,7 @@ struct CachedBuild {
         let manifest = BuildManifest(output: writer.outputDirectory, inputs: inputs.hash, started: started, warnings: result.report.warnings, files: files)
         save(manifest.encoded(), to: manifestPath)
         if let kept = result.content { content.save(kept, started: started) }
+        if let postings = result.search { SearchCache.save(postings, folder: directory) }
         result.report.stages.append(.init(name: "write", seconds: start.duration(to: .now).seconds))
         var savings = result.report.cache ?? BuildReport.CacheSavings(upToDate: false, pagesKept: 0)
         savings.pagesKept = result.report.pages - result.report.pagesRendered
