@@ -33,8 +33,9 @@ public struct SiteBuilder: Sendable {
         var pageKeys = OutputKeys()
         /// What the content cache keeps for the next build (cached builds only).
         var content: ContentCache.Contents?
-        /// What the search cache keeps for the next build (cached builds only).
-        var search: SearchIndex.Postings?
+        /// What the search cache keeps for the next build, encoded (smaller than the postings it
+        /// holds, which are not kept through the write; cached builds only).
+        var search: [UInt8]?
     }
 
     /// Builds and writes to the output folder. With `options.cacheDirectory` set, the build
@@ -158,7 +159,7 @@ public struct SiteBuilder: Sendable {
         report.days = library.days.count
         report.files = assembly.outputCount + keptFiles.count
         return Result(config: config, site: RenderedSite(), report: report, kept: keptFiles, pageKeys: keys,
-                      content: kept, search: cache == nil ? nil : assembly.search.postingsForNextBuild)
+                      content: kept, search: cache == nil ? nil : SearchCache.encode(assembly.search.postingsForNextBuild))
     }
 }
 

@@ -99,7 +99,7 @@ struct CachedBuild {
         let manifest = BuildManifest(output: writer.outputDirectory, inputs: inputs.hash, started: started, warnings: result.report.warnings, files: files)
         save(manifest.encoded(), to: manifestPath)
         if let kept = result.content { content.save(kept, started: started) }
-        if let postings = result.search { SearchCache.save(postings, folder: directory) }
+        if let search = result.search { SearchCache.save(search, folder: directory) }
         result.report.stages.append(.init(name: "write", seconds: start.duration(to: .now).seconds))
         var savings = result.report.cache ?? BuildReport.CacheSavings(upToDate: false, pagesKept: 0)
         savings.pagesKept = result.report.pages - result.report.pagesRendered

@@ -19,9 +19,9 @@ enum SearchCache {
         FileIO.read(folder + "/" + name).flatMap(decode)
     }
 
-    /// Keeps `postings` for the next build; a failure costs that build its savings, nothing else.
-    static func save(_ postings: SearchIndex.Postings, folder: String) {
-        ContentCache.write(encode(postings), to: folder + "/" + name)
+    /// Keeps `encode`'s bytes for the next build; a failure costs that build its savings, nothing else.
+    static func save(_ bytes: [UInt8], folder: String) {
+        ContentCache.write(bytes, to: folder + "/" + name)
     }
 
     static func encode(_ postings: SearchIndex.Postings) -> [UInt8] {
