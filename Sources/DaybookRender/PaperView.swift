@@ -31,7 +31,7 @@ public final class PaperView: RenderObject, @unchecked Sendable {
     public let tags: [TagLink]
     /// A stable hash of every stored field of `paper` (`Paper.combine(into:)`): the paper's part
     /// of the key of every page and feed that shows it (`PageKeys`), made once per view.
-    let paperHash: UInt64
+    package let paperHash: UInt64
 
     /// `abstractHTML`: the abstract's HTML when already made (nil: made from `paper` when a page or
     /// feed asks, so views hold no HTML of abstracts); `hasAbstract` defaults to whether it is not empty.

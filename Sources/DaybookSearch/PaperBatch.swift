@@ -13,9 +13,10 @@ struct PaperBatch: Sendable {
     /// only the stop words put in the table.
     var postings: [[UInt32]] = []
     /// The documents' `docs/<n>.json` texts when a file holds one document (`chunkEach`), else
-    /// their JSON arrays.
+    /// their JSON arrays; `documentNumbers` are their numbers.
     var chunks: [String] = []
     var documents: [String] = []
+    var documentNumbers: [Int] = []
 
     private let basePathLength: Int
     private let chunkEach: Bool
@@ -38,16 +39,21 @@ struct PaperBatch: Sendable {
         }
     }
 
-    /// Adds document `number`, higher than any added before.
-    mutating func add(_ view: PaperView, number: Int) {
+    /// Adds document `number`, higher than any added before: its terms' postings when `terms`,
+    /// its text when `document`.
+    mutating func add(_ view: PaperView, number: Int, terms: Bool = true, document: Bool = true) {
         let abstract = SearchIndex.searchText(view.paper.abstract)
-        weigh(view.paper, abstract: abstract)
-        let posting = UInt32(number) << SearchIndex.impactBits
-        for id in touched {
-            postings[id].append(posting | SearchIndex.level(frequency[id]))
-            frequency[id] = 0
+        if terms {
+            weigh(view.paper, abstract: abstract)
+            let posting = UInt32(number) << SearchIndex.impactBits
+            for id in touched {
+                postings[id].append(posting | SearchIndex.level(frequency[id]))
+                frequency[id] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
         }
-        touched.removeAll(keepingCapacity: true)
+        guard document else { return }
+        documentNumbers.append(number)
         out.removeAll(keepingCapacity: true)
         out.append(0x5B)
         SearchIndex.document(view, abstract: abstract, basePathLength: basePathLength, into: &out)

@@ -18,36 +18,47 @@ extension SearchIndex {
         var shards: [String: Shard] = [:]
     }
 
+    /// With `previous` (the last build's postings, and every document's paper hash now), only
+    /// the documents not in it are weighed (see `carry`); documents whose `kept` is true are not
+    /// made (their `docChunks` are empty).
     static func build(views: [PaperView], order: [Int], basePathLength: Int, docsPerShard: Int, maxPostings: Int,
-                      workers: Int) -> Built {
+                      workers: Int, previous: (postings: Postings, keys: [UInt64])? = nil, kept: [Bool] = []) -> Built {
         var built = Built()
         let count = order.count
+        let carried = previous.flatMap { carry($0.postings, keys: $0.keys, workers: workers) }
+        let weighs = carried?.weigh
+        // The documents to weigh or make.
+        let work = kept.isEmpty ? Array(0..<count) : (0..<count).filter { weighs?[$0] ?? true || !kept[$0] }
         // Runs of at least 500 documents, so small sites stay on one thread.
-        let runs = max(1, min(workers, count / 500))
-        let bounds = (0...runs).map { count * $0 / runs }
+        let runs = max(1, min(workers, work.count / 500))
+        let bounds = (0...runs).map { work.count * $0 / runs }
         var batches = Array(0..<runs).parallelMap(workers: runs) { run in
             var batch = PaperBatch(basePathLength: basePathLength, chunkEach: docsPerShard == 1)
-            for number in bounds[run]..<bounds[run + 1] { batch.add(views[order[number]], number: number) }
+            for number in work[bounds[run]..<bounds[run + 1]] {
+                batch.add(views[order[number]], number: number, terms: weighs?[number] ?? true, document: kept.isEmpty || !kept[number])
+            }
             return batch
         }
 
-        // One table: the first batch's, with the others' terms added and their postings appended.
-        var table = TermTable(capacity: 0)
-        var lists: [[UInt32]] = []
+        // One table: the first batch's (or the carried one), with the others' terms added and
+        // their postings merged.
+        var table = carried?.table ?? TermTable(capacity: 0)
+        var lists: [[UInt32]] = carried?.lists ?? []
+        if docsPerShard == 1 { built.docChunks = Array(repeating: "", count: count) } else { built.docs = Array(repeating: "", count: count) }
         for index in batches.indices {
             // Taken out of the array, so the table and lists taken from it are not copied on change.
             let batch = batches[index]
             batches[index] = PaperBatch(basePathLength: 0, chunkEach: false)
-            built.docs += batch.documents
-            built.docChunks += batch.chunks
-            if index == 0 {
+            for (number, chunk) in zip(batch.documentNumbers, batch.chunks) { built.docChunks[number] = chunk }
+            for (number, document) in zip(batch.documentNumbers, batch.documents) { built.docs[number] = document }
+            if index == 0 && carried == nil {
                 table = batch.terms
                 lists = batch.postings
                 continue
             }
             for local in 0..<batch.terms.count where !batch.postings[local].isEmpty {
                 let id = batch.terms.withBytes(local) { table.id(of: $0) }
-                if id == lists.count { lists.append(batch.postings[local]) } else { lists[id] += batch.postings[local] }
+                if id == lists.count { lists.append(batch.postings[local]) } else { merge(batch.postings[local], into: &lists[id]) }
             }
         }
         if docsPerShard != 1 {

@@ -29,8 +29,8 @@ extension SearchIndex {
     /// BM25's saturation: a weighted frequency `f` scores `f / (k1 + f)`.
     static let k1 = 1.6
     /// Impacts are stored in 16 levels (4 bits of each posting).
-    static let impactBits: UInt32 = 4
-    static let impactLevels = 1 << 4
+    package static let impactBits: UInt32 = 4
+    package static let impactLevels = 1 << 4
 
     /// Each term of a paper and its impact level, `0 ..< impactLevels`: the saturated BM25F
     /// frequency over title, id, authors, tags, summary and abstract, quantized. It depends on the

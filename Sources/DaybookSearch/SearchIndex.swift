@@ -53,6 +53,12 @@ public struct SearchIndex: Sendable {
     /// is empty).
     var docChunks: [String]
     var docs: [String]
+    /// Per document number, its paper's `paperHash`, and its file's `documentKey` (one document a
+    /// file only, else empty).
+    var keys: [UInt64]
+    var documentKeys: [UInt64]
+    /// Documents whose file was kept as it is on disk, not made (their `docChunks` are empty).
+    let keptDocuments: [Int]
     /// Per term, its postings: `document << impactBits | level`, ascending. Filled by the first
     /// `update` (a whole build looks up no term): until then `builtPostings` holds them, in term order.
     var postings: [String: [UInt32]] = [:]
@@ -84,6 +90,16 @@ public struct SearchIndex: Sendable {
     /// threads (default: one per core; see `build`); the index does not depend on how many.
     public init(routes: Routes, library: Library, views: [PaperView], docsPerShard: Int = 1, maxPostings: Int = 10_000,
                 workers: Int? = nil) {
+        self.init(routes: routes, library: library, views: views, docsPerShard: docsPerShard, maxPostings: maxPostings,
+                  workers: workers, previous: nil, reuse: nil)
+    }
+
+    /// The same index, taking what it can from the last build (see `SearchIndex+Reuse.swift`):
+    /// the postings of the documents whose papers are in `previous`, and, one document a file,
+    /// leaving out of `files` each `docs/<n>.json` whose key `reuse` recorded is its key now
+    /// (`keptFiles`). Such an index writes its files once: `update` does not take it.
+    package init(routes: Routes, library: Library, views: [PaperView], docsPerShard: Int = 1, maxPostings: Int = 10_000,
+                 workers: Int? = nil, previous: Postings?, reuse: PageReuse?) {
         precondition(docsPerShard > 0 && views.count == library.papers.count)
         self.docsPerShard = docsPerShard
         self.maxPostings = maxPostings
@@ -92,11 +108,21 @@ public struct SearchIndex: Sendable {
         let order = library.days.reversed().flatMap { library.papersByDay[$0]!.sorted().reversed() }
         numbers = Array(repeating: 0, count: library.papers.count)
         for (number, index) in order.enumerated() { numbers[index] = number }
+        let keys = order.map { views[$0].paperHash }
+        let documentKeys = docsPerShard == 1 ? order.map { SearchIndex.documentKey(views[$0]) } : []
+        let folder = folder
+        let kept = reuse.map { reuse in
+            documentKeys.indices.map { reuse.recordedKey(folder + "docs/\($0).json") == documentKeys[$0] }
+        } ?? []
+        self.keys = keys
+        self.documentKeys = documentKeys
 
         let built = SearchIndex.build(views: views, order: order, basePathLength: basePathLength, docsPerShard: docsPerShard,
-                                      maxPostings: maxPostings, workers: workers ?? ParallelWork.workers)
+                                      maxPostings: maxPostings, workers: workers ?? ParallelWork.workers,
+                                      previous: previous.map { ($0, keys) }, kept: kept)
         docs = built.docs
         docChunks = built.docChunks
+        keptDocuments = kept.indices.filter { kept[$0] }
         builtPostings = built.postings
         nodes = built.nodes
         shardKeys = built.shardKeys
@@ -110,12 +136,12 @@ public struct SearchIndex: Sendable {
         builtPostings.map { Dictionary(uniqueKeysWithValues: zip($0.terms, $0.lists)) } ?? postings
     }
 
-    /// Every output file by path relative to the output folder: `docs/` in order, `terms/` by key,
-    /// then `meta.json`.
+    /// Every output file by path relative to the output folder: `docs/` in order (but those kept
+    /// on disk), `terms/` by key, then `meta.json`.
     public var files: [(path: String, text: String)] {
         var out: [(path: String, text: String)] = []
         out.reserveCapacity(docChunks.count + shardKeys.count + 1)
-        for (n, text) in docChunks.enumerated() { out.append((docsPath(n), text)) }
+        for (n, text) in docChunks.enumerated() where !text.isEmpty { out.append((docsPath(n), text)) }
         for key in shardKeys { out.append((termsPath(key), shards[key]!.text)) }
         out.append((folder + "meta.json", meta))
         return out
@@ -128,7 +154,7 @@ public struct SearchIndex: Sendable {
     /// terms, those terms' postings and the shards that hold them, not to the library.
     public mutating func update(old: Library, new: Library, views: [PaperView], changed: [Int]) -> Change? {
         let count = numbers.count
-        guard old.papers.count == count, new.papers.count == count, views.count == count else { return nil }
+        guard keptDocuments.isEmpty, old.papers.count == count, new.papers.count == count, views.count == count else { return nil }
         var indices: [Int] = []
         var seen = Set<Int>()
         for index in changed where seen.insert(index).inserted {
@@ -160,6 +186,8 @@ public struct SearchIndex: Sendable {
                 SearchIndex.remove(document: UInt32(number), from: &postings[term]!)
                 if postings[term]!.isEmpty { postings[term] = nil }
             }
+            keys[number] = views[index].paperHash
+            if docsPerShard == 1 { documentKeys[number] = SearchIndex.documentKey(views[index]) }
             let document = SearchIndex.document(views[index], basePathLength: basePathLength)
             if docsPerShard == 1 {
                 let text = SearchIndex.chunk([document][...])

@@ -33,6 +33,9 @@ public struct SiteBuilder: Sendable {
         var pageKeys = OutputKeys()
         /// What the content cache keeps for the next build (cached builds only).
         var content: ContentCache.Contents?
+        /// What the search cache keeps for the next build, encoded (smaller than the postings it
+        /// holds, which are not kept through the write; cached builds only).
+        var search: [UInt8]?
     }
 
     /// Builds and writes to the output folder. With `options.cacheDirectory` set, the build
@@ -107,10 +110,11 @@ public struct SiteBuilder: Sendable {
 
     /// Loads the content and renders it with `config` and `theme` into `sink` (pages current on
     /// disk are skipped with `reuse`). The result's `site` is empty: the outputs are in `sink`.
-    /// With `cache`, files and Markdown it holds are reused and the result's `content` is what
-    /// to keep for the next build.
+    /// With `cache`, files and Markdown it holds are reused and the result's `content` and
+    /// `search` are what to keep for the next build; the search index takes the postings of
+    /// `search` (see `SearchCache`).
     func render(config: SiteConfig, theme: Theme, into sink: some OutputSink, clock: inout StageClock, report: BuildReport,
-                reuse: PageReuse?, cache: ContentCache.Use? = nil) throws(BuildError) -> Result {
+                reuse: PageReuse?, cache: ContentCache.Use? = nil, search: SearchIndex.Postings? = nil) throws(BuildError) -> Result {
         var report = report
         let progress = options.progress
         progress?.begin("load")
@@ -146,12 +150,16 @@ public struct SiteBuilder: Sendable {
         clock.lap("markdown", into: &report)
 
         let assembly = assemble(config: config, theme: theme, library: library, views: views, into: sink,
-                                clock: &clock, report: &report, reuse: reuse)
+                                clock: &clock, report: &report, reuse: reuse, previousSearch: search)
+        // The search documents kept on disk, and every document's key, go in the manifest as pages' do.
+        let keptFiles = assembly.kept.union(assembly.search.keptFiles)
+        var keys = assembly.keys
+        for (path, key) in assembly.search.documentFileKeys { keys.append(path, key) }
         report.records = library.papers.count
         report.days = library.days.count
-        report.files = assembly.outputCount + assembly.kept.count
-        let result = Result(config: config, site: RenderedSite(), report: report, kept: assembly.kept, pageKeys: assembly.keys,
-                            content: kept)
+        report.files = assembly.outputCount + keptFiles.count
+        let result = Result(config: config, site: RenderedSite(), report: report, kept: keptFiles, pageKeys: keys,
+                            content: kept, search: cache == nil ? nil : SearchCache.encode(assembly.search.postingsForNextBuild))
         BackgroundRelease.free((consume assembly, consume views, consume library, consume loaded))
         return result
     }
@@ -191,10 +199,13 @@ extension SiteBuilder {
     /// the cards of the pages that are rendered are made. Without it every job runs. Once `sink`
     /// fails, nothing more is made. With `renderPages` false no page or feed job runs: the
     /// preview makes them when they are requested, from `Assembly.jobs`. `search`, when given,
-    /// is the index of this same library and views (the preview's, after a template change).
+    /// is the index of this same library and views (the preview's, after a template change);
+    /// else one is made, with the postings of `previousSearch` and, where `reuse` recorded a
+    /// search document's key, without making that document again.
     package func assemble(config: SiteConfig, theme: Theme, library: Library, views: [PaperView], into sink: some OutputSink,
                           clock: inout StageClock, report: inout BuildReport, reuse: PageReuse? = nil,
-                          renderPages: Bool = true, search: SearchIndex? = nil) -> Assembly {
+                          renderPages: Bool = true, search: SearchIndex? = nil,
+                          previousSearch: SearchIndex.Postings? = nil) -> Assembly {
         let routes = Routes(config: config)
         let mathAssets = mathAssets(for: views, report: &report)
         let keys = PageKeys(bodyEnd: options.bodyEnd, config: config, theme: theme, views: views, mathAssets: mathAssets != nil)
@@ -229,7 +240,7 @@ extension SiteBuilder {
 
         let sitemap = SitemapEntries(jobs: jobs, routes: routes)
         for (path, text) in sitemap.files(routes: routes) { files.append((path, .bytes(Array(text.utf8)))) }
-        let search = search ?? SearchIndex(routes: routes, library: library, views: views)
+        let search = search ?? SearchIndex(routes: routes, library: library, views: views, previous: previousSearch, reuse: reuse)
         // In order (a later file of the same path wins), the search index's many files in parallel.
         for (path, file) in files { sink.add(path, file) }
         let searchFiles = search.files

@@ -80,6 +80,17 @@ package struct BinaryReader {
 
     package var isAtEnd: Bool { offset == end }
 
+    /// A reader of `bytes` but their last eight, and its checksum, when those eight are the XXH64
+    /// of the rest (as the caches end: `writeFixed(checksum)`); nil otherwise.
+    package static func checked(_ bytes: [UInt8]) -> (reader: BinaryReader, checksum: UInt64)? {
+        guard bytes.count >= 8 else { return nil }
+        let bodyCount = bytes.count - 8
+        var trailer = BinaryReader(bytes, range: bodyCount..<bytes.count)
+        let checksum = bytes.withUnsafeBytes { XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[..<bodyCount])) }
+        guard (try? trailer.readFixed()) == checksum else { return nil }
+        return (BinaryReader(bytes, range: 0..<bodyCount), checksum)
+    }
+
     package mutating func readUInt64() throws(Malformed) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0

@@ -65,6 +65,23 @@ import Testing
         #expect(cached.warnings == clean)
     }
 
+    /// A cache file's bytes damaged: "truncated", "flipped" (a byte), "identity" (another
+    /// executable's: whole, with a valid checksum, the word after the format changed), else emptied.
+    static func damage(_ bytes: inout [UInt8], _ damage: String, format: String) {
+        switch damage {
+        case "truncated": bytes.removeLast(bytes.count / 2)
+        case "flipped": bytes[bytes.count / 2] ^= 0x10
+        case "identity":
+            let offset = format.utf8.count + 1
+            bytes.removeLast(8)
+            bytes[offset] ^= 0xFF
+            var checksum = BinaryWriter()
+            checksum.writeFixed(XXH64.hash(bytes))
+            bytes += checksum.bytes
+        default: bytes = []
+        }
+    }
+
     @Test(arguments: ["truncated", "flipped", "identity", "empty"])
     func aDamagedOrForeignCacheIsNotUsed(damage: String) throws {
         let site = try TestSite(papers: 6)
@@ -74,19 +91,7 @@ import Testing
         let path = ContentCacheTests.cachePath(site)
         var bytes = [UInt8](FileManager.default.contents(atPath: path)!)
         #expect(ContentCache.decode(bytes) != nil)
-        switch damage {
-        case "truncated": bytes.removeLast(bytes.count / 2)
-        case "flipped": bytes[bytes.count / 2] ^= 0x10
-        case "identity":
-            // Another executable's cache: whole, with a valid checksum, but not this Daybook's.
-            let format = ContentCache.format.utf8.count + 1
-            bytes.removeLast(8)
-            bytes[format] ^= 0xFF
-            var checksum = BinaryWriter()
-            checksum.writeFixed(XXH64.hash(bytes))
-            bytes += checksum.bytes
-        default: bytes = []
-        }
+        ContentCacheTests.damage(&bytes, damage, format: ContentCache.format)
         #expect(ContentCache.decode(bytes) == nil)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         try site.writeRecord(TestSite.record(2))

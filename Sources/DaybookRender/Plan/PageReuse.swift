@@ -16,6 +16,10 @@ package struct PageReuse: Sendable {
         held = keys
     }
 
+    /// The key the build cache recorded for the output at `path`; nil for held keys (the
+    /// preview's, which hold only pages and feeds).
+    package func recordedKey(_ path: String) -> UInt64? { recorded?(path) }
+
     /// Finds previous keys: by position first (the preview's keys), by path otherwise.
     package struct Lookup {
         private let reuse: PageReuse?

@@ -69,7 +69,8 @@ struct CachedBuild {
         do {
             result = try builder.render(config: config, theme: theme, into: staged, clock: &clock, report: report,
                                         reuse: PageReuse(recorded: { previous?.files[$0]?.key }),
-                                        cache: content.use(stamps: inputs.contentStamps, listing: inputs.contentListing))
+                                        cache: content.use(stamps: inputs.contentStamps, listing: inputs.contentListing),
+                                        search: options.trustCache ? SearchCache.read(folder: directory) : nil)
         } catch {
             staged.discard()
             throw error
@@ -102,6 +103,7 @@ struct CachedBuild {
                                      warnings: result.report.warnings, files: files, paths: recording.paths)
         save(manifest.encoded(), to: manifestPath)
         if let kept = result.content { content.save(kept, started: started) }
+        if let search = result.search { SearchCache.save(search, folder: directory) }
         result.report.stages.append(.init(name: "write", seconds: start.duration(to: .now).seconds))
         var savings = result.report.cache ?? BuildReport.CacheSavings(upToDate: false, pagesKept: 0)
         savings.pagesKept = result.report.pages - result.report.pagesRendered

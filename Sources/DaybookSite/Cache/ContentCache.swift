@@ -123,8 +123,8 @@ package struct ContentCache: Sendable {
         ContentCache.write(part, to: folder + "/" + ContentCache.baseName)
     }
 
-    /// Writes atomically: a temporary file, then a rename.
-    private static func write(_ bytes: [UInt8], to path: String) {
+    /// Writes atomically: a temporary file, then a rename (the search cache's too).
+    static func write(_ bytes: [UInt8], to path: String) {
         do throws(FileIO.Failure) {
             if let slash = path.lastIndex(of: "/") { try FileIO.makeDirectories(String(path[..<slash])) }
             try FileIO.write(bytes, to: path + ".tmp")
@@ -192,12 +192,9 @@ package struct ContentCache: Sendable {
     /// The part in `bytes` and its checksum, or nil when they are not a whole part written by
     /// this executable.
     static func decode(_ bytes: [UInt8]) -> (Part, UInt64)? {
-        guard bytes.count >= 8 else { return nil }
-        let bodyCount = bytes.count - 8
-        var trailer = BinaryReader(bytes, range: bodyCount..<bytes.count)
-        let checksum = bytes.withUnsafeBytes { XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[..<bodyCount])) }
-        guard (try? trailer.readFixed()) == checksum else { return nil }
-        var reader = BinaryReader(bytes, range: 0..<bodyCount)
+        guard let checked = BinaryReader.checked(bytes) else { return nil }
+        var reader = checked.reader
+        let checksum = checked.checksum
         do throws(BinaryReader.Malformed) {
             guard try reader.readString() == ContentCache.format, try reader.readFixed() == ContentCache.identity else { return nil }
             var part = Part(started: try reader.readInt(), files: [:], texts: [:], base: nil)

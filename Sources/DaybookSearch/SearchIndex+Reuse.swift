@@ -1,0 +1,138 @@
+import DaybookRender
+import DaybookSystem
+
+/// What a build takes from the previous build's index instead of weighing every paper again
+/// (the build cache keeps it: `SearchCache`): each document's paper, by the hash of its stored
+/// fields (`PaperView.paperHash`), and every term's postings. A document whose paper hash is
+/// still in the library keeps its postings, renumbered; only the other papers are weighed. The
+/// postings depend on nothing but the paper's fields (and the code, which the cache's header
+/// pins), so the index is the one a clean build makes, byte for byte.
+///
+/// A `docs/<n>.json` file is kept as it is on disk when the key the build cache recorded for it
+/// is its key now (`documentKey`: the paper's hash, its URL, the code), as pages are.
+extension SearchIndex {
+    /// An index's postings, as a build leaves them for the next.
+    package struct Postings: Sendable, Equatable {
+        /// Per document number, its paper's `paperHash`.
+        package var keys: [UInt64]
+        /// The terms, sorted, and each one's postings (`document << impactBits | level`, ascending).
+        package var terms: [String]
+        package var lists: [[UInt32]]
+
+        package init(keys: [UInt64], terms: [String], lists: [[UInt32]]) {
+            self.keys = keys
+            self.terms = terms
+            self.lists = lists
+        }
+    }
+
+    /// The postings the next build may take (see `Postings`).
+    package var postingsForNextBuild: Postings {
+        let (terms, lists) = builtPostings ?? {
+            let terms = postings.keys.sorted()
+            return (terms, terms.map { postings[$0]! })
+        }()
+        return Postings(keys: keys, terms: terms, lists: lists)
+    }
+
+    /// The `docs/<n>.json` files kept as they are on disk (paths relative to the output folder).
+    package var keptFiles: [String] { keptDocuments.map(docsPath) }
+
+    /// Each `docs/<n>.json` file's key, by path (none when a file holds more than one document).
+    package var documentFileKeys: [(path: String, key: UInt64)] {
+        documentKeys.enumerated().map { (docsPath($0.offset), $0.element) }
+    }
+
+    /// What every document's key starts from: the code and the documents' format.
+    private static let documentSeed: UInt64 = {
+        var hasher = StableHasher()
+        DaybookIdentity.combine(into: &hasher)
+        hasher.combine("search document 4")
+        return hasher.value
+    }()
+
+    /// What `docs/<n>.json` is made from, one document a file: the paper's stored fields, its
+    /// URL (which holds the base path) and the code.
+    static func documentKey(_ view: PaperView) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(documentSeed)
+        hasher.combine(view.paperHash)
+        hasher.combine(view.url)
+        return hasher.value
+    }
+
+    /// `previous`'s postings renumbered for the documents whose paper hashes are `keys` (by
+    /// number), and which documents are not in them (`weigh`: their papers are new or changed).
+    /// The table holds `previous.terms` in order (term `i` has id `i`). Nil when `previous` does
+    /// not fit: a key twice, documents that would change order, postings out of range or order.
+    static func carry(_ previous: Postings, keys: [UInt64], workers: Int)
+        -> (table: TermTable, lists: [[UInt32]], weigh: [Bool])? {
+        guard previous.terms.count == previous.lists.count, keys.count < 1 << (32 - Int(impactBits)) else { return nil }
+        var numbers: [UInt64: Int] = [:]
+        numbers.reserveCapacity(previous.keys.count)
+        for (number, key) in previous.keys.enumerated() {
+            guard numbers.updateValue(number, forKey: key) == nil else { return nil }
+        }
+        // Old number → new, `.max` for a document gone; kept documents keep their order.
+        var renumber = [UInt32](repeating: .max, count: previous.keys.count)
+        var weigh = [Bool](repeating: true, count: keys.count)
+        var last = -1
+        for (number, key) in keys.enumerated() {
+            guard let old = numbers[key] else { continue }
+            guard old > last else { return nil }
+            last = old
+            renumber[old] = UInt32(number)
+            weigh[number] = false
+        }
+        var table = TermTable(capacity: previous.terms.count + 1024)
+        for (id, term) in previous.terms.enumerated() {
+            var term = term
+            guard term.withUTF8({ table.id(of: $0) }) == id else { return nil }
+        }
+        let mask = UInt32(impactLevels - 1), renumbered = renumber
+        let lists = previous.lists.parallelMap(workers: workers) { list -> [UInt32]? in
+            var out: [UInt32] = []
+            out.reserveCapacity(list.count)
+            var previousDocument = -1
+            for posting in list {
+                let document = Int(posting >> impactBits)
+                guard document > previousDocument, document < renumbered.count else { return nil }
+                previousDocument = document
+                let number = renumbered[document]
+                if number != .max { out.append(number << impactBits | posting & mask) }
+            }
+            return out
+        }
+        var carried: [[UInt32]] = []
+        carried.reserveCapacity(lists.count)
+        for list in lists {
+            guard let list else { return nil }
+            carried.append(list)
+        }
+        return (table, carried, weigh)
+    }
+
+    /// Adds `postings` (ascending, documents not in `list`) to `list`, keeping it ascending.
+    static func merge(_ postings: [UInt32], into list: inout [UInt32]) {
+        guard let first = postings.first else { return }
+        if list.last.map({ $0 < first }) ?? true {
+            list += postings
+            return
+        }
+        var merged: [UInt32] = []
+        merged.reserveCapacity(list.count + postings.count)
+        var i = 0, j = 0
+        while i < list.count && j < postings.count {
+            if list[i] < postings[j] {
+                merged.append(list[i])
+                i += 1
+            } else {
+                merged.append(postings[j])
+                j += 1
+            }
+        }
+        merged += list[i...]
+        merged += postings[j...]
+        list = merged
+    }
+}
