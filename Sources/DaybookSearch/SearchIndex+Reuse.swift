@@ -119,20 +119,6 @@ extension SearchIndex {
             list += postings
             return
         }
-        var merged: [UInt32] = []
-        merged.reserveCapacity(list.count + postings.count)
-        var i = 0, j = 0
-        while i < list.count && j < postings.count {
-            if list[i] < postings[j] {
-                merged.append(list[i])
-                i += 1
-            } else {
-                merged.append(postings[j])
-                j += 1
-            }
-        }
-        merged += list[i...]
-        merged += postings[j...]
-        list = merged
+        list = list.mergingSorted(postings)
     }
 }

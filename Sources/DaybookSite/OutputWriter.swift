@@ -141,7 +141,7 @@ public struct OutputWriter: Sendable {
             // The last build's entries less the stale files', then the staged files'.
             recording.entries = previous.files
             for path in stale { recording.entries[path] = nil }
-            recording.paths = OutputWriter.merge(remaining, paths.filter { previous.files[$0] == nil && !kept.contains($0) })
+            recording.paths = remaining.mergingSorted(paths.filter { previous.files[$0] == nil && !kept.contains($0) })
         } else {
             recording.entries = [:]
             recording.entries.reserveCapacity(paths.count + kept.count)
@@ -157,25 +157,6 @@ public struct OutputWriter: Sendable {
         }
         if staged.previous == nil { recording.paths = recording.entries.keys.sorted() }
         return (report, recording)
-    }
-
-    /// Two sorted lists of distinct paths as one sorted list.
-    static func merge(_ a: [String], _ b: [String]) -> [String] {
-        var out: [String] = []
-        out.reserveCapacity(a.count + b.count)
-        var i = 0, j = 0
-        while i < a.count && j < b.count {
-            if a[i] < b[j] {
-                out.append(a[i])
-                i += 1
-            } else {
-                out.append(b[j])
-                j += 1
-            }
-        }
-        out += a[i...]
-        out += b[j...]
-        return out
     }
 
     /// Finishes a write that was interrupted while moving files into place (its journal is still
