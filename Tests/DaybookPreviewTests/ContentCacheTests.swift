@@ -65,6 +65,21 @@ import Testing
         #expect(cached.warnings == clean)
     }
 
+    /// Builds `site` with the cache, then damages the cache file at `path` (which `decodes` must
+    /// read before and refuse after) as `damage` says; returns the build options.
+    static func buildAndDamage(_ site: TestSite, path: (TestSite) -> String, damage: String, format: String,
+                               decodes: ([UInt8]) -> Bool) throws -> BuildOptions {
+        CachedBuildTests.settle(site)
+        let options = CachedBuildTests.cachedOptions(site)
+        _ = try SiteBuilder(options: options).build()
+        var bytes = [UInt8](FileManager.default.contents(atPath: path(site))!)
+        #expect(decodes(bytes))
+        ContentCacheTests.damage(&bytes, damage, format: format)
+        #expect(!decodes(bytes))
+        try Data(bytes).write(to: URL(fileURLWithPath: path(site)))
+        return options
+    }
+
     /// A cache file's bytes damaged: "truncated", "flipped" (a byte), "identity" (another
     /// executable's: whole, with a valid checksum, the word after the format changed), else emptied.
     static func damage(_ bytes: inout [UInt8], _ damage: String, format: String) {
@@ -85,15 +100,9 @@ import Testing
     @Test(arguments: ["truncated", "flipped", "identity", "empty"])
     func aDamagedOrForeignCacheIsNotUsed(damage: String) throws {
         let site = try TestSite(papers: 6)
-        CachedBuildTests.settle(site)
-        let options = CachedBuildTests.cachedOptions(site)
-        _ = try SiteBuilder(options: options).build()
+        let options = try ContentCacheTests.buildAndDamage(site, path: ContentCacheTests.cachePath, damage: damage,
+                                                           format: ContentCache.format) { ContentCache.decode($0) != nil }
         let path = ContentCacheTests.cachePath(site)
-        var bytes = [UInt8](FileManager.default.contents(atPath: path)!)
-        #expect(ContentCache.decode(bytes) != nil)
-        ContentCacheTests.damage(&bytes, damage, format: ContentCache.format)
-        #expect(ContentCache.decode(bytes) == nil)
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
         try site.writeRecord(TestSite.record(2))
         let report = try SiteBuilder(options: options).build()
         #expect(report.cache?.recordsReused == 0 && report.cache?.markdownReused == 0)

@@ -64,15 +64,8 @@ import Testing
     @Test(arguments: ["truncated", "flipped", "identity", "empty"])
     func aDamagedOrForeignCacheIsNotUsed(damage: String) throws {
         let site = try TestSite(papers: 6)
-        CachedBuildTests.settle(site)
-        let options = CachedBuildTests.cachedOptions(site)
-        _ = try SiteBuilder(options: options).build()
-        let path = SearchCacheTests.path(site)
-        var bytes = [UInt8](FileManager.default.contents(atPath: path)!)
-        #expect(SearchCache.decode(bytes) != nil)
-        ContentCacheTests.damage(&bytes, damage, format: SearchCache.format)
-        #expect(SearchCache.decode(bytes) == nil)
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let options = try ContentCacheTests.buildAndDamage(site, path: SearchCacheTests.path, damage: damage,
+                                                           format: SearchCache.format) { SearchCache.decode($0) != nil }
         var record = TestSite.record(2)
         record.abstract = "Another abstract, about sparse graphs."
         try site.writeRecord(record)
