@@ -89,7 +89,7 @@ public struct ContentLoader: Sendable {
         let papers = PaperMerger.merge(records: records, imported: imported)
         records = []
         let positions = recordsByID.mapValues(\.positions)
-        var result = ContentLoadResult(papers: papers, warnings: ContentAuditor.warnings(for: papers, positions: positions),
+        var result = ContentLoadResult(papers: papers, warnings: ContentAudit(papers: papers, positions: positions).warnings,
                                        positions: positions)
         result.parsedFiles = parsedFiles
         result.parsedNow = parsedNow

@@ -1,4 +1,4 @@
-/// Where a `.md` record wrote the fields that `ContentAuditor`'s warnings point at.
+/// Where a `.md` record wrote the fields that `ContentAudit`'s warnings point at.
 public struct RecordPositions: Sendable {
     public var day: (line: Int, column: Int)
     public var title: (line: Int, column: Int)

@@ -58,7 +58,13 @@ public struct ChangeClassifier: Sendable {
         } else if relative.hasPrefix("i18n/") {
             changes.changes.templates = true
         } else if ["content", "templates", "Themes", "i18n"].contains(relative) {
-            changes.changes.everything = true
+            // A top-level folder came or went (files may be in it before it is watched): reload
+            // what it holds, all of it.
+            switch relative {
+            case "content": changes.changes.allContent = true
+            case "templates", "i18n": changes.changes.templates = true
+            default: changes.changes.everything = true
+            }
             changes.foldersAppeared = changes.foldersAppeared || event.kind == .created
         }
     }

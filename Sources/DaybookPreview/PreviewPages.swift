@@ -13,7 +13,8 @@ import Synchronization
 /// version shares this one's path index and finds its kept outputs by position.
 final class PreviewPages: Sendable {
     let renderer: SiteRenderer
-    private let jobs: [SiteRenderer.Job]
+    /// The pages' jobs (`renderer.pageJobs()`), then the feeds'.
+    let jobs: [SiteRenderer.Job]
     /// Each job's key, by position; nil for a job that is made anew every time (`frame == nil`).
     private let keys: [UInt64?]
     private let index: PathIndex
@@ -54,12 +55,14 @@ final class PreviewPages: Sendable {
         self.budget = budget
         var byPosition = [UInt64?](repeating: nil, count: jobs.count)
         var next = 0
-        for (position, job) in jobs.enumerated() where next < keys.count && keys.paths[next] == job.path {
+        for position in jobs.indices where next < keys.count && keys.paths[next] == jobs[position].path {
             byPosition[position] = keys.keys[next]
             next += 1
         }
         self.keys = byPosition
-        let samePaths = keeping.map { old in old.jobs.count == jobs.count && zip(old.jobs, jobs).allSatisfy { $0.path == $1.path } } ?? false
+        let samePaths = keeping.map { old in
+            old.jobs.count == jobs.count && jobs.indices.allSatisfy { old.jobs[$0] === jobs[$0] || old.jobs[$0].path == jobs[$0].path }
+        } ?? false
         index = samePaths ? keeping!.index : PathIndex(jobs)
         var kept = Made()
         if let keeping {

@@ -110,9 +110,16 @@ public final class PreviewSession: Sendable {
             all.formUnion(changes)
             do throws(BuildError) {
                 let update: IncrementalBuilder.Update
-                if var builder = state.builder {
-                    update = try builder.apply(all)
-                    state.builder = builder
+                if var builder = state.builder.take() {
+                    // Taken out of the state so that it is the only reference to its storage: an
+                    // update then changes the library, jobs and search index in place, not copies.
+                    do throws(BuildError) {
+                        update = try builder.apply(all)
+                        state.builder = builder
+                    } catch {
+                        state.builder = builder
+                        throw error
+                    }
                 } else {
                     let builder = try IncrementalBuilder(options: options, origin: origin, recordParser: recordParser)
                     state.builder = builder
@@ -151,7 +158,7 @@ public final class PreviewSession: Sendable {
     /// and prints those not printed before, and how many went away.
     private func logNewWarnings() {
         let (added, cleared) = state.withLock { state -> ([Diagnostic], Int) in
-            guard var builder = state.builder else { return ([], 0) }
+            guard var builder = state.builder.take() else { return ([], 0) }
             builder.refreshWarnings()
             state.builder = builder
             let now = builder.warnings

@@ -33,8 +33,11 @@ public struct SiteRenderer: Sendable {
     /// `mathAssets`: KaTeX is served from `assets/katex/`, so pages with math load it.
     /// `archive` and `related` are derived from `library`; pass them when already at hand (the
     /// preview updates them in place of recomputing).
+    /// `previous`: a renderer of the same config and theme (the preview's last version), whose
+    /// day labels and links are reused where a day's paper count is unchanged.
     public init(config: SiteConfig, library: Library, views: [PaperView], theme: Theme, bodyEnd: String = "",
-                mathAssets: Bool = false, archive: ArchiveIndex? = nil, related: RelatedPapers? = nil, cards: [String]? = nil) {
+                mathAssets: Bool = false, archive: ArchiveIndex? = nil, related: RelatedPapers? = nil, cards: [String]? = nil,
+                previous: SiteRenderer? = nil) {
         self.config = config
         let routes = Routes(config: config)
         self.routes = routes
@@ -45,9 +48,10 @@ public struct SiteRenderer: Sendable {
         let archive = archive ?? ArchiveIndex(library: library)
         self.archive = archive
         self.related = related ?? RelatedPapers(library: library)
-        let localized = LocalizedStrings(theme.strings, days: library.days)
+        let localized = previous?.localized ?? LocalizedStrings(theme.strings, days: library.days)
         self.localized = localized
-        self.dayLinkIndex = SiteRenderer.dayLinkIndex(library: library, routes: routes, localized: localized)
+        self.dayLinkIndex = SiteRenderer.dayLinkIndex(library: library, routes: routes, localized: localized,
+                                                      reusing: previous?.dayLinkIndex ?? [:])
         let strings = theme.strings
         self.weekLinks = archive.weeks.map { SiteRenderer.periodLink(.week, $0, routes: routes, strings: strings) }
         self.monthLinks = archive.months.map { SiteRenderer.periodLink(.month, $0, routes: routes, strings: strings) }
@@ -84,21 +88,61 @@ public struct SiteRenderer: Sendable {
     /// the papers (indices) whose views it displays, `frame` hashes everything else it takes from
     /// the library (counts, neighbour links, pagination). A job with `frame == nil` depends on
     /// anything and is always run.
-    package struct Job: Sendable {
+    ///
+    /// A class, so that the preview's versions and the plans share jobs rather than copy them.
+    package final class Job: Sendable {
         package let path: String
         /// The output's UTF-8 bytes.
         package let make: @Sendable (SiteRenderer) -> [UInt8]
-        package var lastmod: Day? = nil
-        package var listed = true
-        package var shows: ArraySlice<Int> = []
-        package var frame: Int? = nil
+        package let lastmod: Day?
+        package let listed: Bool
+        package let shows: ArraySlice<Int>
+        package let frame: Int?
+
+        package init(path: String, make: @escaping @Sendable (SiteRenderer) -> [UInt8], lastmod: Day? = nil, listed: Bool = true,
+                     shows: ArraySlice<Int> = [], frame: Int? = nil) {
+            self.path = path
+            self.make = make
+            self.lastmod = lastmod
+            self.listed = listed
+            self.shows = shows
+            self.frame = frame
+        }
     }
 
-    /// Every HTML page to render, in a fixed order.
+    /// Every HTML page to render, in a fixed order: the site-wide pages, days, papers (in
+    /// library order, at `paperJobs`), then weeks, months and tags.
     package func pageJobs() -> [Job] {
         var jobs = singletonJobs()
+        jobs.reserveCapacity(jobs.count + library.days.count + views.count)
         for day in library.days { jobs.append(dayJob(day)) }
         jobs += Array(views.indices).parallelMap { paperJob($0) }
+        jobs += readerJobs()
+        return jobs
+    }
+
+    /// Where `pageJobs()` puts the paper pages (paper index `i` at `lowerBound + i`).
+    package var paperJobs: Range<Int> {
+        let start = SiteRenderer.singletonCount + library.days.count
+        return start..<start + views.count
+    }
+
+    /// How many site-wide pages `singletonJobs()` makes.
+    static let singletonCount = 5
+
+    /// `pageJobs()`, with the paper jobs taken from `old` (the jobs of `previous`, a renderer of
+    /// the same config whose library has the same papers in the same order) but for `changed`
+    /// papers, which are made anew: those whose view, day or related papers changed. Site-wide,
+    /// day and listing pages are always made anew (they cost a pass over days and tags).
+    package func pageJobs(reusing old: [Job], of previous: SiteRenderer, changed: some Sequence<Int>) -> [Job] {
+        let range = previous.paperJobs
+        guard previous.views.count == views.count, range.upperBound <= old.count else { return pageJobs() }
+        var jobs = singletonJobs()
+        jobs.reserveCapacity(jobs.count + library.days.count + views.count)
+        for day in library.days { jobs.append(dayJob(day)) }
+        let start = jobs.count
+        jobs += old[range]
+        for index in changed { jobs[start + index] = paperJob(index) }
         jobs += readerJobs()
         return jobs
     }
@@ -181,13 +225,19 @@ public struct SiteRenderer: Sendable {
         dayLinkIndex[day] ?? DayLink(day: day, url: routes.day(day), count: library.papersByDay[day]?.count ?? 0, strings: strings)
     }
 
-    /// Every library day as a link (`dayLink`), its labels from `localized`.
-    static func dayLinkIndex(library: Library, routes: Routes, localized: LocalizedStrings) -> [Day: DayLink] {
+    /// Every library day as a link (`dayLink`), its labels from `localized`; a link of `previous`
+    /// (made with the same strings and routes) with the same count is reused.
+    static func dayLinkIndex(library: Library, routes: Routes, localized: LocalizedStrings,
+                             reusing previous: [Day: DayLink] = [:]) -> [Day: DayLink] {
         let strings = localized.strings
         var links: [Day: DayLink] = [:]
         links.reserveCapacity(library.days.count)
         for day in library.days {
             let count = library.papersByDay[day]?.count ?? 0
+            if let link = previous[day], link.count == count {
+                links[day] = link
+                continue
+            }
             links[day] = DayLink(day: day, url: routes.day(day), count: count, label: localized.long(day),
                                  shortLabel: strings.dates.short(day), countLabel: strings.count(InterfaceKey.papers, count))
         }

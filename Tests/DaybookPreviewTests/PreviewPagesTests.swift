@@ -54,6 +54,29 @@ import Testing
         try IncrementalBuildTests().expectSameAsFullBuild(builder, site, step: "after the edit")
     }
 
+    /// After an edit of one paper, the next version shares the page jobs of papers whose related
+    /// papers did not change (their keys change only if they show the edited paper), and makes
+    /// the edited paper's job anew.
+    @Test func anEditSharesTheJobsOfUnaffectedPapers() throws {
+        let site = try TestSite(papers: 60)
+        var builder = try makeBuilder(site)
+        let before = builder.pages.jobs
+        let renderer = builder.pages.renderer
+        #expect(renderer.pageJobs()[renderer.paperJobs].map(\.path) == renderer.views.map { $0.paper.id.replacingOccurrences(of: "/", with: "_") }.map { "papers/\($0)/index.html" })
+        var record = TestSite.record(2)
+        record.title = "A retitled paper"
+        try site.writeRecord(record)
+        _ = try builder.apply(SiteChanges(records: [record.relativePath]))
+        let after = builder.pages.jobs, papers = builder.pages.renderer.paperJobs
+        #expect(after.count == before.count && papers == renderer.paperJobs)
+        let edited = try #require(builder.library.byID["2411.00002"])
+        #expect(after[papers.lowerBound + edited] !== before[papers.lowerBound + edited], "the edited paper's job is made anew")
+        let shared = papers.filter { after[$0] === before[$0] }.count
+        #expect(shared > 0 && shared < papers.count, "\(shared) of \(papers.count) paper jobs shared")
+        #expect(after[..<papers.lowerBound].allSatisfy { job in !before.contains { $0 === job } }, "site-wide and day jobs are made anew")
+        try IncrementalBuildTests().expectSameAsFullBuild(builder, site, step: "after the edit")
+    }
+
     @Test func aSmallBudgetDropsOldPagesAndServesTheSameBytes() throws {
         let site = try TestSite(papers: 30)
         let builder = try makeBuilder(site)

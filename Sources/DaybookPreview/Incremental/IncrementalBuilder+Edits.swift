@@ -26,6 +26,9 @@ extension IncrementalBuilder {
         var oldToNew: [Int]?
         /// New indices of papers added or changed (their cards are made anew).
         var edited: Set<Int>
+        /// With the same papers in the same order: the papers whose pages' jobs must be made anew
+        /// (edited, or their related papers changed); the others' jobs are reused. nil: all.
+        var remadeJobs: Set<Int>?
         /// How many papers were removed.
         var gone = 0
         /// How many paper views were made anew (Markdown rendered).
@@ -54,7 +57,9 @@ extension IncrementalBuilder {
                                    oldToNew: nil, edited: edited, made: edited.count)
         let touchedDays = Set(edited.flatMap { [oldLibrary.papers[$0].day, library.papers[$0].day] })
         changes.archive = previous.archive.updating(from: oldLibrary, to: library, touchedDays: touchedDays)
-        changes.related = previous.related.updating(from: oldLibrary, to: library, edited: edited).related
+        let related = previous.related.updating(from: oldLibrary, to: library, edited: edited)
+        changes.related = related.related
+        changes.remadeJobs = related.recomputed
         // From here on nothing fails, so the search index is updated in place (no copy of it).
         if let change = previous.search.update(old: oldLibrary, new: library, views: views, changed: order) {
             changes.searchWritten = change.written
@@ -122,13 +127,30 @@ extension IncrementalBuilder {
         }
         var renderer = SiteRenderer(config: config, library: changes.library, views: changes.views, theme: theme,
                                     bodyEnd: options.bodyEnd, mathAssets: previous.hasMathAssets, archive: changes.archive,
-                                    related: changes.related, cards: cards)
+                                    related: changes.related, cards: cards, previous: pages.renderer)
         let edited = changes.edited.sorted()
         for (index, html) in zip(edited, renderer.renderCards(edited)) { renderer.cards[index] = html }
         let keys = PageKeys(bodyEnd: options.bodyEnd, config: config, theme: theme, views: changes.views,
                             mathAssets: previous.hasMathAssets)
-        let jobs = renderer.pageJobs(), feeds = renderer.feedJobs()
-        let plan = PagePlan(pages: jobs, feeds: feeds, keys: keys, previous: PageReuse(keys: previous.keys))
+        let jobs: [SiteRenderer.Job], feeds = renderer.feedJobs()
+        var unchanged: (Int) -> Bool = { _ in false }
+        if let remade = changes.remadeJobs {
+            // Same papers, same order: only the pages of papers whose jobs were made anew or that
+            // show an edited paper (as a related one) can have a new key; the others keep theirs.
+            jobs = renderer.pageJobs(reusing: pages.jobs, of: pages.renderer, changed: remade)
+            var settled = [Bool](repeating: true, count: changes.views.count)
+            for index in remade { settled[index] = false }
+            var shown = [Bool](repeating: false, count: changes.views.count)
+            for index in changes.edited { shown[index] = true }
+            let papers = renderer.paperJobs
+            unchanged = { position in
+                guard papers.contains(position), settled[position - papers.lowerBound] else { return false }
+                return !jobs[position].shows.contains { shown[$0] }
+            }
+        } else {
+            jobs = renderer.pageJobs()
+        }
+        let plan = PagePlan(pages: jobs, feeds: feeds, keys: keys, previous: PageReuse(keys: previous.keys), unchanged: unchanged)
         let removed = plan.removed
         pages = PreviewPages(renderer: renderer, jobs: jobs + feeds, keys: plan.keys, keeping: pages)
         report.pages = plan.stalePages.count

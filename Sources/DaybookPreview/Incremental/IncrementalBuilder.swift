@@ -44,6 +44,10 @@ public struct IncrementalBuilder: Sendable {
     var positions: [String: RecordPositions] = [:]
     /// Whether records reloaded one by one changed papers since `warnings` was computed.
     var warningsStale = false
+    /// What `warnings` were last computed from, once a save has been audited (nil: audit the
+    /// whole library at the next refresh), and the papers reloaded in place since then.
+    var audit: ContentAudit?
+    var auditPending = Set<Int>()
     var previous: PreviousBuild
     /// Whether `content/` held JSON imports at the last full load (then records reload all content).
     var contentHasImports: Bool
@@ -101,7 +105,11 @@ public struct IncrementalBuilder: Sendable {
     /// calls this after publishing a reload, so the audit never delays the page).
     public mutating func refreshWarnings() {
         guard warningsStale else { return }
-        warnings = ContentAuditor.warnings(for: library.papers, positions: positions)
+        var audit = self.audit.take() ?? ContentAudit(papers: library.papers, positions: positions)
+        if !auditPending.isEmpty { audit.update(papers: library.papers, positions: positions, changed: auditPending) }
+        auditPending = []
+        warnings = audit.warnings
+        self.audit = audit
         warningsStale = false
     }
 
@@ -135,6 +143,7 @@ public struct IncrementalBuilder: Sendable {
 
     private mutating func rebuildEverything() throws(BuildError) -> Update {
         let full = try IncrementalBuilder.fullBuild(builder, origin: origin, previous: previous, pages: pages)
+        forgetAudit()
         config = full.config
         theme = full.theme
         warnings = full.warnings
@@ -202,6 +211,7 @@ public struct IncrementalBuilder: Sendable {
             if let edits = reloaded.edits {
                 if !changes.templates {
                     var update = try applyEdits(edits, clock: &clock, report: &report)
+                    if audit != nil { auditPending.formUnion(edits.keys) }
                     self.positions = positions
                     self.warningsStale = self.warningsStale || update.kind != .none
                     if changes.assets {
@@ -226,6 +236,8 @@ public struct IncrementalBuilder: Sendable {
             changed = IncrementalBuilder.difference(from: library, to: loaded.papers)
             hasImports = IncrementalBuilder.hasImports(builder)
         }
+        // Papers reloaded other than in place: the next refresh audits them all.
+        if papers != nil { forgetAudit() }
         if !changes.templates && changed.isEmpty {
             guard changes.assets else { return Update(kind: .none) }
             replaceAssets(with: theme)
@@ -269,6 +281,11 @@ public struct IncrementalBuilder: Sendable {
         self.previous = PreviousBuild(assembly, library: library, views: views)
         return Update(kind: .allPages, papersChanged: changed.count,
                       pagesRendered: report.pages, markdownRendered: made, report: report)
+    }
+
+    private mutating func forgetAudit() {
+        audit = nil
+        auditPending = []
     }
 
     private mutating func replaceAssets(with theme: Theme) {

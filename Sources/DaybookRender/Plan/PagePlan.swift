@@ -18,15 +18,27 @@ package struct PagePlan {
     package private(set) var removed: [String] = []
 
     /// `previous`: what the last build's outputs were made from (nil: everything runs).
-    package init(pages: [SiteRenderer.Job], feeds: [SiteRenderer.Job], keys pageKeys: PageKeys, previous: PageReuse?) {
+    /// `unchanged`: page jobs (by position in `pages`) known to declare what the previous job of
+    /// the same path declared, showing papers none of which changed (the preview's edits know
+    /// this): their previous key is taken without hashing them again.
+    package init(pages: [SiteRenderer.Job], feeds: [SiteRenderer.Job], keys pageKeys: PageKeys, previous: PageReuse?,
+                 unchanged: (Int) -> Bool = { _ in false }) {
         var lookup = PageReuse.Lookup(previous)
         keys.reserve(pages.count + feeds.count)
         var position = 0
         for (jobs, isPage) in [(pages, true), (feeds, false)] {
-            let computed = jobs.parallelMap { pageKeys.key($0) }
-            for (job, key) in zip(jobs, computed) {
+            let reused = isPage && previous != nil ? jobs.indices.map(unchanged) : [Bool](repeating: false, count: jobs.count)
+            let computed = Array(jobs.indices).parallelMap { reused[$0] ? nil : pageKeys.key(jobs[$0]) }
+            for (offset, job) in jobs.enumerated() {
+                var key = computed[offset]
+                var before: UInt64?
+                if reused[offset] {
+                    before = lookup.key(job.path, at: position)
+                    key = before ?? pageKeys.key(job)
+                } else if key != nil {
+                    before = lookup.key(job.path, at: position)
+                }
                 if let key {
-                    let before = lookup.key(job.path, at: position)
                     keys.append(job.path, key)
                     position += 1
                     if before == key {
