@@ -40,6 +40,29 @@ public struct Routes: Sendable {
     /// The URL segment for a tag: lowercase, spaces and punctuation as `-`, other letters kept
     /// and percent-encoded (`Vision Language` → `vision-language`).
     public static func tagSlug(_ tag: String) -> String {
+        tag.utf8.allSatisfy { $0 < 0x80 } ? asciiTagSlug(tag) : unicodeTagSlug(tag)
+    }
+
+    /// `tagSlug` of an ASCII tag (most are), on bytes: the same as `unicodeTagSlug`, without
+    /// Unicode property lookups (a build makes a slug per tag of every paper).
+    static func asciiTagSlug(_ tag: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(tag.utf8.count)
+        var dash = false
+        for byte in tag.utf8 {
+            let c = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2E || c == 0x5F {
+                if dash && !out.isEmpty { out.append(0x2D) }
+                dash = false
+                out.append(c)
+            } else {
+                dash = true
+            }
+        }
+        return Escaping.urlPathSegment(out.isEmpty ? "tag" : String(decoding: out, as: UTF8.self))
+    }
+
+    static func unicodeTagSlug(_ tag: String) -> String {
         var out = ""
         var dash = false
         for character in tag.lowercased() {

@@ -35,6 +35,13 @@ extension SearchIndex {
         return Postings(keys: keys, terms: terms, lists: lists)
     }
 
+    /// One document a file, each document's text by its key (`documentKey`): what a new index
+    /// of the same site may take (`documents:`); empty otherwise.
+    package var documentsByKey: [UInt64: String] {
+        guard docsPerShard == 1, keptDocuments.isEmpty else { return [:] }
+        return Dictionary(zip(documentKeys, docChunks), uniquingKeysWith: { first, _ in first })
+    }
+
     /// The `docs/<n>.json` files kept as they are on disk (paths relative to the output folder).
     package var keptFiles: [String] { keptDocuments.map(docsPath) }
 

@@ -98,8 +98,11 @@ public struct SearchIndex: Sendable {
     /// the postings of the documents whose papers are in `previous`, and, one document a file,
     /// leaving out of `files` each `docs/<n>.json` whose key `reuse` recorded is its key now
     /// (`keptFiles`). Such an index writes its files once: `update` does not take it.
+    ///
+    /// `documents`: one document a file, the texts of the previous index in memory (the
+    /// preview's, `documentsByKey`), taken for documents whose key is the same instead of made.
     package init(routes: Routes, library: Library, views: [PaperView], docsPerShard: Int = 1, maxPostings: Int = 10_000,
-                 workers: Int? = nil, previous: Postings?, reuse: PageReuse?) {
+                 workers: Int? = nil, previous: Postings?, reuse: PageReuse?, documents: [UInt64: String] = [:]) {
         precondition(docsPerShard > 0 && views.count == library.papers.count)
         self.docsPerShard = docsPerShard
         self.maxPostings = maxPostings
@@ -114,12 +117,18 @@ public struct SearchIndex: Sendable {
         let kept = reuse.map { reuse in
             documentKeys.indices.map { reuse.recordedKey(folder + "docs/\($0).json") == documentKeys[$0] }
         } ?? []
+        let given = documents.isEmpty ? [] : documentKeys.map { documents[$0] }
         self.keys = keys
         self.documentKeys = documentKeys
 
-        let built = SearchIndex.build(views: views, order: order, basePathLength: basePathLength, docsPerShard: docsPerShard,
+        // Documents kept on disk or given are not made.
+        let skipped = given.isEmpty ? kept : given.indices.map { given[$0] != nil || (!kept.isEmpty && kept[$0]) }
+        var built = SearchIndex.build(views: views, order: order, basePathLength: basePathLength, docsPerShard: docsPerShard,
                                       maxPostings: maxPostings, workers: workers ?? ParallelWork.workers,
-                                      previous: previous.map { ($0, keys) }, kept: kept)
+                                      previous: previous.map { ($0, keys) }, kept: skipped)
+        for (number, text) in given.enumerated() where text != nil && (kept.isEmpty || !kept[number]) {
+            built.docChunks[number] = text!
+        }
         docs = built.docs
         docChunks = built.docChunks
         keptDocuments = kept.indices.filter { kept[$0] }

@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookTestSupport
 import Testing
 @testable import DaybookLibrary
 @testable import DaybookSite
@@ -35,5 +36,22 @@ import Testing
         #expect(Routes.tagSlug("C++ & Rust") == "c-rust")
         #expect(Routes.tagSlug("Über") == "%C3%BCber")
         #expect(Routes.tagSlug("!!!") == "tag")
+    }
+
+    /// The byte-level slug of ASCII tags is the Unicode one: every ASCII character alone and
+    /// between letters, and seeded random ASCII strings.
+    @Test func asciiSlugsEqualUnicodeSlugs() {
+        var tags = (0..<128).flatMap { code -> [String] in
+            let c = String(UnicodeScalar(UInt8(code)))
+            return [c, "a" + c + "B", c + c + "9"]
+        }
+        var random = SeededGenerator(state: 11)
+        for _ in 0..<2000 {
+            tags.append(String(decoding: (0..<Int.random(in: 0...12, using: &random)).map { _ in UInt8.random(in: 0..<128, using: &random) },
+                               as: UTF8.self))
+        }
+        for tag in tags {
+            #expect(Routes.asciiTagSlug(tag) == Routes.unicodeTagSlug(tag), "\(Array(tag.utf8))")
+        }
     }
 }

@@ -92,7 +92,11 @@ extension IncrementalBuilder {
         var changes = PaperChanges(library: library, views: views, archive: ArchiveIndex(library: library),
                                    related: RelatedPapers(library: library), oldToNew: oldToNew, edited: edited, gone: gone,
                                    made: made)
-        replaceSearch(with: SearchIndex(routes: routes, library: library, views: views), &changes)
+        // Papers kept keep their postings (renumbered) and documents; only added or changed ones
+        // are weighed and written out.
+        replaceSearch(with: SearchIndex(routes: routes, library: library, views: views,
+                                        previous: previous.search.postingsForNextBuild, reuse: nil,
+                                        documents: previous.search.documentsByKey), &changes)
         clock.lap("related and search", into: &report)
         return apply(changes, kind: .pages, clock: &clock, report: &report)
     }
