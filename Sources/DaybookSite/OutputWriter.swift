@@ -244,10 +244,9 @@ public struct OutputWriter: Sendable {
 
     private func removeEmptyParents(of relative: String) {
         var parts = relative.split(separator: "/").dropLast()
-        while !parts.isEmpty {
-            let dir = outputDirectory + "/" + parts.joined(separator: "/")
-            guard FileIO.list(dir).isEmpty else { return }
-            rmdir(dir)
+        // rmdir(2) removes only an empty folder: no listing (a removed search document's folder
+        // holds one file per paper, 100,000 at 100k, and listing it per removal cost seconds).
+        while !parts.isEmpty, rmdir(outputDirectory + "/" + parts.joined(separator: "/")) == 0 {
             parts = parts.dropLast()
         }
     }

@@ -35,6 +35,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: temp.path + "/site/old"), "empty stale folders go too")
     }
 
+    @Test func aStaleFilesFoldersGoUpToTheFirstThatHoldsSomethingElse() throws {
+        let temp = TemporaryDirectory()
+        defer { temp.cleanup() }
+        let writer = OutputWriter(outputDirectory: temp.path + "/site")
+        _ = try writer.write(site(["index.html": "home", "old/deep/er/x.html": "x", "old/y.html": "y", "docs/1.json": "1", "docs/2.json": "2"]))
+        let report = try writer.write(site(["index.html": "home", "old/y.html": "y", "docs/1.json": "1"]))
+        #expect(report == OutputWriter.Report(written: 0, unchanged: 3, removed: 2))
+        #expect(temp.files(under: "site") == ["docs/1.json", "index.html", "old/y.html"])
+        #expect(!FileManager.default.fileExists(atPath: temp.path + "/site/old/deep"))
+        _ = try writer.write(site(["index.html": "home"]))
+        #expect(temp.files(under: "site") == ["index.html"])
+        #expect(!FileManager.default.fileExists(atPath: temp.path + "/site/old") && !FileManager.default.fileExists(atPath: temp.path + "/site/docs"))
+        #expect(FileManager.default.fileExists(atPath: temp.path + "/site"), "the output folder itself stays")
+    }
+
     @Test func keepsHiddenEntriesAtTheTopOfTheOutputFolder() throws {
         let temp = TemporaryDirectory()
         defer { temp.cleanup() }
