@@ -6,7 +6,7 @@
 // `form.search-form` to submit (a warm query, the page already loaded).
 // Prints one JSON line per engine and query:
 //   {engine, query, mode: "cold"|"warm", ms, bytes, requests, files: [[path, bytes]], status, top: [paths]}
-// cold: a fresh navigation with the HTTP cache disabled, ms from navigation start to results drawn,
+// cold: a fresh navigation with the HTTP cache disabled and emptied, ms from navigation start to results drawn,
 // bytes = raw bytes the server sent after the page itself (it answers /__served); warm: the same page, the query typed
 // after the previous ones, ms = the script's own query-to-results time, bytes = requests it made.
 "use strict";
@@ -43,6 +43,10 @@ async function main() {
         await new Promise((r) => setTimeout(r, 50));
         const url = engine.page + "?q=" + encodeURIComponent(query);
         await served(engine.page);
+        // "Cache disabled" holds for the page's own requests, not for a worker's: without this,
+        // Pagefind's worker got its 72 kB WebAssembly file from the HTTP cache after the first
+        // query (neither fetched nor counted, and not cold).
+        await send("Network.clearBrowserCache");
         await send("Page.navigate", { url });
         const at = await waitFor(`document.body && document.body.getAttribute("data-search-at")`);
         const fetched = (await served(engine.page)).slice(1);

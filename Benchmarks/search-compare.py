@@ -3,6 +3,7 @@
 
 Usage: Benchmarks/search-compare.py SITE_DIR QUERIES.txt [--judgements FILE] [--json OUT]
                                     [--no-pagefind] [--rebuild-pagefind] [--wait SECONDS] [--http 1.0|1.1]
+                                    [--page NAME=PATH]... [--nodelay]
 
 Indexes the site's paper pages with Pagefind (PyPI `pagefind-bin`, run as `python3 -m
 pagefind_bin`; timed, with its peak memory), adds a minimal Pagefind search page
@@ -11,7 +12,8 @@ serves the site on 127.0.0.1 under its base path, and runs every query of QUERIE
 `#` comments) cold (a fresh navigation, HTTP cache off) and warm (typed into the loaded page) with
 Benchmarks/search-compare.js. Prints markdown: index sizes and build time, latency, bytes per
 query (counted by the server, raw; "search bytes": the engine's script and index files a query
-fetched, page CSS and KaTeX left out), and with --judgements (JSON {query: {paper path: grade 0/1/2}}) the top 5 of each
+fetched, plus for Daybook's cold queries the index entry and starter its search page carries
+inline; page CSS and KaTeX left out), and with --judgements (JSON {query: {paper path: grade 0/1/2}}) the top 5 of each
 engine, judged, with precision@5 and nDCG@5 (unjudged results are listed as "?" and count 0).
 Needs node ≥ 20 and chromium.
 """
@@ -24,6 +26,7 @@ import math
 import os
 import re
 import resource
+import socket
 import statistics
 import subprocess
 import sys
@@ -92,11 +95,29 @@ def percentile(values, p):
     return values[min(len(values) - 1, int(math.ceil(p / 100 * len(values))) - 1)]
 
 
+# Bytes of each Daybook search page that are the search's own (set by main): the index entry and the
+# engine it carries inline (since 2026-12-07), counted with its cold queries as the files they replace.
+PAGE_SEARCH_BYTES = {}
+
+
+def page_search_bytes(page_file):
+    try:
+        html = open(page_file, encoding="utf-8").read()
+    except OSError:
+        return 0
+    parts = re.findall(r'<script type="application/json" id="search-meta">.*?</script>|<script data-index="[^"]*">.*?</script>',
+                       html, re.S)
+    return sum(len(part.encode()) for part in parts)
+
+
 def search_bytes(entry, engine):
     if "files" not in entry:
         return entry["bytes"]
-    keep = ("/search/index/", "/assets/search.min.js") if engine == "daybook" else ("/pagefind/",)
-    return sum(size for name, size in entry["files"] if any(k in name for k in keep))
+    # Daybook: its index and its scripts (search.min.js, search-engine.min.js, or a copy of another
+    # version's script under assets/search-NAME.min.js, see --page).
+    keep = ("/pagefind/",) if engine == "pagefind" else ("/search/index/", "/assets/search")
+    inline = PAGE_SEARCH_BYTES.get(engine, 0) if entry.get("mode") == "cold" else 0
+    return inline + sum(size for name, size in entry["files"] if any(k in name for k in keep))
 
 
 def dcg(grades):
@@ -113,6 +134,14 @@ def main():
     parser.add_argument("--rebuild-pagefind", action="store_true")
     parser.add_argument("--wait", type=float, default=20, help="how long a query may take to draw its results (s)")
     parser.add_argument("--reuse", help="a --json file of an earlier run: report it again, run nothing")
+    parser.add_argument("--page", action="append", default=[], metavar="NAME=PATH",
+                        help="another Daybook search page of the same site (PATH under the site, e.g. search-main/ "
+                             "holding another version's page, its script copied to assets/search-NAME.min.js), run "
+                             "interleaved with the others as engine NAME")
+    parser.add_argument("--nodelay", action="store_true",
+                        help="set TCP_NODELAY on the server's connections, as static hosts do (nginx on keep-alive "
+                             "connections): Python's server writes headers and body apart, and Nagle's algorithm with "
+                             "delayed ACKs can hold a body back about 40 ms")
     parser.add_argument("--http", default="1.1", choices=["1.0", "1.1"],
                         help="the server's HTTP version: 1.1 keeps connections open, as static hosts do (runs before "
                              "2026-12-07 used 1.0, a new connection per file)")
@@ -122,6 +151,7 @@ def main():
     canonical = re.search(r'<link rel="canonical" href="([^"]*)"', open(os.path.join(root, "index.html")).read()).group(1)
     base_path = urllib.parse.urlsplit(canonical).path
     papers = len(os.listdir(os.path.join(root, "papers")))
+    PAGE_SEARCH_BYTES["daybook"] = page_search_bytes(os.path.join(root, "search", "index.html"))
 
     print(f"## {papers} papers ({args.site})\n")
     print("| index | files | raw | gzipped | build |")
@@ -129,6 +159,10 @@ def main():
     count, raw, packed = sizes(os.path.join(root, "search", "index"))
     print(f"| Daybook `search/index/` | {count} | {raw / 2**20:.1f} MiB | {packed / 2**20:.1f} MiB | (see build report) |")
     engines = [{"name": "daybook", "page": f"{base_path}search/"}]
+    for extra in args.page:
+        name, _, page = extra.partition("=")
+        engines.append({"name": name, "page": base_path + page.strip("/") + "/"})
+        PAGE_SEARCH_BYTES[name] = page_search_bytes(os.path.join(root, page.strip("/"), "index.html"))
     if not args.no_pagefind:
         pagefind = os.path.join(root, "pagefind")
         elapsed = peak = None
@@ -150,6 +184,11 @@ def main():
         """Serves the site under its base path; `/__served` returns (and forgets) what was served
         since the last call: [[path, bytes], …], raw (no compression)."""
         protocol_version = "HTTP/" + args.http
+
+        def setup(self):
+            super().setup()
+            if args.nodelay:
+                self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
         def translate_path(self, path):
             return super().translate_path("/" + urllib.parse.urlsplit(path).path[len(base_path):])

@@ -16,6 +16,7 @@ total bytes (script, `meta.json`, term shards and documents, raw).
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 
@@ -44,9 +45,17 @@ def main():
     # A one-document file is "[" + document + "]\n": the document is 3 bytes shorter.
     size = [os.path.getsize(os.path.join(docs, f"{n}.json")) - 3 for n in range(count)]
     script_bytes = os.path.getsize(args.script)
+    # What the search page beside the index carries for the search: the index entry and the
+    # engine, inline (then the runs fetch no meta.json).
+    try:
+        page = open(os.path.join(args.index, "..", "index.html"), encoding="utf-8").read()
+        script_bytes += sum(len(part.encode()) for part in re.findall(
+            r'<script type="application/json" id="search-meta">.*?</script>|<script data-index="[^"]*">.*?</script>', page, re.S))
+    except OSError:
+        pass
     command = ["node", os.path.join(here, "search-run.js"), args.index, "--script", args.script] + queries
     runs = [json.loads(line) for line in subprocess.run(command, capture_output=True, text=True, check=True).stdout.splitlines()]
-    print(f"{len(queries)} queries, {count:,} documents, script {script_bytes / 1000:.1f} kB\n")
+    print(f"{len(queries)} queries, {count:,} documents, script (with what the page carries inline) {script_bytes / 1000:.1f} kB\n")
     print("| documents a file | document files | first screen's document files: median (max) | bytes per query with the script: min, median, p90, max |")
     print("|---|---|---|---|")
     for group in groups:

@@ -1,12 +1,18 @@
-// Runs the theme's search script as the search page loads it (Themes/default/assets/search.min.js,
-// minified from search.js; `--script` runs another, such as the readable one) in node against a built
-// index, without a browser: a minimal DOM stands in for the search page, fetch reads the index's
-// files from disk and counts their bytes.
-//   node Benchmarks/search-run.js INDEX_DIR [--script FILE] QUERY...
+// Runs the theme's search as the search page runs it in node against a built index, without a
+// browser: a minimal DOM stands in for the search page, fetch reads the index's files from disk and
+// counts their bytes. The engine (search-engine.js) runs first, as the page's inline script (the
+// <script data-index> of the `search/index.html` beside the index) or, when the page has none or
+// with --no-inline, from its file when the page's script asks for it (as where a
+// Content-Security-Policy forbids inline scripts); then the page's script (assets/search.min.js,
+// minified from search.js; `--script` runs another, such as the readable one). `--engine FILE`
+// runs another engine (both inline and from its file).
+//   node Benchmarks/search-run.js INDEX_DIR [--script FILE] [--engine FILE] [--no-inline] QUERY...
 // INDEX_DIR is a site's `search/index/` folder. Prints one JSON line per query:
-//   {query, status, hint, results: [paths], files: [[path, bytes]], bytes}
+//   {query, status, hint, results: [paths], files: [[path, bytes]], bytes, early: [paths]}
 // `results` are the drawn results' links (the site's base is "/"), in order; `files` are the index
-// files the query fetched, `meta.json` included. Used by the relevance checks of
+// files the query fetched, `meta.json` included unless the page carries it (then both scripts read
+// it there, as in a browser); `early` are those the inline engine asked for before the page's
+// script ran (it runs once the engine's start has settled). Used by the relevance checks of
 // Tests/DaybookSiteTests/SearchRankingTests.swift and to try ranking changes on a judged set
 // quickly (Benchmarks/search-compare.py measures in chromium).
 "use strict";
@@ -57,13 +63,33 @@ function pageText(indexDir) {
   return match[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
-function run(indexDir, source, query) {
+// The page's inline engine (search-engine.js as the search page carries it), or null.
+function pageEngine(indexDir) {
+  let html;
+  try { html = fs.readFileSync(path.join(indexDir, "..", "index.html"), "utf8"); } catch (error) { return null; }
+  const match = html.match(/<script data-index="[^"]*">([\s\S]*?)<\/script>/);
+  return match ? match[1] : null;
+}
+
+// The index entry the page carries (meta.json's text in <script type="application/json"
+// id="search-meta">), or null: both scripts read it from the page, as in a browser.
+function pageEntry(indexDir) {
+  let html;
+  try { html = fs.readFileSync(path.join(indexDir, "..", "index.html"), "utf8"); } catch (error) { return null; }
+  const match = html.match(/<script type="application\/json" id="search-meta">([\s\S]*?)<\/script>/);
+  return match ? match[1] : null;
+}
+
+function run(indexDir, source, query, engine) {
   const ids = ["search-input", "search-status", "search-hint", "search-results", "search-more"];
   const byId = new Map(ids.map((id) => [id, new Node(id === "search-results" ? "ol" : "p")]));
+  const entry = pageEntry(indexDir);
+  if (entry !== null) { const element = new Node("script"); element.text = entry; byId.set("search-meta", element); }
   const form = new Node("form");
   form.setAttribute("data-index", "/search/index/");
   form.setAttribute("data-base", "/");
   form.setAttribute("data-tags", "/tags/");
+  form.setAttribute("data-engine", "/assets/search-engine.min.js");
   const text = pageText(indexDir);
   if (text !== null) form.setAttribute("data-text", text);
   const body = new Node("body");
@@ -75,16 +101,20 @@ function run(indexDir, source, query) {
     if (name === "data-search-at") setImmediate(settle);
   };
   const location = new URL("http://localhost/search/?q=" + encodeURIComponent(query));
+  const head = new Node("head");
   const document = {
     body,
-    head: new Node("head"),
+    head,
     querySelector: (selector) => (selector === "form.search-form" ? form : null),
     getElementById: (id) => byId.get(id) || null,
     createElement: (tag) => new Node(tag),
     createTextNode: textNode,
   };
+  const early = [];
+  let starting = false;
   const fetchFile = (url) => {
     const relative = String(url).replace(/^\/search\/index\//, "");
+    if (starting) early.push(relative);
     const file = path.join(indexDir, relative);
     return new Promise((resolve) => {
       fs.readFile(file, (error, data) => {
@@ -100,13 +130,39 @@ function run(indexDir, source, query) {
     history: { replaceState() {} }, console, Math, Array, Set, Map, Promise, Float32Array, Int8Array, Object, String, Number, Error, JSON,
   });
   window.document = document;
-  vm.runInContext(source, context, { filename: "search.js" });
+  const runEngine = (element) => {
+    document.currentScript = element;
+    vm.runInContext(engine.source, context, { filename: "search-engine.js" });
+    document.currentScript = null;
+  };
+  // The page's script asks for the engine's file when the inline engine did not run.
+  head.appendChild = function (child) {
+    Node.prototype.appendChild.call(this, child);
+    if (child.tagName === "script" && /search-engine\.min\.js$/.test(child.getAttribute("src") || "")) {
+      setImmediate(() => { runEngine(child); if (child.onload) child.onload(); });
+    }
+    return child;
+  };
+  if (engine.inline) {
+    // The engine runs while the page is parsed; what it fetches until its start has settled is early.
+    const element = new Node("script");
+    element.setAttribute("data-index", "/search/index/");
+    starting = true;
+    runEngine(element);
+    const started = window.daybookSearchEngine && window.daybookSearchEngine.started;
+    (started ? started.found.then(() => new Promise(setImmediate), () => {}) : Promise.resolve()).then(() => {
+      starting = false;
+      vm.runInContext(source, context, { filename: "search.js" });
+    });
+  } else {
+    vm.runInContext(source, context, { filename: "search.js" });
+  }
   const timeout = setTimeout(settle, 10000);
   return done.then(() => {
     clearTimeout(timeout);
     const links = byId.get("search-results").querySelectorAll("a").map((a) => a.getAttribute("href") || a.href);
     return { query, status: byId.get("search-status").textContent, hint: byId.get("search-hint").textContent,
-      results: links, files, bytes: files.reduce((s, f) => s + f[1], 0) };
+      results: links, files, bytes: files.reduce((s, f) => s + f[1], 0), early };
   });
 }
 
@@ -115,12 +171,26 @@ async function main() {
   let script = path.join(__dirname, "..", "Themes", "default", "assets", "search.min.js");
   const at = args.indexOf("--script");
   if (at >= 0) { script = args[at + 1]; args.splice(at, 2); }
+  let engineFile = null;
+  const engineAt = args.indexOf("--engine");
+  if (engineAt >= 0) { engineFile = args[engineAt + 1]; args.splice(engineAt, 2); }
+  const noInline = args.indexOf("--no-inline");
+  if (noInline >= 0) args.splice(noInline, 1);
   const [indexDir, ...queries] = args;
   const source = fs.readFileSync(script, "utf8");
-  // Links are set with `link.href = …`: record them as an attribute too.
-  Object.defineProperty(Node.prototype, "href", {
-    get() { return this.getAttribute("href"); }, set(v) { this.setAttribute("href", v); },
-  });
-  for (const query of queries) console.log(JSON.stringify(await run(indexDir, source, query)));
+  const inline = noInline >= 0 ? null : pageEngine(indexDir);
+  const engine = {
+    inline: inline !== null,
+    source: engineFile ? fs.readFileSync(engineFile, "utf8")
+      : inline !== null ? inline
+      : fs.readFileSync(path.join(__dirname, "..", "Themes", "default", "assets", "search-engine.min.js"), "utf8"),
+  };
+  // Links are set with `link.href = …`, scripts with `script.src = …`: record them as attributes too.
+  for (const name of ["href", "src"]) {
+    Object.defineProperty(Node.prototype, name, {
+      get() { return this.getAttribute(name); }, set(v) { this.setAttribute(name, v); },
+    });
+  }
+  for (const query of queries) console.log(JSON.stringify(await run(indexDir, source, query, engine)));
 }
 main().catch((error) => { console.error(error); process.exit(1); });

@@ -130,7 +130,25 @@ extension SiteRenderer {
                             canonical: routes.absolute(routes.search))
         let papers = strings.count(InterfaceKey.papers, library.papers.count)
         return SearchPageContext(base: base(page), paperCount: library.papers.count, paperCountLabel: papers,
-                                 label: strings.text(InterfaceKey.searchLabel, ["papers": papers]), scriptText: searchScriptText())
+                                 label: strings.text(InterfaceKey.searchLabel, ["papers": papers]), scriptText: searchScriptText(),
+                                 searchEntry: searchEntry.isEmpty ? nil : SiteRenderer.scriptData(searchEntry))
+    }
+
+    /// JSON `text` as the content of a `<script type="application/json">` element: without its
+    /// final newline, and with `</` written `<\/` (the same JSON), so no `</script>` can end the
+    /// element early.
+    static func scriptData(_ text: String) -> String {
+        var text = Substring(text)
+        while text.last == "\n" { text = text.dropLast() }
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var previous: Character?
+        for character in text {
+            if character == "/" && previous == "<" { out += "\\" }
+            out.append(character)
+            previous = character
+        }
+        return out
     }
 
     /// `{"matches": ["{papers} matches …", "{papers} match …"], …}`: each message the search

@@ -26,6 +26,10 @@ public struct SiteRenderer: Sendable {
     let dayLinkIndex: [Day: DayLink]
     /// Each week and month as a link, in `archive` order.
     let weekLinks: [PeriodLink], monthLinks: [PeriodLink]
+    /// The search index's entry (`meta.json`'s text), which the search page carries so that its
+    /// inline starter can ask for a query's term shards while the page is still loading; empty
+    /// when not known (the page then preloads `meta.json`). Part of the search page's key.
+    public var searchEntry = ""
 
     /// How many earlier days the home page links to before pointing to the archive.
     static let homeDayLinks = 14
@@ -172,7 +176,16 @@ public struct SiteRenderer: Sendable {
                 Job(path: "404.html", make: { $0.renderNotFound() }, listed: false, frame: daysFrame),
                 Job(path: routes.file(for: routes.archive), make: { $0.renderArchive() }, lastmod: newest, frame: daysFrame),
                 Job(path: routes.file(for: routes.tags), make: { $0.renderTagIndex() }, lastmod: newest, frame: tags.finalize()),
-                Job(path: routes.file(for: routes.search), make: { $0.searchPage() }, lastmod: newest, frame: daysFrame)]
+                Job(path: routes.file(for: routes.search), make: { $0.searchPage() }, lastmod: newest,
+                    frame: searchFrame(daysFrame))]
+    }
+
+    /// The search page's frame: the counts it shows and the index entry it carries.
+    func searchFrame(_ daysFrame: Int) -> Int {
+        var frame = StableHasher()
+        frame.combine(daysFrame)
+        frame.combine(searchEntry)
+        return frame.finalize()
     }
 
     func dayJob(_ day: Day) -> Job {

@@ -70,6 +70,10 @@ public struct SearchIndex: Sendable {
     var shards: [String: Shard]
     var meta: String
 
+    /// The index's entry, `meta.json`'s text (with its final newline): the search page carries it
+    /// (`SiteRenderer.searchEntry`), so its script can ask for a query's term shards at once.
+    public var entry: String { meta }
+
     /// One `terms/<key>.json`: its terms, sorted, where each term's entry (`"term":[…]`) starts in
     /// the text, and the text.
     struct Shard: Sendable {

@@ -209,9 +209,17 @@ extension SiteBuilder {
         let routes = Routes(config: config)
         let mathAssets = mathAssets(for: views, report: &report)
         let keys = PageKeys(bodyEnd: options.bodyEnd, config: config, theme: theme, views: views, mathAssets: mathAssets != nil)
+        // The search index comes first, as the search page carries its entry; its time is reported
+        // with the sitemap's, as before.
+        options.progress?.begin("sitemap and search")
+        let searchStart = ContinuousClock.now
+        let search = search ?? SearchIndex(routes: routes, library: library, views: views, previous: previousSearch, reuse: reuse)
+        let searchTime = searchStart.duration(to: .now)
+        clock.setAside(searchTime)
         // With reuse, cards wait until the plan says which pages are rendered.
         var renderer = SiteRenderer(config: config, library: library, views: views, theme: theme, bodyEnd: options.bodyEnd,
                                     mathAssets: mathAssets != nil, cards: reuse == nil ? nil : Array(repeating: "", count: views.count))
+        renderer.searchEntry = search.entry
         let jobs = renderer.pageJobs()
         let feeds = renderer.feedJobs()
         let plan = PagePlan(pages: jobs, feeds: feeds, keys: keys, previous: reuse)
@@ -240,13 +248,12 @@ extension SiteBuilder {
 
         let sitemap = SitemapEntries(jobs: jobs, routes: routes)
         for (path, text) in sitemap.files(routes: routes) { files.append((path, .bytes(Array(text.utf8)))) }
-        let search = search ?? SearchIndex(routes: routes, library: library, views: views, previous: previousSearch, reuse: reuse)
         // In order (a later file of the same path wins), the search index's many files in parallel.
         for (path, file) in files { sink.add(path, file) }
         let searchFiles = search.files
         searchFiles.parallelForEach { sink.add($0.path, .bytes(Array($0.text.utf8))) }
         outputs += files.count + searchFiles.count
-        clock.lap("sitemap and search", into: &report)
+        clock.lap("sitemap and search", into: &report, adding: searchTime)
         return Assembly(outputCount: outputs, pageCount: jobs.count, kept: Set(plan.kept), keys: plan.keys, jobs: jobs + feeds,
                         renderer: renderer, sitemap: sitemap, search: search, hasMathAssets: mathAssets != nil)
     }
@@ -299,9 +306,16 @@ package struct StageClock {
 
     package init() {}
 
-    package mutating func lap(_ name: String, into report: inout BuildReport) {
+    /// Records the time since the last lap (plus `adding`, time set aside for this stage) as stage `name`.
+    package mutating func lap(_ name: String, into report: inout BuildReport, adding: Duration = .zero) {
         let now = ContinuousClock.now
-        report.stages.append(.init(name: name, seconds: last.duration(to: now).seconds))
+        report.stages.append(.init(name: name, seconds: (last.duration(to: now) + adding).seconds))
         last = now
+    }
+
+    /// Leaves `time`, just spent on a later stage's work, out of the next lap (that stage's lap
+    /// adds it back).
+    package mutating func setAside(_ time: Duration) {
+        last = last.advanced(by: time)
     }
 }

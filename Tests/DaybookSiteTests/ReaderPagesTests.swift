@@ -39,7 +39,8 @@ import Testing
                      "tags/vision-language/index.html", "search/index.html", "papers/2405.00001/index.html",
                      "feed.xml", "atom.xml", "feed.json", "days/feed.xml", "tags/llm/feed.xml",
                      "sitemap.xml", "robots.txt", "search/index/meta.json", "search/index/docs/0.json",
-                     "assets/site.js", "assets/search.js", "assets/search.min.js", "assets/math.js"] {
+                     "assets/site.js", "assets/search.js", "assets/search.min.js", "assets/search-engine.js",
+                     "assets/search-engine.min.js", "assets/math.js"] {
             #expect(files[path] != nil, "missing \(path)")
         }
         // llm's 3 papers are fewer than two pages of 2: all on its own page, no numbered page.

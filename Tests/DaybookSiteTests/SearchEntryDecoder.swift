@@ -1,7 +1,7 @@
 @testable import DaybookSearch
 @testable import DaybookSite
 
-/// Decodes a term's postings text as `assets/search.js` does (`decode`), to check the index's
+/// Decodes a term's postings text as `assets/search-engine.js` does (`decode`), to check the index's
 /// encoding (`SearchIndex.entry`) from the reader's side.
 enum SearchEntryDecoder {
     static let values: [UInt8: Int] = Dictionary(uniqueKeysWithValues: SearchIndex.alphabet.enumerated().map { ($1, $0) })

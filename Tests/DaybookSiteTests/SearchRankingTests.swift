@@ -17,6 +17,8 @@ import DaybookTestSupport
         var results: [String]
         var files: [[JSONValue]]
         var fetched: [String] { files.compactMap { if case .string(let s) = $0.first { s } else { nil } } }
+        /// The files the page's inline engine asked for before the page's script ran.
+        var early: [String]
     }
 
     enum JSONValue: Decodable {
@@ -29,17 +31,25 @@ import DaybookTestSupport
 
     /// Writes the index of `papers` into a temporary folder and runs `queries` against it, with the
     /// script the page loads (`search.min.js`) or `script`, a path from the repository's root.
-    static func search(_ papers: [Paper], _ queries: [String], script: String? = nil) throws -> [String: Run] {
+    /// `engine` is another engine than the page's (paths from the repository's root); with
+    /// `inline` false the page's script loads the engine's file, as where the inline one cannot run.
+    static func search(_ papers: [Paper], _ queries: [String], script: String? = nil, engine: String? = nil,
+                       inline: Bool = true) throws -> [String: Run] {
         let folder = TemporaryFolder(label: "search-ranking")
         defer { folder.remove() }
         let (library, views) = Reader.views(papers)
-        for file in SearchIndexFiles(routes: Reader.routes).files(library: library, views: views) { folder.write(file.path, file.text) }
-        // The page beside the index: the script's messages (English) come from its form, as in a browser.
-        folder.write("search/index.html", try Reader.renderer(papers).renderSearch())
+        let index = SearchIndex(routes: Reader.routes, library: library, views: views)
+        for file in index.files { folder.write(file.path, file.text) }
+        // The page beside the index, carrying its entry as a build's does: the script's messages
+        // (English) come from its form, as in a browser, and the engine from its head.
+        var renderer = try Reader.renderer(papers)
+        renderer.searchEntry = index.entry
+        folder.write("search/index.html", renderer.renderSearch())
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["node", root + "/Benchmarks/search-run.js", folder.url("search/index")]
-            + (script.map { ["--script", root + "/" + $0] } ?? []) + queries
+            + (script.map { ["--script", root + "/" + $0] } ?? []) + (engine.map { ["--engine", root + "/" + $0] } ?? [])
+            + (inline ? [] : ["--no-inline"]) + queries
         folder.write("out.jsonl", "")
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: folder.url("out.jsonl")))
         process.standardOutput = output
@@ -105,7 +115,8 @@ import DaybookTestSupport
             SearchRankingTests.paper(4, "Vision transformers"),
         ]
         let queries = ["code generation", "diff mod", "langauge model", "gotz naive", "transformer vision", "2411.10001", "zzz qqq", "of"]
-        let readable = try SearchRankingTests.search(papers, queries, script: "Themes/default/assets/search.js")
+        let readable = try SearchRankingTests.search(papers, queries, script: "Themes/default/assets/search.js",
+                                                     engine: "Themes/default/assets/search-engine.js")
         let minified = try SearchRankingTests.search(papers, queries)
         for query in queries {
             #expect(readable[query]?.results == minified[query]?.results, "\(query)")
@@ -130,6 +141,36 @@ import DaybookTestSupport
             let entries = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[Any]])
             #expect(entries.count == 1 && run.results.contains("/" + (entries[0][0] as? String ?? "")))
         }
+    }
+
+    @Test func theEngineInThePageStartsTheQueryAndFetchesOnlyWhatThePageDraws() throws {
+        // Titles whose words share first letters (shards `sp`, `sc`, `tr`, `mo`…), plurals,
+        // other forms, a stop word, ids, words too short to complete, a typo.
+        let titles = ["Sparse routing of experts", "Scaling laws for transformers", "Transformed spaces",
+                      "Generation of code", "Generated models", "Mixture of experts", "Model merging",
+                      "A study of studies", "Diffusion models", "Differentiable rendering"]
+        let papers = titles.enumerated().map { SearchRankingTests.paper($0.offset, $0.element) }
+        let queries = ["sparse", "scaling laws", "transformers", "code generation", "mixture of experts", "diff mod",
+                       "studies", "of", "arXiv:2411.10003v2", "2411.10004", "mo", "langauge", "Diffusion  MODELS", "Götz"]
+        let started = try SearchRankingTests.search(papers, queries)
+        // The page's script loading the engine's file (no inline script): the same search, later.
+        let loaded = try SearchRankingTests.search(papers, queries, inline: false)
+        for query in queries {
+            let run = try #require(started[query], "\(query)")
+            #expect(run.results == loaded[query]?.results, "\(query)")
+            #expect(run.status == loaded[query]?.status, "\(query)")
+            #expect(Set(run.fetched) == Set(loaded[query]?.fetched ?? []), "\(query)")
+            // Nothing twice, no meta.json (the page carries it), and no document the page does not draw.
+            #expect(run.fetched.count == Set(run.fetched).count, "\(query)")
+            #expect(!run.fetched.contains("meta.json"), "\(query)")
+            #expect(run.fetched.filter { $0.hasPrefix("docs/") }.count == run.results.count, "\(query)")
+            // The engine asked for the shards and the drawn documents before the page's script
+            // ran, but for a word that needs a correction (the page's script looks for one).
+            if query != "langauge" {
+                #expect(Set(run.early) == Set(run.fetched), "\(query)")
+            }
+        }
+        #expect(loaded.values.allSatisfy { $0.early.isEmpty })
     }
 
     @Test func aTermInMostPapersIsDecodedFromItsBaseThreeTier() throws {

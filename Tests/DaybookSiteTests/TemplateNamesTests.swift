@@ -4,6 +4,7 @@ import Mustache
 import Testing
 @testable import DaybookLibrary
 @testable import DaybookRender
+import DaybookSearch
 @testable import DaybookSite
 
 /// Every name a shipped template reads resolves, in the context its page kind is rendered with,
@@ -30,7 +31,10 @@ import Testing
                                              paper("2411.00002", "2026-11-19", upvotes: 2),
                                              paper("2411.00003", "2026-11-20", upvotes: 1)], routes: Routes(config: config))
         let theme = try ThemeLoader(siteRoot: "/nonexistent").load(name: "default", language: language)
-        return SiteRenderer(config: config, library: library, views: views, theme: theme, mathAssets: true)
+        var renderer = SiteRenderer(config: config, library: library, views: views, theme: theme, mathAssets: true)
+        // The search page carries the index's entry, as in a build.
+        renderer.searchEntry = SearchIndex(routes: Routes(config: config), library: library, views: views).entry
+        return renderer
     }
 
     /// One context per page kind, with its template.

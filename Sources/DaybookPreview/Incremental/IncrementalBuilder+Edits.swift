@@ -132,6 +132,7 @@ extension IncrementalBuilder {
         var renderer = SiteRenderer(config: config, library: changes.library, views: changes.views, theme: theme,
                                     bodyEnd: options.bodyEnd, mathAssets: previous.hasMathAssets, archive: changes.archive,
                                     related: changes.related, cards: cards, previous: pages.renderer)
+        renderer.searchEntry = previous.search.entry
         let edited = changes.edited.sorted()
         for (index, html) in zip(edited, renderer.renderCards(edited)) { renderer.cards[index] = html }
         let keys = PageKeys(bodyEnd: options.bodyEnd, config: config, theme: theme, views: changes.views,

@@ -9,8 +9,11 @@ public struct SearchPageContext: PageContext {
     /// The search script's messages as JSON (`search.script.*` and `count.papers`, each as its
     /// `one` and `other` forms, placeholders left for the script), for the form's `data-text`.
     public let scriptText: String
+    /// The search index's entry (`meta.json`'s text) made safe inside a `<script>` element, or nil
+    /// when the renderer was not given it (the page then preloads `meta.json`).
+    public let searchEntry: String?
 
-    public static let optionalNames: Set<String> = []
+    public static let optionalNames: Set<String> = ["searchEntry"]
 
     public func value(_ name: ContextName) -> RenderValue {
         switch name.key {
@@ -18,6 +21,7 @@ public struct SearchPageContext: PageContext {
         case .paperCountLabel: .string(paperCountLabel)
         case .label: .string(label)
         case .scriptText: .string(scriptText)
+        case .searchEntry: RenderValue(searchEntry)
         default: base.value(name)
         }
     }

@@ -11,7 +11,7 @@ public enum ContextKey: String, CaseIterable, Sendable {
     case language, last, lede, mathAssets, mathScriptURL, month, months, name, newerURL, next, nextURL, noPapers, noun
     case number, olderURL, page, pagePosition, pager, pages, pagination, paper, paperCount, paperCountLabel, papers, pdfURL
     case period, previous, previousURL, projectURL, published, publishedISO, related, scriptText, scriptURL
-    case searchIndexURL, searchScriptURL, searchURL, shortLabel, site, stars, startRank, styleURL, summary
+    case searchEntry, searchIndexURL, searchScriptURL, searchURL, shortLabel, site, stars, startRank, styleURL, summary
     case tag, tagCount, tagCountLabel, tagPages, tags, tagsURL, title, titleHTML, type, upvotes, url, week, weeks
     case withdrawn, withdrawnISO
 
