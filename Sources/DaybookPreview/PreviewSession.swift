@@ -201,7 +201,7 @@ public final class PreviewSession: Sendable {
     }
 
     static func served(_ builder: IncrementalBuilder) -> PreviewSite {
-        PreviewSite(site: builder.files, pages: builder.pages, basePath: builder.config.basePath,
+        PreviewSite(site: builder.files, pages: builder.pages, search: builder.searchFiles, basePath: builder.config.basePath,
                     assetDirectory: builder.theme.directory + "/assets",
                     mathDirectory: MathAssets.directory(explicit: builder.builder.options.katexDirectory))
     }

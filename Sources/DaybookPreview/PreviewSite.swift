@@ -1,16 +1,20 @@
+import DaybookSearch
 import DaybookSite
 import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// One served version of the site: its files, its pages and feeds (made when requested),
-/// `base_url`'s path, and the folders copied files may come from (the theme's assets and KaTeX's
-/// folder; a symlink in them that points elsewhere is refused).
+/// One served version of the site: its files, its pages and feeds (made when requested), its
+/// search index's files (served from the index), `base_url`'s path, and the folders copied files
+/// may come from (the theme's assets and KaTeX's folder; a symlink in them that points elsewhere
+/// is refused).
 public struct PreviewSite: Sendable {
-    /// Files other than pages and feeds (those win over a page of the same path, as in a build).
+    /// Files other than pages, feeds and the search index (those win over a page of the same
+    /// path, as in a build).
     public var site: RenderedSite
     var pages: PreviewPages?
+    var search: SearchFiles?
     public var basePath: String
     /// Resolved (no symlinks) folders that copied files may come from.
     public var sourceRoots: [String]
@@ -18,12 +22,14 @@ public struct PreviewSite: Sendable {
     /// `assetDirectory`: the theme's assets; `mathDirectory`: KaTeX's folder (its `fonts/` is
     /// often a symlink to the system's fonts, so that is resolved as well).
     public init(site: RenderedSite, basePath: String, assetDirectory: String, mathDirectory: String? = nil) {
-        self.init(site: site, pages: nil, basePath: basePath, assetDirectory: assetDirectory, mathDirectory: mathDirectory)
+        self.init(site: site, pages: nil, search: nil, basePath: basePath, assetDirectory: assetDirectory, mathDirectory: mathDirectory)
     }
 
-    init(site: RenderedSite, pages: PreviewPages?, basePath: String, assetDirectory: String, mathDirectory: String? = nil) {
+    init(site: RenderedSite, pages: PreviewPages?, search: SearchFiles?, basePath: String, assetDirectory: String,
+         mathDirectory: String? = nil) {
         self.site = site
         self.pages = pages
+        self.search = search
         self.basePath = basePath
         var roots = [assetDirectory]
         if let mathDirectory { roots += [mathDirectory, mathDirectory + "/fonts"] }
@@ -32,7 +38,7 @@ public struct PreviewSite: Sendable {
 
     /// Whether the site has a file at `path`.
     public func has(_ path: String) -> Bool {
-        site[path] != nil || pages?.has(path) == true
+        site[path] != nil || search?.text(at: path) != nil || pages?.has(path) == true
     }
 
     /// The bytes of a site file (a page or feed made now if it was not yet); nil when there is
@@ -47,6 +53,7 @@ public struct PreviewSite: Sendable {
             }
             return site.contents(of: path)
         case nil:
+            if let text = search?.text(at: path) { return Array(text.utf8) }
             return pages?.contents(of: path)
         }
     }

@@ -197,8 +197,9 @@ extension SiteBuilder {
     /// Every page and feed gets its key (`PageKeys`). With `reuse`, a job whose key is the one its
     /// output was last made from is not run (`PagePlan`): it is listed in `Assembly.kept`, and only
     /// the cards of the pages that are rendered are made. Without it every job runs. Once `sink`
-    /// fails, nothing more is made. With `renderPages` false no page or feed job runs: the
-    /// preview makes them when they are requested, from `Assembly.jobs`. `search`, when given,
+    /// fails, nothing more is made. With `renderPages` false no page or feed job runs and the
+    /// search index's files are not written: the preview makes pages when they are requested,
+    /// from `Assembly.jobs`, and serves the index from memory (`SearchFiles`). `search`, when given,
     /// is the index of this same library and views (the preview's, after a template change);
     /// else one is made, with the postings of `previousSearch` and, where `reuse` recorded a
     /// search document's key, without making that document again.
@@ -250,9 +251,12 @@ extension SiteBuilder {
         for (path, text) in sitemap.files(routes: routes) { files.append((path, .bytes(Array(text.utf8)))) }
         // In order (a later file of the same path wins), the search index's many files in parallel.
         for (path, file) in files { sink.add(path, file) }
-        let searchFiles = search.files
-        searchFiles.parallelForEach { sink.add($0.path, .bytes(Array($0.text.utf8))) }
-        outputs += files.count + searchFiles.count
+        outputs += files.count
+        if renderPages {
+            let searchFiles = search.files
+            searchFiles.parallelForEach { sink.add($0.path, .bytes(Array($0.text.utf8))) }
+            outputs += searchFiles.count
+        }
         clock.lap("sitemap and search", into: &report, adding: searchTime)
         return Assembly(outputCount: outputs, pageCount: jobs.count, kept: Set(plan.kept), keys: plan.keys, jobs: jobs + feeds,
                         renderer: renderer, sitemap: sitemap, search: search, hasMathAssets: mathAssets != nil)

@@ -52,7 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let builder = session.builder {
             Console.printWarnings(builder.warnings)
             ServeCommand.say("Built \(builder.library.papers.count) papers over \(builder.library.days.count) days: "
-                + "\(builder.files.count + builder.pageCount) files (\(builder.pageCount) pages and feeds, made when requested)")
+                + "\(builder.fileCount) files (\(builder.pageCount) pages and feeds, made when requested)")
         } else if let error = session.startError {
             Console.error(error.description)
             Console.error("build failed: serving an error page until a save fixes the errors above")

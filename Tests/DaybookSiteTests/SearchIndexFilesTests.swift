@@ -120,6 +120,24 @@ import Testing
         #expect(String(decoding: SearchIndex.entry("y", sparse, count: 100_000), as: UTF8.self) == "\"y\":\"JlFif\"")
     }
 
+    /// The preview serves the index's files from it (`SearchFiles`): the same paths and texts as
+    /// `files`, one document a file and several, and nothing for other spellings of a path.
+    @Test(arguments: [1, 3])
+    func servedFilesAreTheIndexFiles(docsPerShard: Int) throws {
+        let papers = (0..<25).map { Reader.paper(String(format: "2411.%05d", $0), day: "2026-11-\(10 + $0 % 7)", title: "Paper \($0) on topic \($0 % 4)") }
+        let (library, views) = Reader.views(papers)
+        let index = SearchIndex(routes: Reader.routes, library: library, views: views, docsPerShard: docsPerShard)
+        let served = index.servedFiles
+        #expect(served.paths == index.files.map(\.path))
+        for (path, text) in index.files { #expect(served.text(at: path) == text, "\(path)") }
+        let docs = try #require(index.files.first { $0.path.contains("/docs/1.json") }).path
+        let folder = String(docs.dropLast("docs/1.json".count))
+        for path in [folder + "docs/01.json", folder + "docs/+1.json", folder + "docs/-1.json", folder + "docs/\(index.files.count).json",
+                     folder + "docs/1.json.gz", folder + "terms/none.json", folder + "other.json", "docs/1.json", folder] {
+            #expect(served.text(at: path) == nil, "\(path)")
+        }
+    }
+
     @Test func anEmptyLibraryHasAnIndexWithNoShards() {
         let (library, views) = Reader.views([])
         let files = SearchIndexFiles(routes: Reader.routes).files(library: library, views: views)

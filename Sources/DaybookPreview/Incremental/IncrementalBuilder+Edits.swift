@@ -6,7 +6,7 @@ import DaybookSite
 
 /// Record changes without template changes: the pages and feeds whose keys changed are made stale
 /// (`PagePlan`, the same decision `daybook build` makes against its cache) and are made again when
-/// requested, and the sitemap and search index are written again only where they changed.
+/// requested; the sitemap is written again and the search index updated only where they changed.
 ///
 /// Saving records that keep their file and id (the usual edit) takes the fast path: the library,
 /// archive, related papers and search index are patched where the edited papers sit. Adding,
@@ -19,9 +19,6 @@ extension IncrementalBuilder {
         var views: [PaperView]
         var archive: ArchiveIndex
         var related: RelatedPapers
-        /// Search files to write and remove (the index itself is updated in `previous`).
-        var searchWritten: [(path: String, text: String)] = []
-        var searchRemoved: [String] = []
         /// Each old paper index's new index (-1: gone); nil when the ids and their order are unchanged.
         var oldToNew: [Int]?
         /// New indices of papers added or changed (their cards are made anew).
@@ -61,11 +58,9 @@ extension IncrementalBuilder {
         changes.related = related.related
         changes.remadeJobs = related.recomputed
         // From here on nothing fails, so the search index is updated in place (no copy of it).
-        if let change = previous.search.update(old: oldLibrary, new: library, views: views, changed: order) {
-            changes.searchWritten = change.written
-            changes.searchRemoved = change.removed
-        } else {
-            replaceSearch(with: SearchIndex(routes: Routes(config: config), library: library, views: views), &changes)
+        // (The preview serves the index's files from it: what changed needs no list.)
+        if previous.search.update(old: oldLibrary, new: library, views: views, changed: order) == nil {
+            previous.search = SearchIndex(routes: Routes(config: config), library: library, views: views)
         }
         clock.lap("related and search", into: &report)
         return apply(changes, kind: .pages, clock: &clock, report: &report)
@@ -89,14 +84,14 @@ extension IncrementalBuilder {
             if let now = library.byID[paper.id] { oldToNew[index] = now } else { gone += 1 }
         }
         let edited = Set(changed.compactMap { library.byID[$0.id] })
-        var changes = PaperChanges(library: library, views: views, archive: ArchiveIndex(library: library),
+        let changes = PaperChanges(library: library, views: views, archive: ArchiveIndex(library: library),
                                    related: RelatedPapers(library: library), oldToNew: oldToNew, edited: edited, gone: gone,
                                    made: made)
         // Papers kept keep their postings (renumbered) and documents; only added or changed ones
-        // are weighed and written out.
-        replaceSearch(with: SearchIndex(routes: routes, library: library, views: views,
-                                        previous: previous.search.postingsForNextBuild, reuse: nil,
-                                        documents: previous.search.documentsByKey), &changes)
+        // are weighed and their documents made.
+        previous.search = SearchIndex(routes: routes, library: library, views: views,
+                                      previous: previous.search.postingsForNextBuild, reuse: nil,
+                                      documents: previous.search.documentsByKey)
         clock.lap("related and search", into: &report)
         return apply(changes, kind: .pages, clock: &clock, report: &report)
     }
@@ -106,14 +101,6 @@ extension IncrementalBuilder {
     private func mathAssetsChange(_ views: [PaperView]) -> Bool {
         var ignored = BuildReport()
         return (builder.mathAssets(for: views, report: &ignored) != nil) != previous.hasMathAssets
-    }
-
-    /// Sets the new search index, writing all its files and removing those the old one had alone.
-    private mutating func replaceSearch(with search: SearchIndex, _ changes: inout PaperChanges) {
-        changes.searchWritten = search.files
-        let kept = Set(changes.searchWritten.map(\.path))
-        changes.searchRemoved = previous.search.files.map(\.path).filter { !kept.contains($0) }
-        previous.search = search
     }
 
     /// Makes the pages and feeds whose keys changed stale and brings the site and `previous` up
@@ -161,14 +148,11 @@ extension IncrementalBuilder {
         report.pages = plan.stalePages.count
         clock.lap("pages", into: &report)
 
-        var written = changes.searchWritten
         if previous.sitemap.update(jobs: plan.stalePages, removed: removed, routes: routes) {
-            written += previous.sitemap.files(routes: routes)
+            for (path, text) in previous.sitemap.files(routes: routes) { files.add(path, text) }
         }
         clock.lap("sitemap", into: &report)
 
-        for path in changes.searchRemoved { files[path] = nil }
-        for (path, text) in written { files.add(path, text) }
         previous.replace(library: changes.library, views: changes.views, archive: changes.archive, related: changes.related,
                          cards: renderer.cards, keys: plan.keys)
         clock.lap("merge", into: &report)

@@ -1,6 +1,7 @@
 import DaybookContent
 import DaybookLibrary
 import DaybookRender
+import DaybookSearch
 import DaybookSite
 import DaybookSystem
 
@@ -33,7 +34,7 @@ public struct IncrementalBuilder: Sendable {
 
     public private(set) var config: SiteConfig
     public private(set) var theme: Theme
-    /// The current site's files other than pages and feeds (assets, search index, sitemap).
+    /// The current site's files other than pages, feeds and the search index (assets, sitemap).
     public internal(set) var files: RenderedSite
     /// The current site's pages and feeds, made when requested.
     var pages: PreviewPages
@@ -121,12 +122,20 @@ public struct IncrementalBuilder: Sendable {
     public var site: RenderedSite {
         var all = RenderedSite()
         for path in pages.paths { all[path] = pages.contents(of: path).map { .bytes($0) } }
+        let search = searchFiles
+        for path in search.paths { all[path] = search.text(at: path).map { .bytes(Array($0.utf8)) } }
         all.merge(files)
         return all
     }
 
+    /// The search index's files, served from the index (not copied into `files`).
+    var searchFiles: SearchFiles { previous.search.servedFiles }
+
     /// How many pages and feeds the site has.
     public var pageCount: Int { pages.paths.count }
+
+    /// How many files the site has, pages and feeds and the search index's included.
+    public var fileCount: Int { files.count + pageCount + searchFiles.paths.count }
 
     /// Brings the site up to date with `changes`. On failure nothing changes.
     public mutating func apply(_ changes: SiteChanges) throws(BuildError) -> Update {
