@@ -17,8 +17,9 @@ public struct SiteRenderer: Sendable {
     public let archive: ArchiveIndex
     /// Related papers by shared tags, per paper index.
     public let related: RelatedPapers
-    /// Each paper's card HTML, per paper index (a cached build makes only those of the pages it
-    /// renders).
+    /// Each paper's card HTML, per paper index; "" for a card not made ahead, which a page makes
+    /// when it shows it (a cached build makes ahead only those of the pages it renders; the
+    /// preview, which makes pages on request, none).
     public package(set) var cards: [String]
     /// The strings and each library day's label, shared by every paper a page shows.
     let localized: LocalizedStrings
@@ -73,9 +74,12 @@ public struct SiteRenderer: Sendable {
         Array(indices).parallelMap { templates.card(LocalizedPaper(views[$0], localized), site: site) }
     }
 
-    /// Papers for a list page: views with their cards.
+    /// Papers for a list page: views with their cards (made now where not made ahead).
     func cardList(_ indices: some Sequence<Int>) -> [PaperCard] {
-        indices.map { PaperCard(paper: paper($0), html: cards[$0]) }
+        indices.map { index in
+            let paper = paper(index)
+            return PaperCard(paper: paper, html: cards[index].isEmpty ? templates.card(paper, site: site) : cards[index])
+        }
     }
 
     /// The paper at `index` as pages show it.

@@ -217,14 +217,16 @@ extension SiteBuilder {
         let search = search ?? SearchIndex(routes: routes, library: library, views: views, previous: previousSearch, reuse: reuse)
         let searchTime = searchStart.duration(to: .now)
         clock.setAside(searchTime)
-        // With reuse, cards wait until the plan says which pages are rendered.
+        // With reuse, cards wait until the plan says which pages are rendered; the preview's
+        // (no page rendered here) are made with the pages that show them.
         var renderer = SiteRenderer(config: config, library: library, views: views, theme: theme, bodyEnd: options.bodyEnd,
-                                    mathAssets: mathAssets != nil, cards: reuse == nil ? nil : Array(repeating: "", count: views.count))
+                                    mathAssets: mathAssets != nil,
+                                    cards: reuse == nil && renderPages ? nil : Array(repeating: "", count: views.count))
         renderer.searchEntry = search.entry
         let jobs = renderer.pageJobs()
         let feeds = renderer.feedJobs()
         let plan = PagePlan(pages: jobs, feeds: feeds, keys: keys, previous: reuse)
-        if reuse != nil {
+        if reuse != nil && renderPages {
             let order = plan.shownPapers.sorted()
             for (index, html) in zip(order, renderer.renderCards(order)) { renderer.cards[index] = html }
         }

@@ -21,7 +21,7 @@ extension IncrementalBuilder {
         var related: RelatedPapers
         /// Each old paper index's new index (-1: gone); nil when the ids and their order are unchanged.
         var oldToNew: [Int]?
-        /// New indices of papers added or changed (their cards are made anew).
+        /// New indices of papers added or changed (the pages that show them get new keys).
         var edited: Set<Int>
         /// With the same papers in the same order: the papers whose pages' jobs must be made anew
         /// (edited, or their related papers changed); the others' jobs are reused. nil: all.
@@ -109,19 +109,12 @@ extension IncrementalBuilder {
                                 report: inout BuildReport) -> Update {
         let routes = Routes(config: config)
         let options = builder.options
-        // Cards of unchanged papers are kept; the edited and new ones are made.
-        var cards: [String]
-        if changes.oldToNew == nil {
-            cards = previous.cards
-        } else {
-            cards = changes.library.papers.map { paper in previous.library.byID[paper.id].map { previous.cards[$0] } ?? "" }
-        }
+        // Cards are made with the pages that show them (none is held).
         var renderer = SiteRenderer(config: config, library: changes.library, views: changes.views, theme: theme,
                                     bodyEnd: options.bodyEnd, mathAssets: previous.hasMathAssets, archive: changes.archive,
-                                    related: changes.related, cards: cards, previous: pages.renderer)
+                                    related: changes.related, cards: [String](repeating: "", count: changes.views.count),
+                                    previous: pages.renderer)
         renderer.searchEntry = previous.search.entry
-        let edited = changes.edited.sorted()
-        for (index, html) in zip(edited, renderer.renderCards(edited)) { renderer.cards[index] = html }
         let keys = PageKeys(bodyEnd: options.bodyEnd, config: config, theme: theme, views: changes.views,
                             mathAssets: previous.hasMathAssets)
         let jobs: [SiteRenderer.Job], feeds = renderer.feedJobs()
@@ -154,7 +147,7 @@ extension IncrementalBuilder {
         clock.lap("sitemap", into: &report)
 
         previous.replace(library: changes.library, views: changes.views, archive: changes.archive, related: changes.related,
-                         cards: renderer.cards, keys: plan.keys)
+                         keys: plan.keys)
         clock.lap("merge", into: &report)
         return Update(kind: kind, papersChanged: changes.edited.count + changes.gone, pagesRendered: plan.stalePages.count,
                       markdownRendered: changes.made, report: report)

@@ -6,7 +6,7 @@ import DaybookSite
 
 /// What the preview keeps from the previous build to update it: the library and everything
 /// derived from it that is costly to make again (paper views with their Markdown, archive,
-/// related papers, cards, sitemap entries, search index), and the key of every page and feed.
+/// related papers, sitemap entries, search index), and the key of every page and feed.
 ///
 /// A view is reused when the paper with the same id is equal field by field (unchanged papers
 /// share their storage with the previous build, so the comparison is cheap) and the routes that
@@ -17,8 +17,6 @@ struct PreviousBuild: Sendable {
     private(set) var views: [PaperView]
     private(set) var archive: ArchiveIndex
     private(set) var related: RelatedPapers
-    /// Each paper's card HTML (made from the theme's `paper-card` template).
-    private(set) var cards: [String]
     var sitemap: SitemapEntries
     var search: SearchIndex
     /// Whether pages load KaTeX (some paper has math and KaTeX was found).
@@ -27,8 +25,7 @@ struct PreviousBuild: Sendable {
     private(set) var keys: OutputKeys
 
     init(baseURL: String, library: Library, views: [PaperView], archive: ArchiveIndex, related: RelatedPapers,
-         cards: [String], sitemap: SitemapEntries, search: SearchIndex, hasMathAssets: Bool, keys: OutputKeys) {
-        self.cards = cards
+         sitemap: SitemapEntries, search: SearchIndex, hasMathAssets: Bool, keys: OutputKeys) {
         self.keys = keys
         self.baseURL = baseURL
         self.library = library
@@ -41,9 +38,7 @@ struct PreviousBuild: Sendable {
     }
 
     /// Sets the library and what derives from it (the search index and sitemap are updated in place).
-    mutating func replace(library: Library, views: [PaperView], archive: ArchiveIndex, related: RelatedPapers, cards: [String],
-                          keys: OutputKeys) {
-        self.cards = cards
+    mutating func replace(library: Library, views: [PaperView], archive: ArchiveIndex, related: RelatedPapers, keys: OutputKeys) {
         self.keys = keys
         self.library = library
         self.views = views
@@ -54,7 +49,7 @@ struct PreviousBuild: Sendable {
     /// What a build made from `library` and `views`.
     init(_ assembly: SiteBuilder.Assembly, library: Library, views: [PaperView]) {
         self.init(baseURL: assembly.renderer.routes.baseURL, library: library, views: views, archive: assembly.renderer.archive,
-                  related: assembly.renderer.related, cards: assembly.renderer.cards, sitemap: assembly.sitemap, search: assembly.search,
+                  related: assembly.renderer.related, sitemap: assembly.sitemap, search: assembly.search,
                   hasMathAssets: assembly.hasMathAssets, keys: assembly.keys)
     }
 
