@@ -96,5 +96,17 @@ import Testing
         #expect(served.has("index.html") && served.has("feed.xml") && served.has("sitemap.xml") && served.has("assets/style.css"))
         #expect(!served.has("nothing.html"))
         #expect(served.contents(of: "feed.xml").map { XXH64.hash($0) } == builder.site.contents(of: "feed.xml").map { XXH64.hash($0) })
+        // The search index's files are served from the index, byte for byte what a build writes.
+        var options = site.options()
+        options.bodyEnd = ReloadScript.markup
+        options.baseURL = builder.config.baseURL
+        let full = try SiteBuilder(options: options).render().site
+        let searchPaths = full.files.keys.filter { $0.hasPrefix("search/index/") }
+        #expect(searchPaths.count > 3)
+        #expect(!builder.files.files.keys.contains { $0.hasPrefix("search/index/") }, "not copied into the preview's files")
+        for path in searchPaths {
+            #expect(served.has(path) && served.contents(of: path) == full.contents(of: path), "\(path)")
+        }
+        #expect(!served.has("search/index/docs/00.json") && served.contents(of: "search/index/docs/00.json") == nil)
     }
 }
