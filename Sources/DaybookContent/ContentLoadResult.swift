@@ -1,3 +1,5 @@
+import DaybookSystem
+
 /// What `ContentLoader.load()` found: one merged paper per id, sorted by id, and warnings about
 /// suspicious but valid records.
 public struct ContentLoadResult: Sendable {
@@ -11,6 +13,8 @@ public struct ContentLoadResult: Sendable {
     package var parsedFiles: [(path: String, file: ParsedContentFile)] = []
     /// The files (display paths) that were read and parsed, not reused.
     package var parsedNow: Set<String> = []
+    /// The warnings, when they are being made on another core (`load(reusing:auditingAside:)`).
+    package var pendingWarnings: BackgroundWork<[Diagnostic]>?
 
     public init(papers: [Paper], warnings: [Diagnostic], positions: [String: RecordPositions] = [:]) {
         self.papers = papers

@@ -33,7 +33,9 @@ public struct ContentLoader: Sendable {
 
     /// Loads every file; a file whose stamp in `reuse` is the one it had when it was parsed is
     /// not read again. The result's `parsedFiles` hold every file's parse, for the next build.
-    package func load(reusing reuse: ContentReuse?) throws(ContentError) -> ContentLoadResult {
+    /// With `auditingAside`, the result's warnings are left empty and made on another core
+    /// (`pendingWarnings`) while the caller goes on.
+    package func load(reusing reuse: ContentReuse?, auditingAside: Bool = false) throws(ContentError) -> ContentLoadResult {
         let folder = siteRoot.isEmpty ? contentDirectory : siteRoot + "/" + contentDirectory
         if FileIO.isMissing(folder) {
             return ContentLoadResult(papers: [], warnings: [
@@ -89,8 +91,14 @@ public struct ContentLoader: Sendable {
         let papers = PaperMerger.merge(records: records, imported: imported)
         records = []
         let positions = recordsByID.mapValues(\.positions)
-        var result = ContentLoadResult(papers: papers, warnings: ContentAudit(papers: papers, positions: positions).warnings,
+        var result: ContentLoadResult
+        if auditingAside {
+            result = ContentLoadResult(papers: papers, warnings: [], positions: positions)
+            result.pendingWarnings = BackgroundWork { ContentAudit(papers: papers, positions: positions).warnings }
+        } else {
+            result = ContentLoadResult(papers: papers, warnings: ContentAudit(papers: papers, positions: positions).warnings,
                                        positions: positions)
+        }
         result.parsedFiles = parsedFiles
         result.parsedNow = parsedNow
         return result

@@ -63,6 +63,9 @@ struct ContentWalker {
 
     /// A record file's kind by its name; nil for other files.
     private static func kind(of name: some StringProtocol) -> Kind? {
-        name.hasSuffix(".md") ? .record : name.hasSuffix(".json") ? .huggingFace : nil
+        let bytes = Array(name.utf8)
+        return FileNames.hasSuffix(bytes, markdownSuffix) ? .record : FileNames.hasSuffix(bytes, jsonSuffix) ? .huggingFace : nil
     }
+
+    private static let markdownSuffix = Array(".md".utf8), jsonSuffix = Array(".json".utf8)
 }

@@ -1,47 +1,147 @@
 /// One paper record: what a `content/papers/<day>/<id>.md` file or a Hugging Face JSON item holds.
+///
+/// A value type whose fields live in one shared, copy-on-write box: a build passes each of 100,000
+/// papers through several arrays (the loader's, the library's, the audit's), and a copy costs one
+/// reference count instead of one per string and array field.
 public struct Paper: Sendable, Hashable {
+    /// The stored fields.
+    struct Fields: Sendable, Hashable {
+        var id: String
+        var title: String
+        var authors: [String]
+        var authorCount: Int?
+        var day: Day
+        var published: Day?
+        var upvotes: Int?
+        var tags: [String]
+        var summary: String?
+        var links: PaperLinks
+        var stars: Int?
+        var withdrawn: Day?
+        var abstract: String
+        var source: SourceLocation
+    }
+
+    /// The box. Mutated only when this value holds the sole reference (`fields`' `_modify`).
+    private final class Storage: @unchecked Sendable {
+        // Reads are never concurrent with the one write a unique owner makes, so Swift's run-time
+        // exclusivity check (a cost on every read of a class's property) is left out.
+        @exclusivity(unchecked) var fields: Fields
+
+        init(_ fields: Fields) {
+            self.fields = fields
+        }
+    }
+
+    private var storage: Storage
+
+    /// The fields, copied out of a shared box before a change.
+    private var fields: Fields {
+        get { storage.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            yield &storage.fields
+        }
+    }
+
     /// arXiv id without version (`2405.01234`, `hep-ex/0307015`) or a slug of `[a-z0-9._-]`.
-    public var id: String
-    public var title: String
-    public var authors: [String]
+    public var id: String {
+        get { storage.fields.id }
+        _modify { yield &fields.id }
+        set { fields.id = newValue }
+    }
+    public var title: String {
+        get { storage.fields.title }
+        _modify { yield &fields.title }
+        set { fields.title = newValue }
+    }
+    public var authors: [String] {
+        get { storage.fields.authors }
+        _modify { yield &fields.authors }
+        set { fields.authors = newValue }
+    }
     /// Known author count when the names are not (listing text says "6 authors").
-    public var authorCount: Int?
+    public var authorCount: Int? {
+        get { storage.fields.authorCount }
+        _modify { yield &fields.authorCount }
+        set { fields.authorCount = newValue }
+    }
     /// The daily list the paper is featured on.
-    public var day: Day
+    public var day: Day {
+        get { storage.fields.day }
+        _modify { yield &fields.day }
+        set { fields.day = newValue }
+    }
     /// arXiv publication date.
-    public var published: Day?
-    public var upvotes: Int?
-    public var tags: [String]
+    public var published: Day? {
+        get { storage.fields.published }
+        _modify { yield &fields.published }
+        set { fields.published = newValue }
+    }
+    public var upvotes: Int? {
+        get { storage.fields.upvotes }
+        _modify { yield &fields.upvotes }
+        set { fields.upvotes = newValue }
+    }
+    public var tags: [String] {
+        get { storage.fields.tags }
+        _modify { yield &fields.tags }
+        set { fields.tags = newValue }
+    }
     /// One-sentence summary.
-    public var summary: String?
-    public var links: PaperLinks
+    public var summary: String? {
+        get { storage.fields.summary }
+        _modify { yield &fields.summary }
+        set { fields.summary = newValue }
+    }
+    public var links: PaperLinks {
+        get { storage.fields.links }
+        _modify { yield &fields.links }
+        set { fields.links = newValue }
+    }
     /// Stars of the code repository.
-    public var stars: Int?
+    public var stars: Int? {
+        get { storage.fields.stars }
+        _modify { yield &fields.stars }
+        set { fields.stars = newValue }
+    }
     /// When the paper was withdrawn, if it was.
-    public var withdrawn: Day?
+    public var withdrawn: Day? {
+        get { storage.fields.withdrawn }
+        _modify { yield &fields.withdrawn }
+        set { fields.withdrawn = newValue }
+    }
     /// The abstract, in Markdown (GFM), math in `$…$` / `$$…$$`.
-    public var abstract: String
+    public var abstract: String {
+        get { storage.fields.abstract }
+        _modify { yield &fields.abstract }
+        set { fields.abstract = newValue }
+    }
     /// Where the record came from, for error messages.
-    public var source: SourceLocation
+    public var source: SourceLocation {
+        get { storage.fields.source }
+        _modify { yield &fields.source }
+        set { fields.source = newValue }
+    }
 
     public init(id: String, title: String, authors: [String] = [], authorCount: Int? = nil, day: Day,
                 published: Day? = nil, upvotes: Int? = nil, tags: [String] = [], summary: String? = nil,
                 links: PaperLinks = PaperLinks(), stars: Int? = nil, withdrawn: Day? = nil,
                 abstract: String = "", source: SourceLocation = SourceLocation(path: "")) {
-        self.id = id
-        self.title = title
-        self.authors = authors
-        self.authorCount = authorCount
-        self.day = day
-        self.published = published
-        self.upvotes = upvotes
-        self.tags = tags
-        self.summary = summary
-        self.links = links
-        self.stars = stars
-        self.withdrawn = withdrawn
-        self.abstract = abstract
-        self.source = source
+        storage = Storage(Fields(id: id, title: title, authors: authors, authorCount: authorCount, day: day,
+                                 published: published, upvotes: upvotes, tags: tags, summary: summary, links: links,
+                                 stars: stars, withdrawn: withdrawn, abstract: abstract, source: source))
+    }
+
+    /// The stored fields as one value, for checks by reflection that code covers every field.
+    package var storedFields: Any { storage.fields }
+
+    public static func == (lhs: Paper, rhs: Paper) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.fields)
     }
 
     /// Whether `id` is an arXiv identifier (new style `2405.01234` or old style `hep-ex/0307015`).

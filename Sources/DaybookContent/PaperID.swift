@@ -32,7 +32,8 @@ public enum PaperID {
 
     /// The id as a single URL path segment and file name: `/` becomes `_` (old arXiv ids).
     public static func pathSegment(_ id: String) -> String {
-        id.contains("/") ? String(id.map { $0 == "/" ? "_" : $0 }) : id
+        // A byte test first: `String.contains(Character)` breaks the string into graphemes.
+        id.utf8.contains(UInt8(ascii: "/")) ? String(id.map { $0 == "/" ? "_" : $0 }) : id
     }
 
     /// A stable slug of a title: lowercase ASCII letters and digits joined by `-`, at most 80 characters.

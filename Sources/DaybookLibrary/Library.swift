@@ -53,12 +53,19 @@ public struct Library: Sendable {
         self.byID = byID
         self.papersByDay = byDay
         self.days = byDay.keys.sorted(by: >)
+        // A tag's list is ordered as the days' lists joined newest day first: each paper's place
+        // in that order, made once, is its sort key (no paper is read while sorting).
+        var place = [Int](repeating: 0, count: papers.count)
+        var next = 0
+        for day in days {
+            for index in byDay[day]! {
+                place[index] = next
+                next += 1
+            }
+        }
         self.tags = byTag.keys.sorted().map { slug in
             let entry = byTag[slug]!
-            let ordered = entry.papers.sorted { a, b in
-                papers[a].day != papers[b].day ? papers[a].day > papers[b].day : rank(a, b)
-            }
-            return TagEntry(name: entry.name, slug: slug, papers: ordered)
+            return TagEntry(name: entry.name, slug: slug, papers: entry.papers.sorted { place[$0] < place[$1] })
         }
     }
 

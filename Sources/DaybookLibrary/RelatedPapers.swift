@@ -24,11 +24,12 @@ public struct RelatedPapers: Sendable {
             }
         }
         let count = library.papers.count
+        let days = RelatedPapers.days(of: library)
         let run = max(256, count / (ParallelWork.workers * 8))
         let runs = Array(stride(from: 0, to: count, by: run)).parallelMap { [positions] start in
             var shared = Scratch(count: count)
             return (start..<min(count, start + run)).map {
-                RelatedPapers.best(for: $0, at: positions[$0], in: library, limit: limit, scratch: &shared)
+                RelatedPapers.best(for: $0, at: positions[$0], in: library, days: days, limit: limit, scratch: &shared)
             }
         }
         self.related = Array(runs.joined())
@@ -36,6 +37,11 @@ public struct RelatedPapers: Sendable {
 
     init(related: [[Int]]) {
         self.related = related
+    }
+
+    /// Each paper's featured day as a number (`Day.daysSinceEpoch`), by index.
+    static func days(of library: Library) -> [Int] {
+        library.papers.map { $0.day.daysSinceEpoch }
     }
 
     /// How many tags each candidate shares with the paper at hand, counted in a flat array (reset
@@ -62,8 +68,8 @@ public struct RelatedPapers: Sendable {
 
     /// The papers related to `index`, found around its `positions` in its tags' lists: the first
     /// `limit` candidates by most tags shared, then closest day, then index.
-    static func best(for index: Int, at positions: [(tag: Int, position: Int)], in library: Library, limit: Int,
-                     scratch: inout Scratch) -> [Int] {
+    static func best(for index: Int, at positions: [(tag: Int, position: Int)], in library: Library, days: [Int],
+                     limit: Int, scratch: inout Scratch) -> [Int] {
         scratch.clear()
         for (tagIndex, position) in positions {
             let list = library.tags[tagIndex].papers
@@ -74,11 +80,11 @@ public struct RelatedPapers: Sendable {
             }
         }
         guard limit > 0 else { return [] }
-        let day = library.papers[index].day.daysSinceEpoch
+        let day = days[index]
         // The best `limit` so far, best first: a few insertions instead of sorting every candidate.
         var best: [Candidate] = []
         for paper in scratch.candidates {
-            let candidate = Candidate(shared: scratch.shared[paper], distance: abs(library.papers[paper].day.daysSinceEpoch - day),
+            let candidate = Candidate(shared: scratch.shared[paper], distance: abs(days[paper] - day),
                                       paper: paper)
             guard best.count < limit || candidate.precedes(best[best.count - 1]) else { continue }
             best.insert(candidate, at: best.firstIndex { candidate.precedes($0) } ?? best.count)
@@ -134,6 +140,7 @@ public struct RelatedPapers: Sendable {
         }
         var related = self.related
         var shared = Scratch(count: library.papers.count)
+        let days = RelatedPapers.days(of: library)
         let rank = Library.ranking(library.papers)
         // A tag's list is ordered newest day first, then ranked: find a paper by binary search.
         func precedes(_ a: Int, _ b: Int) -> Bool {
@@ -156,7 +163,7 @@ public struct RelatedPapers: Sendable {
                 positions.append((tagIndex, low))
             }
             positions.sort { $0.tag < $1.tag }
-            related[index] = RelatedPapers.best(for: index, at: positions, in: library, limit: limit, scratch: &shared)
+            related[index] = RelatedPapers.best(for: index, at: positions, in: library, days: days, limit: limit, scratch: &shared)
         }
         return (RelatedPapers(related: related), recomputed)
     }

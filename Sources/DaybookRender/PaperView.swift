@@ -35,8 +35,17 @@ public final class PaperView: RenderObject, @unchecked Sendable {
 
     /// `abstractHTML`: the abstract's HTML when already made (nil: made from `paper` when a page or
     /// feed asks, so views hold no HTML of abstracts); `hasAbstract` defaults to whether it is not empty.
-    public init(paper: Paper, title: String? = nil, titleHTML: String, abstractHTML: String? = nil, excerpt: String,
-                hasAbstract: Bool? = nil, hasMath: Bool, routes: Routes) {
+    public convenience init(paper: Paper, title: String? = nil, titleHTML: String, abstractHTML: String? = nil,
+                            excerpt: String, hasAbstract: Bool? = nil, hasMath: Bool, routes: Routes) {
+        self.init(paper: paper, title: title, titleHTML: titleHTML, abstractHTML: abstractHTML, excerpt: excerpt,
+                  hasAbstract: hasAbstract, hasMath: hasMath, routes: routes, dayURL: routes.day(paper.day),
+                  tags: paper.tags.map { TagLink(name: $0, url: routes.tag($0)) })
+    }
+
+    /// As above, with the day's URL and the tag links given (`PaperViewBuilder` makes each once
+    /// for all the papers that share it).
+    init(paper: Paper, title: String?, titleHTML: String, abstractHTML: String?, excerpt: String, hasAbstract: Bool?,
+         hasMath: Bool, routes: Routes, dayURL: String, tags: [TagLink]) {
         self.paper = paper
         self.title = title ?? paper.title
         self.titleHTML = titleHTML
@@ -48,8 +57,8 @@ public final class PaperView: RenderObject, @unchecked Sendable {
         self.url = routes.paper(paper.id)
         self.file = routes.file(for: url)
         self.absoluteURL = routes.absolute(url)
-        self.dayURL = routes.day(paper.day)
-        self.tags = paper.tags.map { TagLink(name: $0, url: routes.tag($0)) }
+        self.dayURL = dayURL
+        self.tags = tags
         var hasher = StableHasher()
         paper.combine(into: &hasher)
         self.paperHash = hasher.value

@@ -17,7 +17,9 @@ public struct PaperViewBuilder: Sendable {
 
     public func build(_ papers: some Sequence<Paper>) -> [PaperView] {
         let markdown = MarkdownRenderer()
-        return Array(papers).parallelMap { view($0, text: text(of: $0, markdown: markdown)) }
+        let papers = Array(papers)
+        let links = SharedLinks(papers, routes: routes)
+        return papers.parallelMap { view($0, text: text(of: $0, markdown: markdown), links: links) }
     }
 
     /// Views of `papers`, taking the Markdown of each from `reusing` when it has the paper's
@@ -36,7 +38,8 @@ public struct PaperViewBuilder: Sendable {
             texts[keys[index]] = text
         }
         let made = texts
-        let views = Array(papers.indices).parallelMap { view(papers[$0], text: made[keys[$0]]!) }
+        let links = SharedLinks(papers, routes: routes)
+        let views = Array(papers.indices).parallelMap { view(papers[$0], text: made[keys[$0]]!, links: links) }
         return (views, texts, missing.count)
     }
 
@@ -57,8 +60,23 @@ public struct PaperViewBuilder: Sendable {
                          hasAbstract: abstract.hasContent, hasMath: title.hasMath || abstract.hasMath)
     }
 
-    private func view(_ paper: Paper, text: PaperText) -> PaperView {
-        PaperView(paper: paper, title: text.title, titleHTML: text.titleHTML, excerpt: text.excerpt,
-                  hasAbstract: text.hasAbstract, hasMath: text.hasMath, routes: routes)
+    private func view(_ paper: Paper, text: PaperText, links: SharedLinks) -> PaperView {
+        PaperView(paper: paper, title: text.title, titleHTML: text.titleHTML, abstractHTML: nil, excerpt: text.excerpt,
+                  hasAbstract: text.hasAbstract, hasMath: text.hasMath, routes: routes,
+                  dayURL: links.days[paper.day] ?? routes.day(paper.day),
+                  tags: paper.tags.map { TagLink(name: $0, url: links.tags[$0] ?? routes.tag($0)) })
+    }
+
+    /// The URL of every day and tag the papers show, made once: thousands of papers share each.
+    private struct SharedLinks: Sendable {
+        var days: [Day: String] = [:]
+        var tags: [String: String] = [:]
+
+        init(_ papers: [Paper], routes: Routes) {
+            for paper in papers {
+                if days[paper.day] == nil { days[paper.day] = routes.day(paper.day) }
+                for tag in paper.tags where tags[tag] == nil { tags[tag] = routes.tag(tag) }
+            }
+        }
     }
 }

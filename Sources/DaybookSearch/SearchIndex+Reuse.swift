@@ -50,6 +50,13 @@ extension SearchIndex {
         documentKeys.enumerated().map { (docsPath($0.offset), $0.element) }
     }
 
+    /// The keys of the `docs/<n>.json` files made now, by path: `documentFileKeys` less the kept files'.
+    package var madeDocumentFileKeys: [(path: String, key: UInt64)] {
+        var kept = [Bool](repeating: false, count: documentKeys.count)
+        for document in keptDocuments { kept[document] = true }
+        return documentKeys.indices.filter { !kept[$0] }.map { (docsPath($0), documentKeys[$0]) }
+    }
+
     /// What every document's key starts from: the code and the documents' format.
     private static let documentSeed: UInt64 = {
         var hasher = StableHasher()

@@ -29,7 +29,8 @@ public struct SiteBuilder: Sendable {
         public var report: BuildReport
         /// Pages left as they are on disk (cached builds only): not in `site`, not stale.
         var kept: Set<String> = []
-        /// Each page's and feed's key, for the build cache's manifest.
+        /// The key of each page, feed and search document made now, for the build cache's manifest
+        /// (a kept output's key is the one recorded).
         var pageKeys = OutputKeys()
         /// What the content cache keeps for the next build (cached builds only).
         var content: ContentCache.Contents?
@@ -112,15 +113,16 @@ public struct SiteBuilder: Sendable {
     /// disk are skipped with `reuse`). The result's `site` is empty: the outputs are in `sink`.
     /// With `cache`, files and Markdown it holds are reused and the result's `content` and
     /// `search` are what to keep for the next build; the search index takes the postings of
-    /// `search` (see `SearchCache`).
+    /// `search` (see `SearchCache`), read on another core meanwhile.
     func render(config: SiteConfig, theme: Theme, into sink: some OutputSink, clock: inout StageClock, report: BuildReport,
-                reuse: PageReuse?, cache: ContentCache.Use? = nil, search: SearchIndex.Postings? = nil) throws(BuildError) -> Result {
+                reuse: PageReuse?, cache: ContentCache.Use? = nil,
+                search: BackgroundWork<SearchIndex.Postings?>? = nil) throws(BuildError) -> Result {
         var report = report
         let progress = options.progress
         progress?.begin("load")
         let loaded: ContentLoadResult
         do {
-            loaded = try ContentLoader(siteRoot: options.siteRoot).load(reusing: cache?.files)
+            loaded = try ContentLoader(siteRoot: options.siteRoot).load(reusing: cache?.files, auditingAside: true)
         } catch {
             throw BuildError(error.diagnostics)
         }
@@ -150,11 +152,12 @@ public struct SiteBuilder: Sendable {
         clock.lap("markdown", into: &report)
 
         let assembly = assemble(config: config, theme: theme, library: library, views: views, into: sink,
-                                clock: &clock, report: &report, reuse: reuse, previousSearch: search)
-        // The search documents kept on disk, and every document's key, go in the manifest as pages' do.
+                                clock: &clock, report: &report, reuse: reuse, previousSearch: search?.take() ?? nil)
+        // The search documents kept on disk, and the keys of those made now, go in the manifest as pages' do.
         let keptFiles = assembly.kept.union(assembly.search.keptFiles)
-        var keys = assembly.keys
-        for (path, key) in assembly.search.documentFileKeys { keys.append(path, key) }
+        var keys = assembly.freshKeys
+        for (path, key) in assembly.search.madeDocumentFileKeys { keys.append(path, key) }
+        if let audit = loaded.pendingWarnings { report.warnings = audit.take() + report.warnings }
         report.records = library.papers.count
         report.days = library.days.count
         report.files = assembly.outputCount + keptFiles.count
@@ -224,6 +227,11 @@ extension SiteBuilder {
                                     cards: reuse == nil && renderPages ? nil : Array(repeating: "", count: views.count))
         renderer.searchEntry = search.entry
         let jobs = renderer.pageJobs()
+        // The sitemap needs only the jobs: made on another core while the pages are planned and rendered.
+        let sitemapWork = BackgroundWork {
+            let sitemap = SitemapEntries(jobs: jobs, routes: routes)
+            return (sitemap, sitemap.files(routes: routes))
+        }
         let feeds = renderer.feedJobs()
         let plan = PagePlan(pages: jobs, feeds: feeds, keys: keys, previous: reuse)
         if reuse != nil && renderPages {
@@ -249,8 +257,8 @@ extension SiteBuilder {
         clock.lap("feeds", into: &report)
         options.progress?.begin("sitemap and search")
 
-        let sitemap = SitemapEntries(jobs: jobs, routes: routes)
-        for (path, text) in sitemap.files(routes: routes) { files.append((path, .bytes(Array(text.utf8)))) }
+        let (sitemap, sitemapFiles) = sitemapWork.take()
+        for (path, text) in sitemapFiles { files.append((path, .bytes(Array(text.utf8)))) }
         // In order (a later file of the same path wins), the search index's many files in parallel.
         for (path, file) in files { sink.add(path, file) }
         outputs += files.count
@@ -260,7 +268,7 @@ extension SiteBuilder {
             outputs += searchFiles.count
         }
         clock.lap("sitemap and search", into: &report, adding: searchTime)
-        return Assembly(outputCount: outputs, pageCount: jobs.count, kept: Set(plan.kept), keys: plan.keys, jobs: jobs + feeds,
+        return Assembly(outputCount: outputs, pageCount: jobs.count, kept: Set(plan.kept), keys: plan.keys, freshKeys: plan.freshKeys, jobs: jobs + feeds,
                         renderer: renderer, sitemap: sitemap, search: search, hasMathAssets: mathAssets != nil)
     }
 
@@ -297,6 +305,8 @@ extension SiteBuilder {
         var kept: Set<String>
         /// Each page's and feed's key.
         package var keys: OutputKeys
+        /// The keys of the pages and feeds made now (`PagePlan.freshKeys`).
+        package var freshKeys: OutputKeys
         /// Every page and feed job, pages first.
         package var jobs: [SiteRenderer.Job]
         package var renderer: SiteRenderer

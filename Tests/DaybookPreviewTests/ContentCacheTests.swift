@@ -256,7 +256,7 @@ import Testing
         #expect(papers == [bare, full])
         #expect(decoded.files["content/b.json"]?.stamp == stamp)
         // Every stored field is covered: the same list the page keys' hash checks (`Paper.hashedFields`).
-        #expect(Mirror(reflecting: full).children.compactMap(\.label) == Paper.hashedFields["Paper"])
+        #expect(Mirror(reflecting: full.storedFields).children.compactMap(\.label) == Paper.hashedFields["Paper"])
     }
 }
 

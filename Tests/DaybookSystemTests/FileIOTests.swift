@@ -51,9 +51,12 @@ import Testing
         for name in [".DS_Store", ".a.md.swp", "a.md~", "#a.md#", ".#a.md", "4913", "a.md.tmp", "a.md.bak", "a.md___jb_tmp___"] {
             #expect(FileNames.isIgnored(name), "\(name)")
         }
-        for name in ["2405.01234.md", "daily.json", "notes.txt", "temp"] {
+        for name in ["2405.01234.md", "daily.json", "notes.txt", "temp", "", "a.swp\u{301}", "é.md", "x.bak.md"] {
             #expect(!FileNames.isIgnored(name), "\(name)")
         }
+        #expect(FileNames.isIgnored("Gödel.md.swp") && FileNames.isIgnored("~") && FileNames.isIgnored("."))
+        #expect(FileNames.hasSuffix(Array("a.md".utf8), Array(".md".utf8)) && FileNames.hasSuffix(Array("".utf8), []))
+        #expect(!FileNames.hasSuffix(Array("md".utf8), Array(".md".utf8)) && !FileNames.hasSuffix(Array("a.mD".utf8), Array(".md".utf8)))
     }
 
     @Test func parallelMapKeepsOrder() {

@@ -14,6 +14,8 @@ package struct PagePlan {
     package private(set) var kept: [String] = []
     /// Every keyed output's key, pages then feeds in job order (the next plan's `previous`).
     package private(set) var keys = OutputKeys()
+    /// The keys of the stale outputs alone (a kept output's key is the one recorded).
+    package private(set) var freshKeys = OutputKeys()
     /// Outputs the last build made that no job makes any more (known with the preview's keys).
     package private(set) var removed: [String] = []
 
@@ -45,6 +47,7 @@ package struct PagePlan {
                         kept.append(job.path)
                         continue
                     }
+                    freshKeys.append(job.path, key)
                 }
                 if isPage { stalePages.append(job) } else { staleFeeds.append(job) }
             }

@@ -52,6 +52,8 @@ struct BuildManifest: Sendable, Equatable {
     /// How many files the intact check samples.
     static let sampleSize = 64
 
+    private static let htmlSuffix = Array(".html".utf8)
+
     /// A manifest of `files`, as the output folder now holds them: the sample the intact check
     /// uses is stamped from the folder (`checks`, when given, replaces it).
     /// `paths`, when given, are the keys of `files` sorted.
@@ -63,7 +65,7 @@ struct BuildManifest: Sendable, Equatable {
         self.warnings = warnings
         self.files = files
         fileCount = files.count
-        pageCount = files.count { $0.value.key != nil && $0.key.hasSuffix(".html") }
+        pageCount = files.count { $0.value.key != nil && FileNames.hasSuffix($0.key.utf8, BuildManifest.htmlSuffix) }
         let paths = paths ?? files.keys.sorted()
         self.paths = paths
         var topLevel: [String] = []

@@ -55,8 +55,12 @@ struct CachedBuild {
             report.cache = BuildReport.CacheSavings(upToDate: true, pagesKept: header.pageCount)
             return report
         }
-        let previous = header == nil ? nil : bytes.flatMap { BuildManifest(decoding: $0) }
+        // The last manifest's entries and the search cache are decoded on other cores while the
+        // content cache is, and the search cache is taken only when the search index is made.
+        let manifestWork = header == nil ? nil : bytes.map { bytes in BackgroundWork { BuildManifest(decoding: bytes) } }
+        let searchWork = read ? BackgroundWork { SearchCache.read(folder: directory) } : nil
         let content = contentCache.take()
+        let previous = manifestWork?.take()
         clock.lap("config", into: &report)
 
         let staged: StagedOutput
@@ -70,12 +74,17 @@ struct CachedBuild {
             result = try builder.render(config: config, theme: theme, into: staged, clock: &clock, report: report,
                                         reuse: PageReuse(recorded: { previous?.files[$0]?.key }),
                                         cache: content.use(stamps: inputs.contentStamps, listing: inputs.contentListing),
-                                        search: options.trustCache ? SearchCache.read(folder: directory) : nil)
+                                        search: searchWork)
         } catch {
             staged.discard()
             throw error
         }
         let start = ContinuousClock.now
+        // The content cache describes content files, not the output: it is saved while the output
+        // is committed, and the search cache (which goes with the output's manifest) while the
+        // manifest is made.
+        let keptContent = result.content
+        let contentSave = keptContent.map { [content] kept in BackgroundWork { content.save(kept, started: started) } }
         var recording: OutputWriter.Recording
         do {
             // A manifest that outlived the files it describes would be trusted next time: if it
@@ -97,19 +106,20 @@ struct CachedBuild {
         } catch {
             throw BuildError(message: error.description)
         }
+        let searchSave = result.search.map { search in BackgroundWork { SearchCache.save(search, folder: directory) } }
         var files = recording.entries
         for (path, key) in zip(result.pageKeys.paths, result.pageKeys.keys) { files[path]?.key = key }
         let manifest = BuildManifest(output: writer.outputDirectory, inputs: inputs.hash, started: started,
                                      warnings: result.report.warnings, files: files, paths: recording.paths)
         save(manifest.encoded(), to: manifestPath)
-        if let kept = result.content { content.save(kept, started: started) }
-        if let search = result.search { SearchCache.save(search, folder: directory) }
+        contentSave?.take()
+        searchSave?.take()
         result.report.stages.append(.init(name: "write", seconds: start.duration(to: .now).seconds))
         var savings = result.report.cache ?? BuildReport.CacheSavings(upToDate: false, pagesKept: 0)
         savings.pagesKept = result.report.pages - result.report.pagesRendered
         result.report.cache = savings
         let done = result.report
-        BackgroundRelease.free((consume result, consume files, consume manifest, consume recording, consume content, previous))
+        BackgroundRelease.free((consume result, consume files, consume manifest, consume recording, content, previous))
         return done
     }
 
