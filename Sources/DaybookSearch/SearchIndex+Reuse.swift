@@ -136,3 +136,49 @@ extension SearchIndex {
         list = list.mergingSorted(postings)
     }
 }
+
+extension SearchIndex {
+    /// The `docs/<n>.json` files an index kept as they are on disk, by number.
+    package struct KeptDocumentFiles: Sendable {
+        /// Where the document files are (`search/docs/`), relative to the output folder.
+        private var folder: [UInt8] = []
+        private var kept: [Bool] = []
+        package private(set) var count = 0
+
+        package init() {}
+
+        init(folder: String, kept: [Int], documents: Int) {
+            self.folder = Array(folder.utf8)
+            self.kept = [Bool](repeating: false, count: documents)
+            for document in kept { self.kept[document] = true }
+            count = kept.count
+        }
+
+        /// Whether `path` is a kept document file; nil when it is no document file's path
+        /// (`docs/<n>.json` with `n` in decimal, no leading zero, below the number of documents).
+        package func containsFile(_ path: String) -> Bool? {
+            let bytes = path.utf8
+            guard !kept.isEmpty, bytes.count > folder.count + 5, bytes.starts(with: folder) else { return nil }
+            var number = 0
+            var digits = 0
+            var index = bytes.index(bytes.startIndex, offsetBy: folder.count)
+            while index != bytes.endIndex, let digit = Self.digit(bytes[index]) {
+                guard digits < 12, !(digits == 1 && number == 0) else { return nil }
+                number = number * 10 + digit
+                digits += 1
+                bytes.formIndex(after: &index)
+            }
+            guard digits > 0, bytes[index...].elementsEqual(".json".utf8), number < kept.count else { return nil }
+            return kept[number]
+        }
+
+        private static func digit(_ byte: UInt8) -> Int? {
+            byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int(byte - UInt8(ascii: "0")) : nil
+        }
+    }
+
+    /// The document files this index kept as they are on disk (see `keptFiles`).
+    package var keptDocumentFiles: KeptDocumentFiles {
+        KeptDocumentFiles(folder: folder + "docs/", kept: keptDocuments, documents: documentKeys.count)
+    }
+}

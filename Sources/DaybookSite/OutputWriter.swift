@@ -50,8 +50,8 @@ public struct OutputWriter: Sendable {
         /// The last build's manifest: a file whose new bytes hash as recorded and whose output is
         /// untouched since is unchanged, without reading it.
         var previous: BuildManifest?
-        /// Pages not rendered because they are current on disk: kept as they are.
-        var kept: Set<String> = []
+        /// Outputs not made because they are current on disk: kept as they are.
+        var kept = KeptOutputs()
         /// Filled by the write: every output file's manifest entry (keys not yet set), and their paths sorted.
         var entries: [String: BuildManifest.Entry] = [:]
         var paths: [String] = []
@@ -102,7 +102,7 @@ public struct OutputWriter: Sendable {
         let files = staged.files
         let paths = files.keys.sorted()
         var report = Report()
-        let kept = recording?.kept ?? []
+        let kept = recording?.kept ?? KeptOutputs()
         let written = paths.filter { files[$0]!.changed }
         // What the output holds (sorted) that this build neither staged nor kept, and the rest.
         var stale: [String] = [], remaining: [String] = []
@@ -145,7 +145,8 @@ public struct OutputWriter: Sendable {
         } else {
             recording.entries = [:]
             recording.entries.reserveCapacity(paths.count + kept.count)
-            for path in kept { recording.entries[path] = recording.previous?.files[path] }
+            // (Search documents are kept only against a manifest: without one there are none.)
+            for path in kept.paths { recording.entries[path] = recording.previous?.files[path] }
         }
         for path in paths where !kept.contains(path) {  // a kept file keeps its last entry
             let file = files[path]!

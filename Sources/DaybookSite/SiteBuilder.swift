@@ -27,8 +27,8 @@ public struct SiteBuilder: Sendable {
         public var config: SiteConfig
         public var site: RenderedSite
         public var report: BuildReport
-        /// Pages left as they are on disk (cached builds only): not in `site`, not stale.
-        var kept: Set<String> = []
+        /// Outputs left as they are on disk (cached builds only): not in `site`, not stale.
+        var kept = KeptOutputs()
         /// The key of each page, feed and search document made now, for the build cache's manifest
         /// (a kept output's key is the one recorded).
         var pageKeys = OutputKeys()
@@ -154,7 +154,7 @@ public struct SiteBuilder: Sendable {
         let assembly = assemble(config: config, theme: theme, library: library, views: views, into: sink,
                                 clock: &clock, report: &report, reuse: reuse, previousSearch: search?.take() ?? nil)
         // The search documents kept on disk, and the keys of those made now, go in the manifest as pages' do.
-        let keptFiles = assembly.kept.union(assembly.search.keptFiles)
+        let keptFiles = KeptOutputs(paths: assembly.kept, documents: assembly.search.keptDocumentFiles)
         var keys = assembly.freshKeys
         for (path, key) in assembly.search.madeDocumentFileKeys { keys.append(path, key) }
         if let audit = loaded.pendingWarnings { report.warnings = audit.take() + report.warnings }

@@ -84,6 +84,23 @@ import Testing
         #expect(sample.paths == sample.files.keys.sorted())
     }
 
+    /// Over 16,384 files the paths are encoded in runs on several cores: the manifest still
+    /// round-trips, its bytes do not depend on the cores, and the top-level folders and page count hold.
+    @Test func aLargeManifestRoundTrips() {
+        var files: [String: BuildManifest.Entry] = [:]
+        for n in 0..<40_000 {
+            files["papers/\(n)/index.html"] = .init(hash: UInt64(n), key: n % 3 == 0 ? nil : UInt64(n * 7))
+        }
+        for n in 0..<5_000 { files["search/docs/\(n).json"] = .init(hash: UInt64(n), key: UInt64(n)) }
+        files["ä/index.html"] = .init(hash: 9, key: 9)
+        let manifest = BuildManifest(output: "/out", inputs: 1, started: 2, files: files, checks: [])
+        let bytes = manifest.encoded()
+        #expect(BuildManifest(decoding: bytes) == manifest)
+        #expect(bytes == manifest.encoded())
+        #expect(manifest.topLevel == ["papers", "search", "ä"])
+        #expect(manifest.pageCount == 26_666 + 1, "keyed HTML files: two in three papers, and ä")
+    }
+
     @Test func theSampleOfChecksIsStampedFromTheOutputFolder() throws {
         let temp = TemporaryDirectory()
         defer { temp.cleanup() }

@@ -128,6 +128,17 @@ import Testing
         let cleanFiles = SearchIndexTests.dictionary(clean.files)
         for (path, text) in reused.files { #expect(cleanFiles[path] == text, "\(path)") }
         #expect(reused.documentFileKeys.map(\.key) == clean.documentFileKeys.map(\.key))
+        // The made files' keys are the rest of the keys; the kept files are known by number.
+        #expect(Set(reused.madeDocumentFileKeys.map(\.path)) == Set(reused.documentFileKeys.map(\.path)).subtracting(kept))
+        let keptFiles = reused.keptDocumentFiles
+        #expect(keptFiles.count == kept.count)
+        for (path, _) in reused.documentFileKeys { #expect(keptFiles.containsFile(path) == kept.contains(path), "\(path)") }
+        let docs = String(clean.docsPath(0).dropLast("0.json".count))
+        for other in ["search/index.html", docs + "01.json", docs + "12.json", docs + "1.jsonx", docs + ".json", docs + "1",
+                      docs + "-1.json", docs + "99999999999999999999.json", "x" + clean.docsPath(0)] {
+            #expect(keptFiles.containsFile(other) == nil, "\(other)")
+        }
+        #expect(SearchIndex.KeptDocumentFiles().containsFile(clean.docsPath(0)) == nil)
         var copy = reused
         #expect(copy.update(old: newLibrary, new: newLibrary, views: newViews, changed: []) == nil, "kept files: no update")
     }

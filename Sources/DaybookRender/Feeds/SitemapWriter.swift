@@ -32,17 +32,17 @@ public struct SitemapWriter: Sendable {
     public func write(_ entries: [Entry]) -> [(path: String, text: String)] {
         let sorted = entries.sorted { $0.path < $1.path }
         guard sorted.count > limit else { return [("sitemap.xml", urlset(sorted[...]))] }
+        // The parts are written on every core.
+        let chunks = Array(stride(from: 0, to: sorted.count, by: limit)).map { sorted[$0..<min(sorted.count, $0 + limit)] }
+        let parts = chunks.parallelMap { urlset($0) }
         var files: [(path: String, text: String)] = []
         var index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        var start = 0
-        while start < sorted.count {
-            let chunk = sorted[start..<min(sorted.count, start + limit)]
+        for (chunk, part) in zip(chunks, parts) {
             let name = "sitemap-\(files.count + 1).xml"
-            files.append((name, urlset(chunk)))
+            files.append((name, part))
             index += "<sitemap><loc>\(Escaping.xml(routes.absolute(routes.basePath + name)))</loc>"
             if let newest = chunk.compactMap(\.lastmod).max() { index += "<lastmod>\(newest)</lastmod>" }
             index += "</sitemap>\n"
-            start += limit
         }
         index += "</sitemapindex>\n"
         return [("sitemap.xml", index)] + files
@@ -51,9 +51,23 @@ public struct SitemapWriter: Sendable {
     func urlset(_ entries: ArraySlice<Entry>) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         out.reserveCapacity(entries.count * 100 + 200)
+        // Thousands of pages share each day: its text is made once.
+        var days: [Day: String] = [:]
         for entry in entries {
-            out += "<url><loc>\(Escaping.xml(routes.absolute(entry.path)))</loc>"
-            if let lastmod = entry.lastmod { out += "<lastmod>\(lastmod)</lastmod>" }
+            out += "<url><loc>"
+            out += Escaping.xml(routes.absolute(entry.path))
+            out += "</loc>"
+            if let lastmod = entry.lastmod {
+                out += "<lastmod>"
+                if let text = days[lastmod] {
+                    out += text
+                } else {
+                    let text = lastmod.description
+                    days[lastmod] = text
+                    out += text
+                }
+                out += "</lastmod>"
+            }
             out += "</url>\n"
         }
         return out + "</urlset>\n"

@@ -53,6 +53,8 @@ struct BuildManifest: Sendable, Equatable {
     static let sampleSize = 64
 
     private static let htmlSuffix = Array(".html".utf8)
+    /// Paths encoded together, each run starting from a whole path (`encoded()`).
+    private static let encodingRun = 16_384
 
     /// A manifest of `files`, as the output folder now holds them: the sample the intact check
     /// uses is stamped from the folder (`checks`, when given, replaces it).
@@ -69,9 +71,12 @@ struct BuildManifest: Sendable, Equatable {
         let paths = paths ?? files.keys.sorted()
         self.paths = paths
         var topLevel: [String] = []
-        for path in paths {  // sorted, so each first component comes in one run
-            let first = path.prefix { $0 != "/" }
-            if topLevel.last.map({ $0 != first }) ?? true { topLevel.append(String(first)) }
+        var last: [UInt8]?
+        for path in paths {  // sorted, so each first component comes in one run (compared as bytes)
+            let first = path.utf8.prefix { $0 != UInt8(ascii: "/") }
+            if let last, first.elementsEqual(last) { continue }
+            last = Array(first)
+            topLevel.append(String(decoding: first, as: UTF8.self))
         }
         self.topLevel = topLevel
         let step = max(1, paths.count / BuildManifest.sampleSize)
@@ -132,22 +137,29 @@ struct BuildManifest: Sendable, Equatable {
         writer.write(UInt64(header.bytes.count))
         writer.append(header.bytes)
         writer.write(UInt64(files.count))
-        var previous = ""
-        for path in paths {
-            let entry = files[path]!
-            var shared = 0
-            for (a, b) in zip(previous.utf8, path.utf8) {
-                guard a == b else { break }
-                shared += 1
+        // In runs of a fixed size, on every core (each run starts with a whole path, so the bytes
+        // do not depend on the number of cores).
+        let runs = Array(stride(from: 0, to: paths.count, by: BuildManifest.encodingRun)).parallelMap { start in
+            var run = BinaryWriter(capacity: BuildManifest.encodingRun * 40)
+            var previous = ""
+            for path in paths[start..<min(paths.count, start + BuildManifest.encodingRun)] {
+                let entry = files[path]!
+                var shared = 0
+                for (a, b) in zip(previous.utf8, path.utf8) {
+                    guard a == b else { break }
+                    shared += 1
+                }
+                run.write(UInt64(shared))
+                run.write(UInt64(path.utf8.count - shared))
+                run.append(path.utf8.dropFirst(shared))
+                run.writeFixed(entry.hash)
+                run.write(entry.key != nil)
+                if let key = entry.key { run.writeFixed(key) }
+                previous = path
             }
-            writer.write(UInt64(shared))
-            writer.write(UInt64(path.utf8.count - shared))
-            writer.append(path.utf8.dropFirst(shared))
-            writer.writeFixed(entry.hash)
-            writer.write(entry.key != nil)
-            if let key = entry.key { writer.writeFixed(key) }
-            previous = path
+            return run.bytes
         }
+        for run in runs { writer.append(run) }
         let checksum = writer.bytes.withUnsafeBytes { XXH64.hash($0) }
         writer.writeFixed(checksum)
         return writer.bytes
