@@ -48,7 +48,7 @@ public struct ContentLoader: Sendable {
             try ContentWalker.files(in: folder, displayPrefix: contentDirectory)
         }
         let outcomes = files.parallelMap { file -> Outcome in
-            let stamp = reuse?.stamps[file.displayPath]
+            let stamp = file.stamp ?? reuse?.stamps[file.displayPath]
             if let reuse, let stamp, let earlier = reuse.parsed(file.displayPath), earlier.stamp == stamp {
                 return .parsed(earlier, reused: true)
             }

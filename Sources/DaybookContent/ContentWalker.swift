@@ -13,6 +13,8 @@ struct ContentWalker {
         /// Path shown to the user, relative to the site root.
         var displayPath: String
         var kind: Kind
+        /// The file's stamp, when the listing it came from gave one.
+        var stamp: FileStamp?
     }
 
     /// The files under `folder`, sorted by display path. Throws when `folder` cannot be read.
@@ -40,12 +42,12 @@ struct ContentWalker {
     /// What `files(in:displayPrefix:)` finds, taken from `listing` instead of a walk: every file
     /// below `folder`, relative to it and sorted, from a walk that met only folders and regular
     /// files (`FileStamp.scan`), so there is nothing it could not read.
-    static func files(listed listing: [String], in folder: String, displayPrefix: String) -> [File] {
+    static func files(listed listing: [(path: String, stamp: FileStamp)], in folder: String, displayPrefix: String) -> [File] {
         var files: [File] = []
         files.reserveCapacity(listing.count)
         // Sorted, so the files of a folder come together: each folder's path is checked once.
         var lastFolder: Substring = "", lastFolderIgnored = false
-        for relative in listing {
+        for (relative, stamp) in listing {
             let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/"))
             let name = slash.map { relative[relative.index(after: $0)...] } ?? relative[...]
             guard let kind = kind(of: name), !FileNames.isIgnored(String(name)) else { continue }
@@ -56,7 +58,7 @@ struct ContentWalker {
             }
             guard !lastFolderIgnored else { continue }
             let shown = displayPrefix.isEmpty ? relative : displayPrefix + "/" + relative
-            files.append(File(path: folder + "/" + relative, displayPath: shown, kind: kind))
+            files.append(File(path: folder + "/" + relative, displayPath: shown, kind: kind, stamp: stamp))
         }
         return files
     }

@@ -20,18 +20,20 @@ package struct ParsedContentFile: Sendable {
     }
 }
 
-/// What a load may reuse: every content file's stamp now, by display path (`content/…`), and
-/// what files parsed to before. A file is reused when its stamp is the one it had then.
+/// What a load may reuse: every content file's stamp now and what files parsed to before. A
+/// file is reused when its stamp is the one it had then.
 package struct ContentReuse: Sendable {
+    /// Every content file's stamp, by display path (`content/…`), when there is no `listing`.
     package var stamps: [String: FileStamp]
     /// What the file at a display path parsed to before, if anything (looked up per file, so
     /// the cache's records are not copied into one table first).
     package var parsed: @Sendable (String) -> ParsedContentFile?
-    /// Every file below the content folder, relative to it and sorted, as a walk that met only
-    /// folders and regular files listed them (`FileStamp.scan`); nil: the loader walks the folder.
-    package var listing: [String]?
+    /// Every file below the content folder, relative to it and sorted, with its stamp, as a walk
+    /// that met only folders and regular files listed them (`FileStamp.scan`); nil: the loader
+    /// walks the folder and takes stamps from `stamps`.
+    package var listing: [(path: String, stamp: FileStamp)]?
 
-    package init(stamps: [String: FileStamp], listing: [String]? = nil,
+    package init(stamps: [String: FileStamp], listing: [(path: String, stamp: FileStamp)]? = nil,
                  parsed: @escaping @Sendable (String) -> ParsedContentFile?) {
         self.stamps = stamps
         self.listing = listing

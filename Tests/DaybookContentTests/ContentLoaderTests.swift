@@ -18,12 +18,16 @@ struct ContentLoaderTests {
         let scan = FileStamp.scan(folder.url("content"))
         #expect(scan.plain)
         let walked = try ContentWalker.files(in: folder.url("content"), displayPrefix: "content")
-        let listed = ContentWalker.files(listed: scan.files.map(\.path), in: folder.url("content"), displayPrefix: "content")
+        let listed = ContentWalker.files(listed: scan.files, in: folder.url("content"), displayPrefix: "content")
         #expect(walked.map(\.displayPath) == ["content/a-b/c.md", "content/a.b.json", "content/a.md", "content/a/b.md",
                                                "content/d/e/f.json", "content/papers/y.md"])
         #expect(listed.map(\.displayPath) == walked.map(\.displayPath))
         #expect(listed.map(\.path) == walked.map(\.path))
         #expect(listed.map(\.kind) == walked.map(\.kind))
+        // Each listed file carries the stamp the walk took, which the loader then uses.
+        let stamps = Dictionary(uniqueKeysWithValues: scan.files.map { ("content/" + $0.path, $0.stamp) })
+        #expect(listed.allSatisfy { $0.stamp != nil && $0.stamp == stamps[$0.displayPath] })
+        #expect(walked.allSatisfy { $0.stamp == nil })
         // A link anywhere: not plain, so the loader walks the folder itself.
         try FileManager.default.createSymbolicLink(atPath: folder.url("content/link"), withDestinationPath: folder.url("content/a"))
         #expect(!FileStamp.scan(folder.url("content")).plain)

@@ -17,16 +17,18 @@ import DaybookSystem
 /// from a coarse clock, and an editor may rewrite a file in place with the same size), the
 /// problem Git calls "racily clean". So the check also gives the newest modification time it saw:
 /// the build trusts the hash only when that is well before the last build started.
-struct BuildInputs: Equatable {
+struct BuildInputs {
     /// The hash of every input.
     var hash: UInt64
     /// The newest modification time among the input files, in nanoseconds since 1970.
     var newest: Int
-    /// Every file under `content/` with its stamp, by display path (`content/…`), for the content cache.
+    /// Every file under `content/` with its stamp, by display path (`content/…`), for the content
+    /// cache, when there is no `contentListing`.
     var contentStamps: [String: FileStamp] = [:]
-    /// Every file under `content/`, relative to it and sorted, when the walk that stamped them met
-    /// only folders and regular files (see `FileStamp.scan`): the loader then need not walk again.
-    var contentListing: [String]?
+    /// Every file under `content/` with its stamp, relative to it and sorted, when the walk that
+    /// stamped them met only folders and regular files (see `FileStamp.scan`): the loader then
+    /// need not walk again.
+    var contentListing: [(path: String, stamp: FileStamp)]?
 
     /// How long before a build's start a file must have been modified for its stamp to be trusted.
     static let racyMargin = 100_000_000
@@ -56,8 +58,8 @@ struct BuildInputs: Equatable {
         hasher.combine(katex)
         for name in ["katex.min.js", "katex.min.css"] { stamp(katex + "/" + name, name, into: &hasher, newest: &newest) }
         for name in FileIO.list(katex + "/fonts").sorted() { stamp(katex + "/fonts/" + name, name, into: &hasher, newest: &newest) }
-        return BuildInputs(hash: hasher.value, newest: newest, contentStamps: ContentCache.stamps(content.files),
-                           contentListing: content.plain ? content.files.map(\.path) : nil)
+        return BuildInputs(hash: hasher.value, newest: newest, contentStamps: content.plain ? [:] : ContentCache.stamps(content.files),
+                           contentListing: content.plain ? content.files : nil)
     }
 
     private static func stampTree(_ root: String, into hasher: inout StableHasher, newest: inout Int) {

@@ -85,7 +85,7 @@ package struct ContentCache: Sendable {
     /// stamped them allows, their `listing`: see `ContentReuse`): each part's entries trusted by
     /// its own start, the delta's over the base's. Entries are looked up in the parts as read,
     /// not copied.
-    package func use(stamps: [String: FileStamp], listing: [String]? = nil) -> Use {
+    package func use(stamps: [String: FileStamp], listing: [(path: String, stamp: FileStamp)]? = nil) -> Use {
         let parts = [delta, base?.part].compactMap { $0 }
         let texts = parts.map(\.texts)
         return Use(files: ContentReuse(stamps: stamps, listing: listing) { path in
