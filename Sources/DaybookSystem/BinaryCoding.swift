@@ -129,6 +129,12 @@ package struct BinaryReader {
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<start + count]), as: UTF8.self) }
     }
 
+    /// Passes over `count` bytes.
+    package mutating func skip(_ count: Int) throws(Malformed) {
+        guard count >= 0, count <= end - offset else { throw Malformed() }
+        offset += count
+    }
+
     /// A length, then that many raw bytes.
     package mutating func readBytes() throws(Malformed) -> ArraySlice<UInt8> {
         let count = try readCount()

@@ -19,7 +19,7 @@ import DaybookSystem
 /// that read it started (a save in the same clock tick as the read could keep the stamp: see
 /// `BuildInputs`).
 package struct ContentCache: Sendable {
-    static let format = "daybook-content-cache 3"
+    static let format = "daybook-content-cache 4"
     static let baseName = "content.cache"
     static let deltaName = "content.delta"
 
@@ -146,51 +146,73 @@ package struct ContentCache: Sendable {
         return encode(started: part.started, base: part.base, files: files, texts: part.texts)
     }
 
-    /// A part of `files` (sorted by path; those without a stamp are left out) and `texts`.
+    /// Files, and texts, encoded together: each run decodes on its own, so a large cache is
+    /// decoded on every core.
+    static let fileRun = 8_192, textRun = 16_384
+
+    /// A part of `files` (sorted by path; those without a stamp are left out) and `texts`: a
+    /// header, then the files and the texts in runs (`fileRun`, `textRun`), each run preceded by
+    /// its length, then a checksum of everything.
     static func encode(started: Int, base: UInt64?, files: [(path: String, file: ParsedContentFile)],
                        texts: [UInt64: PaperText]) -> [UInt8] {
-        var writer = BinaryWriter(capacity: 1 << 20)
+        let stamped = files.filter { $0.file.stamp != nil }
+        let textKeys = texts.keys.sorted()
+        let fileRuns = Array(stride(from: 0, to: stamped.count, by: fileRun)).parallelMap { start in
+            var writer = BinaryWriter(capacity: 1 << 16)
+            for (path, file) in stamped[start..<min(stamped.count, start + fileRun)] { encode(path, file, into: &writer) }
+            return writer.bytes
+        }
+        let textRuns = Array(stride(from: 0, to: textKeys.count, by: textRun)).parallelMap { start in
+            var writer = BinaryWriter(capacity: 1 << 16)
+            for key in textKeys[start..<min(textKeys.count, start + textRun)] { encode(key, texts[key]!, into: &writer) }
+            return writer.bytes
+        }
+        var writer = BinaryWriter(capacity: fileRuns.reduce(0) { $0 + $1.count } + textRuns.reduce(0) { $0 + $1.count } + 4096)
         writer.write(ContentCache.format)
         writer.writeFixed(ContentCache.identity)
         writer.write(started)
         writer.write(base != nil)
         if let base { writer.writeFixed(base) }
-        writer.write(UInt64(files.count { $0.file.stamp != nil }))
-        for (path, file) in files {
-            guard let stamp = file.stamp else { continue }
-            writer.write(path)
-            stamp.encode(into: &writer)
-            switch file.content {
-            case .record(let record):
-                writer.write(false)
-                record.paper.encode(into: &writer)
-                for position in [record.idPosition, record.dayPosition, record.titlePosition] {
-                    writer.write(position.line)
-                    writer.write(position.column)
-                }
-            case .imported(let papers):
-                writer.write(true)
-                writer.write(UInt64(papers.count))
-                for paper in papers { paper.encode(into: &writer) }
-            }
-        }
-        writer.write(UInt64(texts.count))
-        for key in texts.keys.sorted() {
-            let text = texts[key]!
-            writer.writeFixed(key)
-            writer.write(text.title)
-            writer.write(text.titleHTML)
-            writer.write(text.excerpt)
-            writer.write(text.hasAbstract)
-            writer.write(text.hasMath)
+        writer.write(UInt64(stamped.count))
+        writer.write(UInt64(textKeys.count))
+        for run in fileRuns + textRuns {
+            writer.write(UInt64(run.count))
+            writer.append(run)
         }
         let checksum = writer.bytes.withUnsafeBytes { XXH64.hash($0) }
         writer.writeFixed(checksum)
         return writer.bytes
     }
 
+    private static func encode(_ path: String, _ file: ParsedContentFile, into writer: inout BinaryWriter) {
+        writer.write(path)
+        file.stamp!.encode(into: &writer)
+        switch file.content {
+        case .record(let record):
+            writer.write(false)
+            record.paper.encode(into: &writer)
+            for position in [record.idPosition, record.dayPosition, record.titlePosition] {
+                writer.write(position.line)
+                writer.write(position.column)
+            }
+        case .imported(let papers):
+            writer.write(true)
+            writer.write(UInt64(papers.count))
+            for paper in papers { paper.encode(into: &writer) }
+        }
+    }
+
+    private static func encode(_ key: UInt64, _ text: PaperText, into writer: inout BinaryWriter) {
+        writer.writeFixed(key)
+        writer.write(text.title)
+        writer.write(text.titleHTML)
+        writer.write(text.excerpt)
+        writer.write(text.hasAbstract)
+        writer.write(text.hasMath)
+    }
+
     /// The part in `bytes` and its checksum, or nil when they are not a whole part written by
-    /// this executable.
+    /// this executable. Runs are decoded on every core.
     static func decode(_ bytes: [UInt8]) -> (Part, UInt64)? {
         guard let checked = BinaryReader.checked(bytes) else { return nil }
         var reader = checked.reader
@@ -200,34 +222,71 @@ package struct ContentCache: Sendable {
             var part = Part(started: try reader.readInt(), files: [:], texts: [:], base: nil)
             if try reader.readBool() { part.base = try reader.readFixed() }
             let fileCount = try reader.readCount()
-            part.files.reserveCapacity(fileCount)
-            for _ in 0..<fileCount {
-                let path = try reader.readString()
-                let stamp = try FileStamp(from: &reader)
-                if try reader.readBool() {
-                    var papers: [Paper] = []
-                    for _ in 0..<(try reader.readCount()) { papers.append(try Paper(from: &reader)) }
-                    part.files[path] = ParsedContentFile(stamp: stamp, content: .imported(papers))
-                } else {
-                    let paper = try Paper(from: &reader)
-                    var positions: [(line: Int, column: Int)] = []
-                    for _ in 0..<3 { positions.append((try reader.readInt(), try reader.readInt())) }
-                    part.files[path] = ParsedContentFile(stamp: stamp, content: .record(PaperRecordParser.Record(
-                        paper: paper, idPosition: positions[0], dayPosition: positions[1], titlePosition: positions[2])))
+            let textCount = try reader.readCount()
+            // Each run's bytes, found by their lengths; the runs' counts follow from the totals.
+            var runs: [(range: Range<Int>, count: Int, isFiles: Bool)] = []
+            for (total, size, isFiles) in [(fileCount, fileRun, true), (textCount, textRun, false)] {
+                for start in stride(from: 0, to: total, by: size) {
+                    let length = try reader.readCount()
+                    runs.append((reader.offset..<reader.offset + length, min(size, total - start), isFiles))
+                    try reader.skip(length)
                 }
             }
-            let textCount = try reader.readCount()
-            part.texts.reserveCapacity(textCount)
-            for _ in 0..<textCount {
-                let key = try reader.readFixed()
-                part.texts[key] = PaperText(title: try reader.readString(), titleHTML: try reader.readString(),
-                                            excerpt: try reader.readString(), hasAbstract: try reader.readBool(),
-                                            hasMath: try reader.readBool())
-            }
             guard reader.isAtEnd else { return nil }
+            let decoded = runs.parallelMap { run -> Run? in
+                var reader = BinaryReader(bytes, range: run.range)
+                do throws(BinaryReader.Malformed) {
+                    var out = Run()
+                    if run.isFiles {
+                        out.files.reserveCapacity(run.count)
+                        for _ in 0..<run.count { out.files.append(try decodeFile(&reader)) }
+                    } else {
+                        out.texts.reserveCapacity(run.count)
+                        for _ in 0..<run.count { out.texts.append(try decodeText(&reader)) }
+                    }
+                    return reader.isAtEnd ? out : nil
+                } catch {
+                    return nil
+                }
+            }
+            part.files.reserveCapacity(fileCount)
+            part.texts.reserveCapacity(textCount)
+            for run in decoded {
+                guard let run else { return nil }
+                for (path, file) in run.files { part.files[path] = file }
+                for (key, text) in run.texts { part.texts[key] = text }
+            }
             return (part, checksum)
         } catch {
             return nil
         }
+    }
+
+    /// What one run decodes to.
+    private struct Run: Sendable {
+        var files: [(String, ParsedContentFile)] = []
+        var texts: [(UInt64, PaperText)] = []
+    }
+
+    private static func decodeFile(_ reader: inout BinaryReader) throws(BinaryReader.Malformed) -> (String, ParsedContentFile) {
+        let path = try reader.readString()
+        let stamp = try FileStamp(from: &reader)
+        if try reader.readBool() {
+            var papers: [Paper] = []
+            for _ in 0..<(try reader.readCount()) { papers.append(try Paper(from: &reader)) }
+            return (path, ParsedContentFile(stamp: stamp, content: .imported(papers)))
+        }
+        let paper = try Paper(from: &reader)
+        var positions: [(line: Int, column: Int)] = []
+        for _ in 0..<3 { positions.append((try reader.readInt(), try reader.readInt())) }
+        return (path, ParsedContentFile(stamp: stamp, content: .record(PaperRecordParser.Record(
+            paper: paper, idPosition: positions[0], dayPosition: positions[1], titlePosition: positions[2]))))
+    }
+
+    private static func decodeText(_ reader: inout BinaryReader) throws(BinaryReader.Malformed) -> (UInt64, PaperText) {
+        let key = try reader.readFixed()
+        return (key, PaperText(title: try reader.readString(), titleHTML: try reader.readString(),
+                               excerpt: try reader.readString(), hasAbstract: try reader.readBool(),
+                               hasMath: try reader.readBool()))
     }
 }
