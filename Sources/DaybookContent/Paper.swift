@@ -1,3 +1,6 @@
+import DaybookSystem
+import Synchronization
+
 /// One paper record: what a `content/papers/<day>/<id>.md` file or a Hugging Face JSON item holds.
 ///
 /// A value type whose fields live in one shared, copy-on-write box: a build passes each of 100,000
@@ -27,6 +30,9 @@ public struct Paper: Sendable, Hashable {
         // Reads are never concurrent with the one write a unique owner makes, so Swift's run-time
         // exclusivity check (a cost on every read of a class's property) is left out.
         @exclusivity(unchecked) var fields: Fields
+        /// `stableHash` and `textHash` once made (0: not yet), by whichever thread asked first.
+        let stableHash = Atomic<UInt64>(0)
+        let textHash = Atomic<UInt64>(0)
 
         init(_ fields: Fields) {
             self.fields = fields
@@ -39,9 +45,51 @@ public struct Paper: Sendable, Hashable {
     private var fields: Fields {
         get { storage.fields }
         _modify {
-            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            if isKnownUniquelyReferenced(&storage) {
+                storage.stableHash.store(0, ordering: .relaxed)
+                storage.textHash.store(0, ordering: .relaxed)
+            } else {
+                storage = Storage(storage.fields)
+            }
             yield &storage.fields
         }
+    }
+
+    /// A stable hash of every stored field (`combine(into:)`), made once per stored value: the
+    /// paper's part of the key of every page that shows it.
+    package var stableHash: UInt64 {
+        Paper.memo(storage.stableHash) {
+            var hasher = StableHasher()
+            combine(into: &hasher)
+            return hasher.value
+        }
+    }
+
+    /// A stable hash of the title and abstract, what Markdown makes the paper's text from, made
+    /// once per stored value.
+    package var textHash: UInt64 {
+        Paper.memo(storage.textHash) {
+            var hasher = StableHasher()
+            hasher.combine(title)
+            hasher.combine(abstract)
+            return hasher.value
+        }
+    }
+
+    /// Takes hashes made before (the content cache keeps them with the paper: they depend on
+    /// nothing but its fields and the code, which the cache's header pins).
+    package func remember(stableHash: UInt64, textHash: UInt64) {
+        storage.stableHash.store(stableHash, ordering: .relaxed)
+        storage.textHash.store(textHash, ordering: .relaxed)
+    }
+
+    /// The value in `slot`, else `make()`'s, kept there (a hash of 0 is made again each time).
+    private static func memo(_ slot: borrowing Atomic<UInt64>, _ make: () -> UInt64) -> UInt64 {
+        let known = slot.load(ordering: .relaxed)
+        if known != 0 { return known }
+        let value = make()
+        slot.store(value, ordering: .relaxed)
+        return value
     }
 
     /// arXiv id without version (`2405.01234`, `hep-ex/0307015`) or a slug of `[a-z0-9._-]`.

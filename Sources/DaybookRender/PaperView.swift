@@ -59,9 +59,7 @@ public final class PaperView: RenderObject, @unchecked Sendable {
         self.absoluteURL = routes.absolute(url)
         self.dayURL = dayURL
         self.tags = tags
-        var hasher = StableHasher()
-        paper.combine(into: &hasher)
-        self.paperHash = hasher.value
+        self.paperHash = paper.stableHash
     }
 
     /// Abstract as HTML (links absolute), for the paper page and feeds: made on each call unless

@@ -47,8 +47,7 @@ public struct PaperViewBuilder: Sendable {
     /// are resolved against.
     package func textKey(_ paper: Paper) -> UInt64 {
         var hasher = StableHasher()
-        hasher.combine(paper.title)
-        hasher.combine(paper.abstract)
+        hasher.combine(paper.textHash)
         hasher.combine(routes.baseURL)
         return hasher.value
     }

@@ -31,4 +31,27 @@ struct PaperValueTests {
         c.upvotes = nil
         #expect(a.upvotes == 3 && c.upvotes == nil && a != c)
     }
+
+    /// The hashes are made once per stored value and must follow every change.
+    @Test func hashesFollowChangesAndCopies() {
+        let day = Day(year: 2026, month: 11, day: 20)!
+        var paper = Paper(id: "x", title: "T", day: day, tags: ["a"], abstract: "Text.")
+        let stable = paper.stableHash, text = paper.textHash
+        #expect(paper.stableHash == stable && stable != 0 && text != 0)
+        let copy = paper
+        paper.tags.append("b")
+        #expect(paper.stableHash != stable && paper.textHash == text, "tags are not text")
+        #expect(copy.stableHash == stable)
+        paper.tags.removeLast()
+        #expect(paper.stableHash == stable, "the same fields, the same hash")
+        paper.abstract = "Other."
+        #expect(paper.textHash != text && paper.stableHash != stable)
+        var unique = Paper(id: "x", title: "T", day: day, tags: ["a"], abstract: "Text.")
+        _ = unique.stableHash
+        unique.links.code = "https://github.com/x/y"
+        #expect(unique.stableHash != stable, "a change in place drops the kept hash")
+        let fresh = Paper(id: "x", title: "T", day: day, tags: ["a"], abstract: "Text.")
+        fresh.remember(stableHash: stable, textHash: text)
+        #expect(fresh.stableHash == stable && fresh.textHash == text)
+    }
 }

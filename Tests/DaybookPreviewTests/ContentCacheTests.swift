@@ -251,6 +251,7 @@ import Testing
         #expect(decoded.texts == part.texts)
         guard case .record(let back) = decoded.files["content/a.md"]?.content else { Issue.record("no record"); return }
         #expect(back.paper == full)
+        #expect(back.paper.stableHash == full.stableHash && back.paper.textHash == full.textHash)
         #expect(back.idPosition == (2, 5) && back.dayPosition == (4, 6) && back.titlePosition == (3, 8))
         guard case .imported(let papers) = decoded.files["content/b.json"]?.content else { Issue.record("no import"); return }
         #expect(papers == [bare, full])

@@ -19,7 +19,7 @@ import DaybookSystem
 /// that read it started (a save in the same clock tick as the read could keep the stamp: see
 /// `BuildInputs`).
 package struct ContentCache: Sendable {
-    static let format = "daybook-content-cache 4"
+    static let format = "daybook-content-cache 5"
     static let baseName = "content.cache"
     static let deltaName = "content.delta"
 
@@ -190,7 +190,7 @@ package struct ContentCache: Sendable {
         switch file.content {
         case .record(let record):
             writer.write(false)
-            record.paper.encode(into: &writer)
+            encode(record.paper, into: &writer)
             for position in [record.idPosition, record.dayPosition, record.titlePosition] {
                 writer.write(position.line)
                 writer.write(position.column)
@@ -198,8 +198,21 @@ package struct ContentCache: Sendable {
         case .imported(let papers):
             writer.write(true)
             writer.write(UInt64(papers.count))
-            for paper in papers { paper.encode(into: &writer) }
+            for paper in papers { encode(paper, into: &writer) }
         }
+    }
+
+    /// A paper and its hashes (which the build made anyway), so that the next build need not hash it.
+    private static func encode(_ paper: Paper, into writer: inout BinaryWriter) {
+        paper.encode(into: &writer)
+        writer.writeFixed(paper.stableHash)
+        writer.writeFixed(paper.textHash)
+    }
+
+    private static func decodePaper(_ reader: inout BinaryReader) throws(BinaryReader.Malformed) -> Paper {
+        let paper = try Paper(from: &reader)
+        paper.remember(stableHash: try reader.readFixed(), textHash: try reader.readFixed())
+        return paper
     }
 
     private static func encode(_ key: UInt64, _ text: PaperText, into writer: inout BinaryWriter) {
@@ -273,10 +286,10 @@ package struct ContentCache: Sendable {
         let stamp = try FileStamp(from: &reader)
         if try reader.readBool() {
             var papers: [Paper] = []
-            for _ in 0..<(try reader.readCount()) { papers.append(try Paper(from: &reader)) }
+            for _ in 0..<(try reader.readCount()) { papers.append(try decodePaper(&reader)) }
             return (path, ParsedContentFile(stamp: stamp, content: .imported(papers)))
         }
-        let paper = try Paper(from: &reader)
+        let paper = try decodePaper(&reader)
         var positions: [(line: Int, column: Int)] = []
         for _ in 0..<3 { positions.append((try reader.readInt(), try reader.readInt())) }
         return (path, ParsedContentFile(stamp: stamp, content: .record(PaperRecordParser.Record(
