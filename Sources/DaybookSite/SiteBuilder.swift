@@ -217,14 +217,19 @@ extension SiteBuilder {
         // with the sitemap's, as before.
         options.progress?.begin("sitemap and search")
         let searchStart = ContinuousClock.now
-        let search = search ?? SearchIndex(routes: routes, library: library, views: views, previous: previousSearch, reuse: reuse)
-        let searchTime = searchStart.duration(to: .now)
-        clock.setAside(searchTime)
+        // Made on another thread while the renderer makes its indexes (related papers, archive):
+        // each leaves a core idle part of the time. Their time together is the search's.
+        let searchWork = search == nil
+            ? BackgroundWork { SearchIndex(routes: routes, library: library, views: views, previous: previousSearch, reuse: reuse) }
+            : nil
         // With reuse, cards wait until the plan says which pages are rendered; the preview's
         // (no page rendered here) are made with the pages that show them.
         var renderer = SiteRenderer(config: config, library: library, views: views, theme: theme, bodyEnd: options.bodyEnd,
                                     mathAssets: mathAssets != nil,
                                     cards: reuse == nil && renderPages ? nil : Array(repeating: "", count: views.count))
+        let search = search ?? searchWork!.take()
+        let searchTime = searchStart.duration(to: .now)
+        clock.setAside(searchTime)
         renderer.searchEntry = search.entry
         let jobs = renderer.pageJobs()
         // The sitemap needs only the jobs: made on another core while the pages are planned and rendered.
