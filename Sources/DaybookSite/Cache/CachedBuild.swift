@@ -86,6 +86,7 @@ struct CachedBuild {
         let keptContent = result.content
         let contentSave = keptContent.map { [content] kept in BackgroundWork { content.save(kept, started: started) } }
         var recording: OutputWriter.Recording
+        var files: [String: BuildManifest.Entry]
         do {
             // A manifest that outlived the files it describes would be trusted next time: if it
             // cannot be removed, nothing is moved into place.
@@ -99,15 +100,17 @@ struct CachedBuild {
                     return "\(error.description) (the build cache's record of the output folder, which must go before the folder changes)"
                 }
             }
-            let written = try writer.commit(staged, recording: OutputWriter.Recording(
+            var written = try writer.commit(staged, recording: OutputWriter.Recording(
                 previous: previous, kept: result.kept, beforeCommit: invalidate))
             result.report.write = written.report
+            // The entries are taken out of the recording, so setting their keys does not copy them.
+            files = written.recording!.entries
+            written.recording!.entries = [:]
             recording = written.recording!
         } catch {
             throw BuildError(message: error.description)
         }
         let searchSave = result.search.map { search in BackgroundWork { SearchCache.save(search, folder: directory) } }
-        var files = recording.entries
         for (path, key) in zip(result.pageKeys.paths, result.pageKeys.keys) { files[path]?.key = key }
         let manifest = BuildManifest(output: writer.outputDirectory, inputs: inputs.hash, started: started,
                                      warnings: result.report.warnings, files: files, paths: recording.paths)
