@@ -204,7 +204,7 @@ public struct OutputWriter: Sendable {
         }
         for stale in removed {
             try FileIO.remove(outputDirectory + "/" + stale)
-            removeEmptyParents(of: stale)
+            FileIO.removeEmptyFolders(of: stale, under: outputDirectory)
         }
     }
 
@@ -241,14 +241,5 @@ public struct OutputWriter: Sendable {
     static func same(_ bytes: [UInt8], at path: String) -> Bool {
         guard FileIO.size(path) == bytes.count, let old = FileIO.read(path) else { return false }
         return old == bytes
-    }
-
-    private func removeEmptyParents(of relative: String) {
-        var parts = relative.split(separator: "/").dropLast()
-        // rmdir(2) removes only an empty folder: no listing (a removed search document's folder
-        // holds one file per paper, 100,000 at 100k, and listing it per removal cost seconds).
-        while !parts.isEmpty, rmdir(outputDirectory + "/" + parts.joined(separator: "/")) == 0 {
-            parts = parts.dropLast()
-        }
     }
 }

@@ -136,6 +136,17 @@ extension FileIO {
         }
     }
 
+    /// Removes the folders of `relative` (a path below `root`) that are now empty, deepest first,
+    /// up to the first that holds something else; `root` itself stays. By `rmdir(2)` alone, which
+    /// fails on a folder that is not empty: no listing (a removed page's folder can hold 100,000
+    /// entries, and listing it once per removed file cost seconds).
+    package static func removeEmptyFolders(of relative: String, under root: String) {
+        var parts = relative.split(separator: "/").dropLast()
+        while !parts.isEmpty, rmdir(root + "/" + parts.joined(separator: "/")) == 0 {
+            parts = parts.dropLast()
+        }
+    }
+
     /// Removes a tree (files and folders), ignoring what is already gone.
     package static func removeTree(_ path: String) {
         var info = stat()

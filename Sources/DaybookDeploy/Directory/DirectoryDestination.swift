@@ -97,7 +97,6 @@ public final class DirectoryDestination: DeployDestination {
     }
 
     public func delete(_ paths: [String]) async throws {
-        var folders = Set<String>()
         for path in paths {
             let target = root + "/" + path
             var isDirectory: ObjCBool = false
@@ -111,18 +110,8 @@ public final class DirectoryDestination: DeployDestination {
                 }
             }
             counter.increment()
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty {
-                folders.insert(folder)
-                folder = (folder as NSString).deletingLastPathComponent
-            }
-        }
-        // Remove folders left empty, deepest first.
-        for folder in folders.sorted(by: { $0.count > $1.count }) {
-            let full = root + "/" + folder
-            if (try? FileManager.default.contentsOfDirectory(atPath: full))?.isEmpty == true {
-                try? FileManager.default.removeItem(atPath: full)
-            }
+            // Folders left empty go, without listing them.
+            FileIO.removeEmptyFolders(of: path, under: root)
         }
     }
 
