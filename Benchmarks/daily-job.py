@@ -6,13 +6,14 @@ Usage: Benchmarks/daily-job.py DAYBOOK CORPUS [--output DIR] [--papers 25] [--ru
 Each run removes the added day if an earlier run left it, builds CORPUS into DIR (default
 CORPUS/site; the build cache keeps one manifest per output folder, so give each binary its own
 folder), adds a day of papers (as `add_day` in compare-hugo.py, without the Hugo copy), builds
-again and prints that build's summary (pages rendered, files written, stage times), its wall time
+again and prints that build's summary (pages rendered, files written, stage times), its wall and CPU time
 and the files it wrote by section (modified since it started; unchanged files keep their time),
 then removes the day again, so the corpus is left as it was (its next build renders the day away).
 """
 import argparse
 import importlib.util
 import os
+import resource
 import shutil
 import subprocess
 import time
@@ -24,12 +25,16 @@ NEW_DAY = compare_hugo.NEW_DAY
 
 
 def build(daybook, corpus, output):
+    """The build's wall time, its CPU time (user + system, every thread) and its summary."""
     start = time.monotonic()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = subprocess.run([daybook, "build", "--output", output], cwd=corpus, capture_output=True, text=True)
     wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if result.returncode != 0:
         raise SystemExit(f"build failed:\n{result.stdout}\n{result.stderr}")
-    return wall, result.stdout + result.stderr
+    return wall, cpu, result.stdout + result.stderr
 
 
 def written_since(output, start):
@@ -61,13 +66,13 @@ def main():
     folder = os.path.join(corpus, "content", "papers", NEW_DAY.isoformat())
     for run in range(args.runs):
         shutil.rmtree(folder, ignore_errors=True)
-        wall, _ = build(daybook, corpus, output)
+        wall, _, _ = build(daybook, corpus, output)
         print(f"run {run + 1}: without the day {wall:.2f} s", flush=True)
         compare_hugo.add_day(corpus, args.papers, hugo=False)
         time.sleep(1)
         start = time.time() - 0.05  # file times lag the clock by up to a tick
-        wall, text = build(daybook, corpus, output)
-        print(f"run {run + 1}: with one more day of {args.papers} papers {wall:.2f} s\n{text}"
+        wall, cpu, text = build(daybook, corpus, output)
+        print(f"run {run + 1}: with one more day of {args.papers} papers {wall:.2f} s ({cpu:.2f} s CPU)\n{text}"
               f"written by section: {written_since(output, start)}\n", flush=True)
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -13,13 +13,15 @@ struct PaperBatch: Sendable {
     /// only the stop words put in the table.
     var postings: [[UInt32]] = []
     /// The documents' `docs/<n>.json` texts when a file holds one document (`chunkEach`), else
-    /// their JSON arrays; `documentNumbers` are their numbers.
+    /// their JSON arrays; `documentNumbers` are their numbers. None with `writing`.
     var chunks: [String] = []
     var documents: [String] = []
     var documentNumbers: [Int] = []
 
     private let basePathLength: Int
     private let chunkEach: Bool
+    /// With `chunkEach`, where each document's file goes as soon as it is made (by number), instead of `chunks`.
+    private let writing: (@Sendable (Int, [UInt8]) -> Void)?
     /// Per term id: the paper's weighted frequency so far (0: not in the paper), whether it is a stop word.
     private var frequency: [Double] = []
     private var isStopWord: [Bool] = []
@@ -29,10 +31,12 @@ struct PaperBatch: Sendable {
     private var buffer: [UInt8] = []
     private var out: [UInt8] = []
 
-    /// `chunkEach`: make each document's `docs/<n>.json` text (one document a file), not its array.
-    init(basePathLength: Int, chunkEach: Bool) {
+    /// `chunkEach`: make each document's `docs/<n>.json` text (one document a file), not its
+    /// array; `writing`: give it there rather than keep it.
+    init(basePathLength: Int, chunkEach: Bool, writing: (@Sendable (Int, [UInt8]) -> Void)? = nil) {
         self.basePathLength = basePathLength
         self.chunkEach = chunkEach
+        self.writing = chunkEach ? writing : nil
         for word in SearchIndex.stopWords {
             var word = word
             isStopWord[word.withUTF8 { intern($0) }] = true
@@ -53,10 +57,15 @@ struct PaperBatch: Sendable {
             touched.removeAll(keepingCapacity: true)
         }
         guard document else { return }
-        documentNumbers.append(number)
         out.removeAll(keepingCapacity: true)
         out.append(0x5B)
         SearchIndex.document(view, abstract: abstract, basePathLength: basePathLength, into: &out)
+        if let writing {
+            out += [0x5D, 0x0A]
+            writing(number, out)
+            return
+        }
+        documentNumbers.append(number)
         if chunkEach {
             out += [0x5D, 0x0A]
             chunks.append(String(decoding: out, as: UTF8.self))

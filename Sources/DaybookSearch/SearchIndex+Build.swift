@@ -20,9 +20,11 @@ extension SearchIndex {
 
     /// With `previous` (the last build's postings, and every document's paper hash now), only
     /// the documents not in it are weighed (see `carry`); documents whose `kept` is true are not
-    /// made (their `docChunks` are empty).
+    /// made (their `docChunks` are empty). With `writing` (one document a file), each document's
+    /// file is given to it as it is made, by number, and not kept either.
     static func build(views: [PaperView], order: [Int], basePathLength: Int, docsPerShard: Int, maxPostings: Int,
-                      workers: Int, previous: (postings: Postings, keys: [UInt64])? = nil, kept: [Bool] = []) -> Built {
+                      workers: Int, previous: (postings: Postings, keys: [UInt64])? = nil, kept: [Bool] = [],
+                      writing: (@Sendable (Int, [UInt8]) -> Void)? = nil) -> Built {
         var built = Built()
         let count = order.count
         let carried = previous.flatMap { carry($0.postings, keys: $0.keys, workers: workers) }
@@ -33,7 +35,7 @@ extension SearchIndex {
         let runs = max(1, min(workers, work.count / 500))
         let bounds = (0...runs).map { work.count * $0 / runs }
         var batches = Array(0..<runs).parallelMap(workers: runs) { run in
-            var batch = PaperBatch(basePathLength: basePathLength, chunkEach: docsPerShard == 1)
+            var batch = PaperBatch(basePathLength: basePathLength, chunkEach: docsPerShard == 1, writing: writing)
             for number in work[bounds[run]..<bounds[run + 1]] {
                 batch.add(views[order[number]], number: number, terms: weighs?[number] ?? true, document: kept.isEmpty || !kept[number])
             }

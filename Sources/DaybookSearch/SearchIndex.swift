@@ -105,8 +105,12 @@ public struct SearchIndex: Sendable {
     ///
     /// `documents`: one document a file, the texts of the previous index in memory (the
     /// preview's, `documentsByKey`), taken for documents whose key is the same instead of made.
+    /// `writingDocuments`: one document a file, where each `docs/<n>.json` made goes as soon as it
+    /// is made (path relative to the output folder, bytes), on any thread, instead of being kept
+    /// for `files` (a build's sink: 100,000 documents are not held at once).
     package init(routes: Routes, library: Library, views: [PaperView], docsPerShard: Int = 1, maxPostings: Int = 10_000,
-                 workers: Int? = nil, previous: Postings?, reuse: PageReuse?, documents: [UInt64: String] = [:]) {
+                 workers: Int? = nil, previous: Postings?, reuse: PageReuse?, documents: [UInt64: String] = [:],
+                 writingDocuments: (@Sendable (String, [UInt8]) -> Void)? = nil) {
         precondition(docsPerShard > 0 && views.count == library.papers.count)
         self.docsPerShard = docsPerShard
         self.maxPostings = maxPostings
@@ -127,9 +131,14 @@ public struct SearchIndex: Sendable {
 
         // Documents kept on disk or given are not made.
         let skipped = given.isEmpty ? kept : given.indices.map { given[$0] != nil || (!kept.isEmpty && kept[$0]) }
+        var writing: (@Sendable (Int, [UInt8]) -> Void)?
+        if let writingDocuments {
+            let documentsFolder = folder + "docs/"
+            writing = { number, bytes in writingDocuments(documentsFolder + "\(number).json", bytes) }
+        }
         var built = SearchIndex.build(views: views, order: order, basePathLength: basePathLength, docsPerShard: docsPerShard,
                                       maxPostings: maxPostings, workers: workers ?? ParallelWork.workers,
-                                      previous: previous.map { ($0, keys) }, kept: skipped)
+                                      previous: previous.map { ($0, keys) }, kept: skipped, writing: writing)
         for (number, text) in given.enumerated() where text != nil && (kept.isEmpty || !kept[number]) {
             built.docChunks[number] = text!
         }
@@ -158,6 +167,15 @@ public struct SearchIndex: Sendable {
         for key in shardKeys { out.append((termsPath(key), shards[key]!.text)) }
         out.append((folder + "meta.json", meta))
         return out
+    }
+
+    /// Lets go of the files' texts (documents and shards), once a build has written them: the
+    /// index then has no `files` to give and cannot be updated; its postings, keys and entry stay.
+    package mutating func dropFileTexts() {
+        docChunks = []
+        docs = []
+        shards = [:]
+        shardKeys = []
     }
 
     /// Brings the index from `old` to `new`, which hold the same ids (so the same indices);

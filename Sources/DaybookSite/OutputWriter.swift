@@ -63,7 +63,8 @@ public struct OutputWriter: Sendable {
 
     /// Writes `site`; with `recording`, compares against and fills a build manifest.
     func write(_ site: RenderedSite, recording: Recording?) throws(Failure) -> (report: Report, recording: Recording?) {
-        let staged = try stage(previous: recording?.previous, records: recording != nil)
+        let previous = recording?.previous
+        let staged = try stage(previous: { previous }, records: recording != nil)
         let paths = site.paths.sorted()
         progress?.begin("write", total: paths.count)
         DispatchQueue.concurrentPerform(iterations: OutputWriter.workers) { worker in
@@ -77,9 +78,9 @@ public struct OutputWriter: Sendable {
     }
 
     /// Starts a write: finishes an interrupted one first, then makes an empty staging folder.
-    /// `previous`: the last build's manifest, to compare files by hash; `records`: hash every file
-    /// for the next one.
-    func stage(previous: BuildManifest?, records: Bool) throws(Failure) -> StagedOutput {
+    /// `previous`: the last build's manifest, to compare files by hash (asked for when the first
+    /// file is staged, so it may still be in the making); `records`: hash every file for the next one.
+    func stage(previous: @escaping @Sendable () -> BuildManifest?, records: Bool) throws(Failure) -> StagedOutput {
         try recover()
         let staging = stagingDirectory()
         FileIO.removeTree(staging)

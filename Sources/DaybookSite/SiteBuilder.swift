@@ -34,9 +34,10 @@ public struct SiteBuilder: Sendable {
         var pageKeys = OutputKeys()
         /// What the content cache keeps for the next build (cached builds only).
         var content: ContentCache.Contents?
-        /// What the search cache keeps for the next build, encoded (smaller than the postings it
-        /// holds, which are not kept through the write; cached builds only).
-        var search: [UInt8]?
+        /// What the search cache keeps for the next build, encoded on another core while the
+        /// output is written (smaller than the postings it holds, which are not kept through the
+        /// write; cached builds only).
+        var search: BackgroundWork<[UInt8]>?
     }
 
     /// Builds and writes to the output folder. With `options.cacheDirectory` set, the build
@@ -54,7 +55,7 @@ public struct SiteBuilder: Sendable {
         writer.progress = options.progress
         let staged: StagedOutput
         do {
-            staged = try writer.stage(previous: nil, records: false)
+            staged = try writer.stage(previous: { nil }, records: false)
         } catch {
             throw BuildError(message: error.description)
         }
@@ -162,7 +163,8 @@ public struct SiteBuilder: Sendable {
         report.days = library.days.count
         report.files = assembly.outputCount + keptFiles.count
         let result = Result(config: config, site: RenderedSite(), report: report, kept: keptFiles, pageKeys: keys,
-                            content: kept, search: cache == nil ? nil : SearchCache.encode(assembly.search.postingsForNextBuild))
+                            content: kept, search: cache == nil ? nil : { [postings = assembly.search.postingsForNextBuild] in
+                                BackgroundWork { SearchCache.encode(postings) } }())
         BackgroundRelease.free((consume assembly, consume views, consume library, consume loaded))
         return result
     }
@@ -219,15 +221,28 @@ extension SiteBuilder {
         let searchStart = ContinuousClock.now
         // Made on another thread while the renderer makes its indexes (related papers, archive):
         // each leaves a core idle part of the time. Their time together is the search's.
+        // Its documents go to the sink as they are made, the rest of its files once it is made.
+        let writingDocuments: (@Sendable (String, [UInt8]) -> Void)? = renderPages ? { @Sendable path, bytes in sink.add(path, .bytes(bytes)) } : nil
         let searchWork = search == nil
-            ? BackgroundWork { SearchIndex(routes: routes, library: library, views: views, previous: previousSearch, reuse: reuse) }
+            ? BackgroundWork { SearchIndex(routes: routes, library: library, views: views, previous: previousSearch, reuse: reuse,
+                                           writingDocuments: writingDocuments) }
             : nil
         // With reuse, cards wait until the plan says which pages are rendered; the preview's
         // (no page rendered here) are made with the pages that show them.
         var renderer = SiteRenderer(config: config, library: library, views: views, theme: theme, bodyEnd: options.bodyEnd,
                                     mathAssets: mathAssets != nil,
                                     cards: reuse == nil && renderPages ? nil : Array(repeating: "", count: views.count))
-        let search = search ?? searchWork!.take()
+        var search = search ?? searchWork!.take()
+        // The index's other files go to the sink now and their texts are let go, rather than
+        // held while every page is rendered.
+        var outputs = 0
+        if renderPages {
+            let searchFiles = search.files
+            searchFiles.parallelForEach { sink.add($0.path, .bytes(Array($0.text.utf8))) }
+            // With one document a file, the documents went to the sink as they were made: not in `files`.
+            outputs += searchFiles.count + (search.docsPerShard == 1 ? search.madeDocumentFileKeys.count : 0)
+            search.dropFileTexts()
+        }
         let searchTime = searchStart.duration(to: .now)
         clock.setAside(searchTime)
         renderer.searchEntry = search.entry
@@ -251,7 +266,7 @@ extension SiteBuilder {
         options.progress?.begin("feeds")
 
         if renderPages { SiteBuilder.run(plan.staleFeeds, renderer: renderer, into: sink, progress: nil) }
-        var outputs = renderPages ? plan.stalePages.count + plan.staleFeeds.count : 0
+        outputs += renderPages ? plan.stalePages.count + plan.staleFeeds.count : 0
         report.feedItems = renderer.feedItemCount
         var files: [(String, RenderedSite.File)] = []
         for (name, source) in theme.assets { files.append(("assets/" + name, .copy(source: source))) }
@@ -264,14 +279,9 @@ extension SiteBuilder {
 
         let (sitemap, sitemapFiles) = sitemapWork.take()
         for (path, text) in sitemapFiles { files.append((path, .bytes(Array(text.utf8)))) }
-        // In order (a later file of the same path wins), the search index's many files in parallel.
+        // In order: a later file of the same path wins.
         for (path, file) in files { sink.add(path, file) }
         outputs += files.count
-        if renderPages {
-            let searchFiles = search.files
-            searchFiles.parallelForEach { sink.add($0.path, .bytes(Array($0.text.utf8))) }
-            outputs += searchFiles.count
-        }
         clock.lap("sitemap and search", into: &report, adding: searchTime)
         return Assembly(outputCount: outputs, pageCount: jobs.count, kept: Set(plan.kept), keys: plan.keys, freshKeys: plan.freshKeys, jobs: jobs + feeds,
                         renderer: renderer, sitemap: sitemap, search: search, hasMathAssets: mathAssets != nil)

@@ -11,10 +11,13 @@ package final class StagedOutput: OutputSink {
     let staging: String
     /// The output folder does not exist yet: the staging folder becomes it.
     let fresh: Bool
-    /// The last build's manifest, when trusted (never for a fresh folder).
-    let previous: BuildManifest?
-    /// What the output folder holds now, when there is no manifest to say it: a walk (empty when fresh).
-    let existing: Set<String>
+    /// The last build's manifest, when trusted (never for a fresh folder), and what the output
+    /// folder holds when there is no manifest to say it (a walk; empty when fresh or with one):
+    /// found when first asked for, as the first file is staged, so that the manifest can decode
+    /// on another core while the build loads its content.
+    private let known: Deferred<(previous: BuildManifest?, existing: Set<String>)>
+    var previous: BuildManifest? { known.value.previous }
+    var existing: Set<String> { known.value.existing }
     /// Whether bytes are hashed for the manifest.
     let records: Bool
     private let state = Mutex(State())
@@ -30,12 +33,15 @@ package final class StagedOutput: OutputSink {
         var failure: String?
     }
 
-    init(writer: OutputWriter, staging: String, previous: BuildManifest?, records: Bool) {
+    init(writer: OutputWriter, staging: String, previous: @escaping @Sendable () -> BuildManifest?, records: Bool) {
         self.writer = writer
         self.staging = staging
-        fresh = !FileIO.isDirectory(writer.outputDirectory)
-        self.previous = fresh ? nil : previous
-        existing = fresh || self.previous != nil ? [] : Set(FileIO.walkFiles(writer.outputDirectory))
+        let fresh = !FileIO.isDirectory(writer.outputDirectory), output = writer.outputDirectory
+        self.fresh = fresh
+        known = Deferred {
+            let manifest = fresh ? nil : previous()
+            return (manifest, fresh || manifest != nil ? [] : Set(FileIO.walkFiles(output)))
+        }
         self.records = records
     }
 

@@ -105,6 +105,14 @@ package enum FileIO {
     package static func write(_ bytes: some Collection<UInt8>, to path: String, sync: Bool = false) throws(Failure) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(path: path, operation: "create file", code: errno) }
+        var failure = writeAll(bytes, to: fd)
+        if sync && failure == 0 && fsync(fd) != 0 { failure = errno }
+        if close(fd) != 0 && failure == 0 { failure = errno }
+        guard failure == 0 else { throw Failure(path: path, operation: "write", code: failure) }
+    }
+
+    /// Writes all of `bytes` to `fd` at its offset; returns 0, or the error number.
+    static func writeAll(_ bytes: some Collection<UInt8>, to fd: Int32) -> Int32 {
         var failure: Int32 = 0
         bytes.withContiguousStorageIfAvailable { buffer in
             var offset = 0
@@ -118,9 +126,7 @@ package enum FileIO {
                 offset += n
             }
         } ?? { failure = EINVAL }()
-        if sync && failure == 0 && fsync(fd) != 0 { failure = errno }
-        if close(fd) != 0 && failure == 0 { failure = errno }
-        guard failure == 0 else { throw Failure(path: path, operation: "write", code: failure) }
+        return failure
     }
 
     /// Moves `from` to `to` in one step (replacing a file at `to`).

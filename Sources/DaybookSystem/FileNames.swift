@@ -5,6 +5,11 @@ package enum FileNames {
     /// `.#name`), backups (`name~`, `.bak`), swap files (`.swp`), Vim's write test (`4913`) and
     /// the temporaries of atomic saves (`.tmp`, JetBrains' `___jb_tmp___`).
     package static func isIgnored(_ name: String) -> Bool {
+        isIgnored(name[...])
+    }
+
+    /// `isIgnored` of a name within a path (no copy of it made).
+    package static func isIgnored(_ name: Substring) -> Bool {
         // On bytes: every content file's name is checked, and `String.hasSuffix` compares
         // Unicode-aware (all the patterns are ASCII, and a combining mark after one is a byte too).
         let bytes = name.utf8

@@ -47,6 +47,10 @@ package struct FileStamp: Sendable, Hashable {
                 return
             }
             defer { closedir(dir) }
+            // The folder's entries in the order of their paths (a folder's name sorts as if it
+            // ended in "/", as its files' paths do), so the walk lists paths sorted: the final
+            // sort then only checks, where sorting 100,000 paths at random was a tenth of a second.
+            var entries: [(key: String, name: String, info: stat)] = []
             while let entry = readdir(dir) {
                 let name = withUnsafePointer(to: entry.pointee.d_name) {
                     $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
@@ -59,6 +63,10 @@ package struct FileStamp: Sendable, Hashable {
                     plain = false
                     continue
                 }
+                entries.append((info.st_mode & S_IFMT == S_IFDIR ? name + "/" : name, name, info))
+            }
+            entries.sort { $0.key < $1.key }
+            for (_, name, info) in entries {
                 switch info.st_mode & S_IFMT {
                 case S_IFREG:
                     out.append((prefix + name, FileStamp(info)))

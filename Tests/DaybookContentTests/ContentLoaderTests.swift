@@ -33,6 +33,29 @@ struct ContentLoaderTests {
         #expect(!FileStamp.scan(folder.url("content")).plain)
     }
 
+    /// A long listing is taken in runs on every core: the same files as one pass would keep,
+    /// with ignored folders and files on both sides of a run's edge.
+    @Test func aLongListingIsTakenInRunsWithTheSameResult() {
+        var listing: [(path: String, stamp: FileStamp)] = []
+        for day in 0..<700 {
+            let folder = day % 97 == 3 ? ".drafts\(day)" : String(format: "papers/d%04d", day)
+            for n in 0..<13 {
+                let name = n == 5 ? "\(n).md~" : n == 7 ? "\(n).json" : n == 9 ? "notes.txt" : "\(n).md"
+                listing.append((folder + "/" + name, FileStamp(size: n, modified: day, changed: day, inode: UInt64(day * 13 + n))))
+            }
+        }
+        listing.sort { $0.path < $1.path }
+        let files = ContentWalker.files(listed: listing, in: "/site/content", displayPrefix: "content")
+        let expected = listing.filter { entry in
+            !entry.path.hasPrefix(".") && (entry.path.hasSuffix(".md") || entry.path.hasSuffix(".json"))
+        }
+        #expect(listing.count > 8_192, "more than one run")
+        #expect(files.map(\.displayPath) == expected.map { "content/" + $0.path })
+        #expect(files.map(\.path) == expected.map { "/site/content/" + $0.path })
+        #expect(files.map(\.stamp) == expected.map { Optional($0.stamp) })
+        #expect(files.filter { $0.kind == .huggingFace }.count == expected.filter { $0.path.hasSuffix(".json") }.count)
+    }
+
     @Test func loadsTheValidFixtureSite() throws {
         let result = try ContentLoader(siteRoot: fixturePath("valid-site")).load()
         #expect(result.papers.map(\.id) == ["2405.01234", "2411.00001", "2509.03311", "2509.04664", "2509.05012",

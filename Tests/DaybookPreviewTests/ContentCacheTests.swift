@@ -1,6 +1,7 @@
 import DaybookContent
 import DaybookRender
 import DaybookSystem
+import DaybookTestSupport
 import DaybookPreview
 import Foundation
 import Testing
@@ -285,5 +286,36 @@ extension ContentCacheTests {
         let page = try #require(builder.site.contents(of: "papers/2411.00001/index.html"))
         #expect(String(decoding: page, as: UTF8.self).contains("Title from the cache"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "the preview does not write the cache")
+    }
+}
+
+extension ContentCacheTests {
+    /// A base is written to disk as it is encoded, a few runs at a time: the file holds the same
+    /// bytes as the whole encoding, and a cache of more runs than a batch (here 5 file runs and 3
+    /// text runs) reads back whole.
+    @Test func aLargeBaseIsWrittenInPiecesAndReadsBackWhole() throws {
+        let folder = TemporaryFolder(label: "large-content-cache")
+        defer { folder.remove() }
+        let count = ContentCache.fileRun * 5 + 3
+        var files: [(path: String, file: ParsedContentFile)] = []
+        var texts: [UInt64: PaperText] = [:]
+        for n in 0..<count {
+            let paper = Paper(id: "p\(n)", title: "Paper \(n)", day: Day(iso: "2026-01-01")!)
+            let record = PaperRecordParser.Record(paper: paper, idPosition: (2, 5), dayPosition: (3, 6), titlePosition: (4, 8))
+            let stamp = FileStamp(size: n, modified: n, changed: n, inode: UInt64(n))
+            files.append((String(format: "content/%06d.md", n), ParsedContentFile(stamp: stamp, content: .record(record))))
+            if n % 7 == 0 || n < ContentCache.textRun * 2 + 5 {
+                texts[UInt64(n)] = PaperText(title: "T\(n)", titleHTML: "T\(n)", excerpt: "", hasAbstract: false, hasMath: false)
+            }
+        }
+        let cache = ContentCache(folder: folder.path, read: false)
+        cache.save(ContentCache.Contents(files: files, parsed: Set(files.map(\.path)), texts: texts), started: 7)
+        let written = try #require(FileIO.read(folder.path + "/" + ContentCache.baseName))
+        #expect(written == ContentCache.encode(started: 7, base: nil, files: files, texts: texts))
+        #expect(!FileIO.exists(folder.path + "/" + ContentCache.baseName + ".tmp"))
+        let read = ContentCache(folder: folder.path)
+        let base = try #require(read.base)
+        #expect(base.part.started == 7 && base.part.files.count == count && base.part.texts == texts)
+        #expect(base.part.files["content/040962.md"]?.stamp == files[40962].file.stamp)
     }
 }

@@ -1,6 +1,7 @@
 import DaybookContent
 import DaybookSystem
 import DaybookTestSupport
+import Synchronization
 import Testing
 @testable import DaybookRender
 @testable import DaybookSearch
@@ -10,6 +11,29 @@ import Testing
 /// `impacts`, postings in document order, `shard(_:maxPostings:)`'s grouping and `Shard.splice`'s
 /// texts, whatever the number of threads.
 @Suite struct SearchIndexBuildTests {
+    /// A build's index gives each document's file to the build's sink as it is made (on the
+    /// threads that make them) instead of keeping it: the same files, the documents given once
+    /// each and not in `files`, the other files as they were.
+    @Test func documentsWrittenAsTheyAreMadeAreTheFilesTheIndexWouldHold() {
+        var random = SearchIndexTests.Random(state: 7)
+        let papers = (0..<1200).map { SearchIndexTests.randomPaper("w\($0)", &random) }
+        let (library, views) = Reader.views(papers)
+        let kept = SearchIndex(routes: Reader.routes, library: library, views: views, workers: 2, previous: nil, reuse: nil)
+        let written = Mutex<[String: [UInt8]]>([:])
+        let given = Mutex(0)
+        let streamed = SearchIndex(routes: Reader.routes, library: library, views: views, workers: 2, previous: nil, reuse: nil,
+                                   writingDocuments: { path, bytes in
+                                       given.withLock { $0 += 1 }
+                                       written.withLock { $0[path] = bytes }
+                                   })
+        let documents = kept.files.filter { $0.path.contains("/docs/") }
+        #expect(documents.count == papers.count)
+        #expect(given.withLock { $0 } == papers.count)
+        #expect(written.withLock { $0 } == Dictionary(uniqueKeysWithValues: documents.map { ($0.path, Array($0.text.utf8)) }))
+        #expect(SearchIndexTests.same(streamed.files, kept.files.filter { !$0.path.contains("/docs/") }))
+        #expect(streamed.madeDocumentFileKeys.map(\.path) == kept.madeDocumentFileKeys.map(\.path))
+    }
+
     @Test(arguments: [31, 32, 33] as [UInt64])
     func aBuildOnSeveralThreadsIsThePaperAtATimeIndex(seed: UInt64) throws {
         var random = SearchIndexTests.Random(state: seed)

@@ -8,7 +8,7 @@ import Testing
 @Suite struct StagedOutputTests {
     /// Adds `files` to a write of `temp/site` from every core, then commits.
     func write(_ files: [String: String], to writer: OutputWriter) throws(OutputWriter.Failure) -> OutputWriter.Report {
-        let staged = try writer.stage(previous: nil, records: false)
+        let staged = try writer.stage(previous: { nil }, records: false)
         let paths = files.keys.sorted()
         SiteBuilder.stream(paths.count, into: staged) { (paths[$0], Array(files[paths[$0]]!.utf8)) }
         return try writer.commit(staged, recording: nil).report
@@ -37,7 +37,7 @@ import Testing
         defer { temp.cleanup() }
         let writer = OutputWriter(outputDirectory: temp.path + "/site")
         _ = try write(["index.html": "home"], to: writer)
-        let staged = try writer.stage(previous: nil, records: false)
+        let staged = try writer.stage(previous: { nil }, records: false)
         let made = Atomic<Int>(0)
         // Output 10 is a file named like the folder of every later one: those cannot be staged.
         SiteBuilder.stream(10_000, into: staged) { index in
@@ -57,7 +57,7 @@ import Testing
         let temp = TemporaryDirectory()
         defer { temp.cleanup() }
         let writer = OutputWriter(outputDirectory: temp.path + "/site")
-        let staged = try writer.stage(previous: nil, records: true)
+        let staged = try writer.stage(previous: { nil }, records: true)
         staged.add("assets/style.css", .bytes(Array("theme".utf8)))
         staged.add("assets/style.css", .bytes(Array("later".utf8)))
         let (report, _) = try writer.commit(staged, recording: OutputWriter.Recording())

@@ -55,24 +55,24 @@ struct CachedBuild {
             report.cache = BuildReport.CacheSavings(upToDate: true, pagesKept: header.pageCount)
             return report
         }
+        let content = contentCache.take()
         // The last manifest's entries and the search cache are decoded on other cores while the
-        // content cache is, and the search cache is taken only when the search index is made.
+        // content loads (not while the content cache decodes: the build waits for that one), and
+        // are waited for only when the first output is staged and when the search index is made.
         let manifestWork = header == nil ? nil : bytes.map { bytes in BackgroundWork { BuildManifest(decoding: bytes) } }
         let searchWork = read ? BackgroundWork { SearchCache.read(folder: directory) } : nil
-        let content = contentCache.take()
-        let previous = manifestWork?.take()
         clock.lap("config", into: &report)
 
         let staged: StagedOutput
         do {
-            staged = try writer.stage(previous: previous, records: true)
+            staged = try writer.stage(previous: { manifestWork?.take() }, records: true)
         } catch {
             throw BuildError(message: error.description)
         }
         var result: SiteBuilder.Result
         do {
             result = try builder.render(config: config, theme: theme, into: staged, clock: &clock, report: report,
-                                        reuse: PageReuse(recorded: { previous?.files[$0]?.key }),
+                                        reuse: PageReuse(recorded: { staged.previous?.files[$0]?.key }),
                                         cache: content.use(stamps: inputs.contentStamps, listing: inputs.contentListing),
                                         search: searchWork)
         } catch {
@@ -101,7 +101,7 @@ struct CachedBuild {
                 }
             }
             var written = try writer.commit(staged, recording: OutputWriter.Recording(
-                previous: previous, kept: result.kept, beforeCommit: invalidate))
+                previous: staged.previous, kept: result.kept, beforeCommit: invalidate))
             result.report.write = written.report
             // The entries are taken out of the recording, so setting their keys does not copy them.
             files = written.recording!.entries
@@ -110,7 +110,7 @@ struct CachedBuild {
         } catch {
             throw BuildError(message: error.description)
         }
-        let searchSave = result.search.map { search in BackgroundWork { SearchCache.save(search, folder: directory) } }
+        let searchSave = result.search.map { search in BackgroundWork { SearchCache.save(search.take(), folder: directory) } }
         for (path, key) in zip(result.pageKeys.paths, result.pageKeys.keys) { files[path]?.key = key }
         let manifest = BuildManifest(output: writer.outputDirectory, inputs: inputs.hash, started: started,
                                      warnings: result.report.warnings, files: files, paths: recording.paths)
@@ -122,7 +122,7 @@ struct CachedBuild {
         savings.pagesKept = result.report.pages - result.report.pagesRendered
         result.report.cache = savings
         let done = result.report
-        BackgroundRelease.free((consume result, consume files, consume manifest, consume recording, content, previous))
+        BackgroundRelease.free((consume result, consume files, consume manifest, consume recording, content, staged))
         return done
     }
 

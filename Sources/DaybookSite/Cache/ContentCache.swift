@@ -119,8 +119,18 @@ package struct ContentCache: Sendable {
             }
         }
         FileIO.removeTree(folder + "/" + ContentCache.deltaName)
-        let part = ContentCache.encode(started: started, base: nil, files: contents.files, texts: contents.texts)
-        ContentCache.write(part, to: folder + "/" + ContentCache.baseName)
+        let path = folder + "/" + ContentCache.baseName
+        do throws(FileIO.Failure) {
+            try FileIO.makeDirectories(folder)
+            let file = try FileIO.Appender(creating: path + ".tmp")
+            try ContentCache.encode(started: started, base: nil, files: contents.files, texts: contents.texts) {
+                (bytes: [UInt8]) throws(FileIO.Failure) in try file.append(bytes)
+            }
+            try file.close()
+            try FileIO.rename(path + ".tmp", path)
+        } catch {
+            FileIO.removeTree(path + ".tmp")
+        }
     }
 
     /// Writes atomically: a temporary file, then a rename (the search cache's too).
@@ -155,33 +165,54 @@ package struct ContentCache: Sendable {
     /// its length, then a checksum of everything.
     static func encode(started: Int, base: UInt64?, files: [(path: String, file: ParsedContentFile)],
                        texts: [UInt64: PaperText]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        encode(started: started, base: base, files: files, texts: texts) { bytes += $0 }
+        return bytes
+    }
+
+    /// `encode(started:base:files:texts:)` given to `emit` piece by piece, in order: the runs are
+    /// made on every core a few at a time, so a large cache (180 MB at 100,000 papers) is never
+    /// held whole, nor twice over as runs and their concatenation.
+    static func encode<Failure: Error>(started: Int, base: UInt64?, files: [(path: String, file: ParsedContentFile)],
+                                       texts: [UInt64: PaperText], into emit: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
         let stamped = files.filter { $0.file.stamp != nil }
         let textKeys = texts.keys.sorted()
-        let fileRuns = Array(stride(from: 0, to: stamped.count, by: fileRun)).parallelMap { start in
-            var writer = BinaryWriter(capacity: 1 << 16)
-            for (path, file) in stamped[start..<min(stamped.count, start + fileRun)] { encode(path, file, into: &writer) }
-            return writer.bytes
+        var header = BinaryWriter(capacity: 256)
+        header.write(ContentCache.format)
+        header.writeFixed(ContentCache.identity)
+        header.write(started)
+        header.write(base != nil)
+        if let base { header.writeFixed(base) }
+        header.write(UInt64(stamped.count))
+        header.write(UInt64(textKeys.count))
+        var checksum = XXH64.Streaming()
+        func give(_ bytes: [UInt8]) throws(Failure) {
+            bytes.withUnsafeBytes { checksum.update($0) }
+            try emit(bytes)
         }
-        let textRuns = Array(stride(from: 0, to: textKeys.count, by: textRun)).parallelMap { start in
-            var writer = BinaryWriter(capacity: 1 << 16)
-            for key in textKeys[start..<min(textKeys.count, start + textRun)] { encode(key, texts[key]!, into: &writer) }
-            return writer.bytes
+        try give(header.bytes)
+        // Each run: a file run's or a text run's start, made with its length in front.
+        let runs = stride(from: 0, to: stamped.count, by: fileRun).map { (start: $0, isFiles: true) }
+            + stride(from: 0, to: textKeys.count, by: textRun).map { (start: $0, isFiles: false) }
+        let batch = max(2, ParallelWork.workers * 2)
+        for first in stride(from: 0, to: runs.count, by: batch) {
+            let made = Array(runs[first..<min(runs.count, first + batch)]).parallelMap { run in
+                var writer = BinaryWriter(capacity: 1 << 16)
+                if run.isFiles {
+                    for (path, file) in stamped[run.start..<min(stamped.count, run.start + fileRun)] { encode(path, file, into: &writer) }
+                } else {
+                    for key in textKeys[run.start..<min(textKeys.count, run.start + textRun)] { encode(key, texts[key]!, into: &writer) }
+                }
+                var framed = BinaryWriter(capacity: writer.bytes.count + 10)
+                framed.write(UInt64(writer.bytes.count))
+                framed.append(writer.bytes)
+                return framed.bytes
+            }
+            for bytes in made { try give(bytes) }
         }
-        var writer = BinaryWriter(capacity: fileRuns.reduce(0) { $0 + $1.count } + textRuns.reduce(0) { $0 + $1.count } + 4096)
-        writer.write(ContentCache.format)
-        writer.writeFixed(ContentCache.identity)
-        writer.write(started)
-        writer.write(base != nil)
-        if let base { writer.writeFixed(base) }
-        writer.write(UInt64(stamped.count))
-        writer.write(UInt64(textKeys.count))
-        for run in fileRuns + textRuns {
-            writer.write(UInt64(run.count))
-            writer.append(run)
-        }
-        let checksum = writer.bytes.withUnsafeBytes { XXH64.hash($0) }
-        writer.writeFixed(checksum)
-        return writer.bytes
+        var trailer = BinaryWriter(capacity: 8)
+        trailer.writeFixed(checksum.value)
+        try emit(trailer.bytes)
     }
 
     private static func encode(_ path: String, _ file: ParsedContentFile, into writer: inout BinaryWriter) {

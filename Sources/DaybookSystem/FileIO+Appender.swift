@@ -1,0 +1,43 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension FileIO {
+    /// A file written in parts, for what is too large to hold whole in memory: created (or
+    /// truncated) by `init`, each `append` written after the last, finished by `close`. Closed
+    /// untouched if dropped before `close` (a failed write: remove the file).
+    package final class Appender {
+        package let path: String
+        private var fd: Int32
+
+        package init(creating path: String) throws(Failure) {
+            self.path = path
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw Failure(path: path, operation: "create file", code: errno) }
+        }
+
+        package func append(_ bytes: some Collection<UInt8>) throws(Failure) {
+            let failure = FileIO.writeAll(bytes, to: fd)
+            guard failure == 0 else { throw Failure(path: path, operation: "write", code: failure) }
+        }
+
+        package func close() throws(Failure) {
+            let result = systemClose(fd)
+            fd = -1
+            guard result == 0 else { throw Failure(path: path, operation: "write", code: errno) }
+        }
+
+        deinit {
+            if fd >= 0 { _ = systemClose(fd) }
+        }
+    }
+}
+
+@inline(__always)
+private func systemClose(_ fd: Int32) -> Int32 {
+    close(fd)
+}
