@@ -265,7 +265,12 @@ extension SiteBuilder {
         clock.lap("pages", into: &report)
         options.progress?.begin("feeds")
 
-        if renderPages { SiteBuilder.run(plan.staleFeeds, renderer: renderer, into: sink, progress: nil) }
+        if renderPages {
+            SiteBuilder.run(plan.staleFeeds, renderer: renderer, into: sink, progress: nil)
+            // Every page and feed is made: the cards (one per paper, 75 MB at 100,000 papers) are let
+            // go before the write (a card asked for later is made again).
+            renderer.cards = Array(repeating: "", count: renderer.cards.count)
+        }
         outputs += renderPages ? plan.stalePages.count + plan.staleFeeds.count : 0
         report.feedItems = renderer.feedItemCount
         var files: [(String, RenderedSite.File)] = []

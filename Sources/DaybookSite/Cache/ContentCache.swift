@@ -1,6 +1,7 @@
 import DaybookContent
 import DaybookRender
 import DaybookSystem
+import Synchronization
 
 /// The build cache's record of the content, one per site, beside the manifests: what every
 /// content file parsed to, with the stamp it had when it was read, and what Markdown made of
@@ -194,21 +195,27 @@ package struct ContentCache: Sendable {
         // Each run: a file run's or a text run's start, made with its length in front.
         let runs = stride(from: 0, to: stamped.count, by: fileRun).map { (start: $0, isFiles: true) }
             + stride(from: 0, to: textKeys.count, by: textRun).map { (start: $0, isFiles: false) }
-        let batch = max(2, ParallelWork.workers * 2)
+        // As many runs at once as there are cores; each writer starts at the size a run of its
+        // kind took last (so it grows by doubling at most once or twice).
+        let batch = max(1, ParallelWork.workers)
+        let sizes = Mutex((files: 1 << 16, texts: 1 << 16))
         for first in stride(from: 0, to: runs.count, by: batch) {
             let made = Array(runs[first..<min(runs.count, first + batch)]).parallelMap { run in
-                var writer = BinaryWriter(capacity: 1 << 16)
+                var writer = BinaryWriter(capacity: sizes.withLock { run.isFiles ? $0.files : $0.texts })
                 if run.isFiles {
                     for (path, file) in stamped[run.start..<min(stamped.count, run.start + fileRun)] { encode(path, file, into: &writer) }
                 } else {
                     for key in textKeys[run.start..<min(textKeys.count, run.start + textRun)] { encode(key, texts[key]!, into: &writer) }
                 }
-                var framed = BinaryWriter(capacity: writer.bytes.count + 10)
-                framed.write(UInt64(writer.bytes.count))
-                framed.append(writer.bytes)
-                return framed.bytes
+                sizes.withLock { if run.isFiles { $0.files = writer.bytes.count } else { $0.texts = writer.bytes.count } }
+                return writer.bytes
             }
-            for bytes in made { try give(bytes) }
+            for bytes in made {
+                var length = BinaryWriter(capacity: 10)
+                length.write(UInt64(bytes.count))
+                try give(length.bytes)
+                try give(bytes)
+            }
         }
         var trailer = BinaryWriter(capacity: 8)
         trailer.writeFixed(checksum.value)
