@@ -159,7 +159,8 @@ public struct SearchIndex: Sendable {
     }
 
     /// Every output file by path relative to the output folder: `docs/` in order (but those kept
-    /// on disk), `terms/` by key, then `meta.json`.
+    /// on disk, and those given to `writingDocuments` as they were made), `terms/` by key, then
+    /// `meta.json`; none once `dropFileTexts` has run.
     public var files: [(path: String, text: String)] {
         var out: [(path: String, text: String)] = []
         out.reserveCapacity(docChunks.count + shardKeys.count + 1)
