@@ -50,6 +50,9 @@ extension SearchIndex {
         documentKeys.enumerated().map { (docsPath($0.offset), $0.element) }
     }
 
+    /// How many `docs/<n>.json` files were made now (one document a file): `madeDocumentFileKeys.count`.
+    package var madeDocumentFileCount: Int { documentKeys.count - keptDocuments.count }
+
     /// The keys of the `docs/<n>.json` files made now, by path: `documentFileKeys` less the kept files'.
     package var madeDocumentFileKeys: [(path: String, key: UInt64)] {
         var kept = [Bool](repeating: false, count: documentKeys.count)

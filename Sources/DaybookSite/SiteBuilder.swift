@@ -240,7 +240,7 @@ extension SiteBuilder {
             let searchFiles = search.files
             searchFiles.parallelForEach { sink.add($0.path, .bytes(Array($0.text.utf8))) }
             // With one document a file, the documents went to the sink as they were made: not in `files`.
-            outputs += searchFiles.count + (search.docsPerShard == 1 ? search.madeDocumentFileKeys.count : 0)
+            outputs += searchFiles.count + (search.docsPerShard == 1 ? search.madeDocumentFileCount : 0)
             search.dropFileTexts()
         }
         let searchTime = searchStart.duration(to: .now)

@@ -56,6 +56,7 @@ package final class StagedOutput: OutputSink {
             bytes = read
         }
         let hash = records ? XXH64.hash(bytes) : 0
+        let (previous, existing) = known.value
         let unchanged = if let entry = previous?.files[path] {
             entry.hash == hash
         } else {

@@ -7,6 +7,23 @@ import Darwin
 #endif
 
 extension FileIO {
+    /// Writes the file at `path` whole or not at all: `body` appends its parts to `path.tmp` (the
+    /// folder made if missing), which then replaces `path` in one step; on failure the temporary
+    /// file is removed and the error thrown, `path` left as it was.
+    package static func replace(_ path: String, writing body: (Appender) throws(Failure) -> Void) throws(Failure) {
+        let temporary = path + ".tmp"
+        do throws(Failure) {
+            if let slash = path.lastIndex(of: "/") { try makeDirectories(String(path[..<slash])) }
+            let file = try Appender(creating: temporary)
+            try body(file)
+            try file.close()
+            try rename(temporary, path)
+        } catch {
+            removeTree(temporary)
+            throw error
+        }
+    }
+
     /// A file written in parts, for what is too large to hold whole in memory: created (or
     /// truncated) by `init`, each `append` written after the last, finished by `close`. Closed
     /// untouched if dropped before `close` (a failed write: remove the file).

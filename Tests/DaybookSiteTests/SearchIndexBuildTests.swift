@@ -32,6 +32,7 @@ import Testing
         #expect(written.withLock { $0 } == Dictionary(uniqueKeysWithValues: documents.map { ($0.path, Array($0.text.utf8)) }))
         #expect(SearchIndexTests.same(streamed.files, kept.files.filter { !$0.path.contains("/docs/") }))
         #expect(streamed.madeDocumentFileKeys.map(\.path) == kept.madeDocumentFileKeys.map(\.path))
+        #expect(streamed.madeDocumentFileCount == papers.count)
     }
 
     @Test(arguments: [31, 32, 33] as [UInt64])

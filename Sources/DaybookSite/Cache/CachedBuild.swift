@@ -114,7 +114,7 @@ struct CachedBuild {
         for (path, key) in zip(result.pageKeys.paths, result.pageKeys.keys) { files[path]?.key = key }
         let manifest = BuildManifest(output: writer.outputDirectory, inputs: inputs.hash, started: started,
                                      warnings: result.report.warnings, files: files, paths: recording.paths)
-        save(manifest.encoded(), to: manifestPath)
+        ContentCache.write(manifest.encoded(), to: manifestPath)
         contentSave?.take()
         searchSave?.take()
         result.report.stages.append(.init(name: "write", seconds: start.duration(to: .now).seconds))
@@ -131,15 +131,4 @@ struct CachedBuild {
         directory + "/" + String(XXH64.hash(output), radix: 16) + ".manifest"
     }
 
-    /// Writes a cache file atomically. A cache that cannot be written costs the next build its
-    /// savings, nothing else, so a failure here is not the build's.
-    private func save(_ bytes: [UInt8], to path: String) {
-        do throws(FileIO.Failure) {
-            try FileIO.makeDirectories(directory)
-            try FileIO.write(bytes, to: path + ".tmp")
-            try FileIO.rename(path + ".tmp", path)
-        } catch {
-            FileIO.removeTree(path + ".tmp")
-        }
-    }
 }

@@ -1,7 +1,6 @@
 import DaybookContent
 import DaybookRender
 import DaybookSystem
-import Synchronization
 
 /// The build cache's record of the content, one per site, beside the manifests: what every
 /// content file parsed to, with the stamp it had when it was read, and what Markdown made of
@@ -120,29 +119,19 @@ package struct ContentCache: Sendable {
             }
         }
         FileIO.removeTree(folder + "/" + ContentCache.deltaName)
-        let path = folder + "/" + ContentCache.baseName
-        do throws(FileIO.Failure) {
-            try FileIO.makeDirectories(folder)
-            let file = try FileIO.Appender(creating: path + ".tmp")
+        // Appended as it is encoded: 180 MB at 100,000 papers are never held whole.
+        try? FileIO.replace(folder + "/" + ContentCache.baseName) { file throws(FileIO.Failure) in
             try ContentCache.encode(started: started, base: nil, files: contents.files, texts: contents.texts) {
                 (bytes: [UInt8]) throws(FileIO.Failure) in try file.append(bytes)
             }
-            try file.close()
-            try FileIO.rename(path + ".tmp", path)
-        } catch {
-            FileIO.removeTree(path + ".tmp")
         }
     }
 
-    /// Writes atomically: a temporary file, then a rename (the search cache's too).
+    /// Writes a cache file atomically (`FileIO.replace`; the search cache's and manifests too). A
+    /// cache that cannot be written costs the next build its savings, nothing else, so a failure
+    /// is not the build's.
     static func write(_ bytes: [UInt8], to path: String) {
-        do throws(FileIO.Failure) {
-            if let slash = path.lastIndex(of: "/") { try FileIO.makeDirectories(String(path[..<slash])) }
-            try FileIO.write(bytes, to: path + ".tmp")
-            try FileIO.rename(path + ".tmp", path)
-        } catch {
-            FileIO.removeTree(path + ".tmp")
-        }
+        try? FileIO.replace(path) { file throws(FileIO.Failure) in try file.append(bytes) }
     }
 
     /// The identity a cache must carry to be read: this executable's (see `DaybookIdentity`).
@@ -195,22 +184,23 @@ package struct ContentCache: Sendable {
         // Each run: a file run's or a text run's start, made with its length in front.
         let runs = stride(from: 0, to: stamped.count, by: fileRun).map { (start: $0, isFiles: true) }
             + stride(from: 0, to: textKeys.count, by: textRun).map { (start: $0, isFiles: false) }
-        // As many runs at once as there are cores; each writer starts at the size a run of its
-        // kind took last (so it grows by doubling at most once or twice).
+        // As many runs at once as there are cores; each writer starts at the size the last run of
+        // its kind took (so it grows by doubling at most once or twice).
         let batch = max(1, ParallelWork.workers)
-        let sizes = Mutex((files: 1 << 16, texts: 1 << 16))
+        var fileSize = 1 << 16, textSize = 1 << 16
         for first in stride(from: 0, to: runs.count, by: batch) {
-            let made = Array(runs[first..<min(runs.count, first + batch)]).parallelMap { run in
-                var writer = BinaryWriter(capacity: sizes.withLock { run.isFiles ? $0.files : $0.texts })
+            let taken = Array(runs[first..<min(runs.count, first + batch)])
+            let made = taken.parallelMap { [fileSize, textSize] run in
+                var writer = BinaryWriter(capacity: run.isFiles ? fileSize : textSize)
                 if run.isFiles {
                     for (path, file) in stamped[run.start..<min(stamped.count, run.start + fileRun)] { encode(path, file, into: &writer) }
                 } else {
                     for key in textKeys[run.start..<min(textKeys.count, run.start + textRun)] { encode(key, texts[key]!, into: &writer) }
                 }
-                sizes.withLock { if run.isFiles { $0.files = writer.bytes.count } else { $0.texts = writer.bytes.count } }
                 return writer.bytes
             }
-            for bytes in made {
+            for (run, bytes) in zip(taken, made) {
+                if run.isFiles { fileSize = bytes.count } else { textSize = bytes.count }
                 var length = BinaryWriter(capacity: 10)
                 length.write(UInt64(bytes.count))
                 try give(length.bytes)
