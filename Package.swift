@@ -27,8 +27,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // glibc's <malloc.h>, for `Heap`.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // File I/O, walking and ignore rules, escaping, media types, hex, parallel work: one copy each.
-        .target(name: "DaybookSystem"),
+        .target(name: "DaybookSystem", dependencies: ["CMalloc"]),
         .target(
             name: "DaybookContent",
             dependencies: ["DaybookSystem", .product(name: "Yams", package: "Yams")]

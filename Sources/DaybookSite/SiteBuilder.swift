@@ -268,8 +268,11 @@ extension SiteBuilder {
         if renderPages {
             SiteBuilder.run(plan.staleFeeds, renderer: renderer, into: sink, progress: nil)
             // Every page and feed is made: the cards (one per paper, 75 MB at 100,000 papers) are let
-            // go before the write (a card asked for later is made again).
+            // go before the write (a card asked for later is made again), and their pages given back
+            // to the system, so that what the write allocates does not come on top of them (the
+            // 100,000-paper build's peak: 744–754 MB → 687–699 MB).
             renderer.cards = Array(repeating: "", count: renderer.cards.count)
+            Heap.releaseFreePages()
         }
         outputs += renderPages ? plan.stalePages.count + plan.staleFeeds.count : 0
         report.feedItems = renderer.feedItemCount
