@@ -19,7 +19,7 @@ import DaybookSystem
 /// that read it started (a save in the same clock tick as the read could keep the stamp: see
 /// `BuildInputs`).
 package struct ContentCache: Sendable {
-    static let format = "daybook-content-cache 5"
+    static let format = "daybook-content-cache 6"
     static let baseName = "content.cache"
     static let deltaName = "content.delta"
 
@@ -147,8 +147,9 @@ package struct ContentCache: Sendable {
     }
 
     /// Files, and texts, encoded together: each run decodes on its own, so a large cache is
-    /// decoded on every core.
-    static let fileRun = 8_192, textRun = 16_384
+    /// decoded on every core. A file run is about 3 MB (a record's entry is about 1.5 kB), so the
+    /// runs a base is encoded in hold little at once.
+    static let fileRun = 2_048, textRun = 8_192
 
     /// A part of `files` (sorted by path; those without a stamp are left out) and `texts`: a
     /// header, then the files and the texts in runs (`fileRun`, `textRun`), each run preceded by
