@@ -31,7 +31,7 @@ extension SiteRenderer {
         let first = kind == .week ? routes.week(period.key) : routes.month(period.key)
         return Pagination.pages(total: period.papers.count, perPage: config.perPage, first: first, routes: routes).map { pagination in
             Job(path: routes.file(for: pagination.url), make: { $0.renderPeriod(kind, position, pagination) },
-                lastmod: period.days.first, shows: period.papers[pagination.range], frame: hash)
+                lastmod: period.days.first, shows: period.papers[pagination.range], showsCards: true, frame: hash)
         }
     }
 

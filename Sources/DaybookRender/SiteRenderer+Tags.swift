@@ -24,7 +24,7 @@ extension SiteRenderer {
         }
         var jobs = [Job(path: routes.file(for: routes.tag(entry.name)), make: { $0.renderTag(position, nil) },
                         lastmod: entry.papers.first.map { library.papers[$0].day }, shows: entry.papers[paging.head],
-                        frame: head.finalize())]
+                        showsCards: true, frame: head.finalize())]
         for number in stride(from: 1, through: paging.archived, by: 1) {
             var frame = StableHasher()
             frame.combine(entry.name)
@@ -32,7 +32,8 @@ extension SiteRenderer {
             frame.combine(number == paging.archived)
             let shows = entry.papers[paging.page(number)]
             jobs.append(Job(path: routes.file(for: routes.tagPage(number, of: entry.name)), make: { $0.renderTag(position, number) },
-                            lastmod: library.papers[shows[shows.startIndex]].day, shows: shows, frame: frame.finalize()))
+                            lastmod: library.papers[shows[shows.startIndex]].day, shows: shows, showsCards: true,
+                            frame: frame.finalize()))
         }
         return jobs
     }

@@ -18,9 +18,12 @@ public struct SiteRenderer: Sendable {
     /// Related papers by shared tags, per paper index.
     public let related: RelatedPapers
     /// Each paper's card HTML, per paper index; "" for a card not made ahead, which a page makes
-    /// when it shows it (a cached build makes ahead only those of the pages it renders; the
-    /// preview, which makes pages on request, none).
+    /// when it shows it (builds and the preview make none ahead: a build's pages take theirs from
+    /// `cardStore`).
     public package(set) var cards: [String]
+    /// Where a build's pages take the cards not made ahead (made once, let go after their last
+    /// page); nil: such a card is made for each page that shows it.
+    package var cardStore: CardStore?
     /// The strings and each library day's label, shared by every paper a page shows.
     let localized: LocalizedStrings
     /// Each library day as a link, made once.
@@ -64,11 +67,6 @@ public struct SiteRenderer: Sendable {
                                                        localized: localized)
     }
 
-    /// The cards of `indices`, rendered on every core, in order.
-    package func renderCards(_ indices: some Collection<Int>) -> [String] {
-        SiteRenderer.renderCards(indices, views: views, templates: templates, site: site, localized: localized)
-    }
-
     static func renderCards(_ indices: some Collection<Int>, views: [PaperView], templates: TemplateRenderer,
                             site: SiteContext, localized: LocalizedStrings) -> [String] {
         Array(indices).parallelMap { templates.card(LocalizedPaper(views[$0], localized), site: site) }
@@ -78,7 +76,9 @@ public struct SiteRenderer: Sendable {
     func cardList(_ indices: some Sequence<Int>) -> [PaperCard] {
         indices.map { index in
             let paper = paper(index)
-            return PaperCard(paper: paper, html: cards[index].isEmpty ? templates.card(paper, site: site) : cards[index])
+            guard cards[index].isEmpty else { return PaperCard(paper: paper, html: cards[index]) }
+            let make = { templates.card(paper, site: site) }
+            return PaperCard(paper: paper, html: cardStore?.card(index, make: make) ?? make())
         }
     }
 
@@ -97,6 +97,9 @@ public struct SiteRenderer: Sendable {
     /// the library (counts, neighbour links, pagination). A job with `frame == nil` depends on
     /// anything and is always run.
     ///
+    /// `showsCards`: the page shows the papers of `shows` as cards (a listing page), which lets a
+    /// build make each card once and let it go after its last page (`CardStore`).
+    ///
     /// A class, so that the preview's versions and the plans share jobs rather than copy them.
     package final class Job: Sendable {
         package let path: String
@@ -105,15 +108,17 @@ public struct SiteRenderer: Sendable {
         package let lastmod: Day?
         package let listed: Bool
         package let shows: ArraySlice<Int>
+        package let showsCards: Bool
         package let frame: Int?
 
         package init(path: String, make: @escaping @Sendable (SiteRenderer) -> [UInt8], lastmod: Day? = nil, listed: Bool = true,
-                     shows: ArraySlice<Int> = [], frame: Int? = nil) {
+                     shows: ArraySlice<Int> = [], showsCards: Bool = false, frame: Int? = nil) {
             self.path = path
             self.make = make
             self.lastmod = lastmod
             self.listed = listed
             self.shows = shows
+            self.showsCards = showsCards
             self.frame = frame
         }
     }
@@ -176,7 +181,7 @@ public struct SiteRenderer: Sendable {
             tags.combine(entry.papers.count)
         }
         return [Job(path: routes.file(for: routes.home), make: { $0.renderHome() }, lastmod: newest,
-                    shows: newest.flatMap { library.papersByDay[$0]?[...] } ?? [], frame: daysFrame),
+                    shows: newest.flatMap { library.papersByDay[$0]?[...] } ?? [], showsCards: true, frame: daysFrame),
                 Job(path: "404.html", make: { $0.renderNotFound() }, listed: false, frame: daysFrame),
                 Job(path: routes.file(for: routes.archive), make: { $0.renderArchive() }, lastmod: newest, frame: daysFrame),
                 Job(path: routes.file(for: routes.tags), make: { $0.renderTagIndex() }, lastmod: newest, frame: tags.finalize()),
@@ -202,7 +207,7 @@ public struct SiteRenderer: Sendable {
         frame.combine(archive.weekPosition[day.weekKey].map { archive.weeks[$0].papers.count })
         frame.combine(archive.monthPosition[day.monthKey].map { archive.months[$0].papers.count })
         return Job(path: routes.file(for: routes.day(day)), make: { $0.renderDay(day) }, lastmod: day,
-                   shows: library.papersByDay[day]?[...] ?? [], frame: frame.finalize())
+                   shows: library.papersByDay[day]?[...] ?? [], showsCards: true, frame: frame.finalize())
     }
 
     func paperJob(_ index: Int) -> Job {

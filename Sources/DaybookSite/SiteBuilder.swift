@@ -165,7 +165,9 @@ public struct SiteBuilder: Sendable {
         let result = Result(config: config, site: RenderedSite(), report: report, kept: keptFiles, pageKeys: keys,
                             content: kept, search: cache == nil ? nil : { [postings = assembly.search.postingsForNextBuild] in
                                 BackgroundWork { SearchCache.encode(postings) } }())
-        BackgroundRelease.free((consume assembly, consume views, consume library, consume loaded))
+        // The library and its views are most of what the build holds: their pages go back to the
+        // system while the output is written.
+        BackgroundRelease.free((consume assembly, consume views, consume library, consume loaded), givingPagesBack: true)
         return result
     }
 }
@@ -227,11 +229,10 @@ extension SiteBuilder {
             ? BackgroundWork { SearchIndex(routes: routes, library: library, views: views, previous: previousSearch, reuse: reuse,
                                            writingDocuments: writingDocuments) }
             : nil
-        // With reuse, cards wait until the plan says which pages are rendered; the preview's
-        // (no page rendered here) are made with the pages that show them.
+        // No card is made ahead: the pages make them as they ask for them (`CardStore`), the
+        // preview's when a page is requested.
         var renderer = SiteRenderer(config: config, library: library, views: views, theme: theme, bodyEnd: options.bodyEnd,
-                                    mathAssets: mathAssets != nil,
-                                    cards: reuse == nil && renderPages ? nil : Array(repeating: "", count: views.count))
+                                    mathAssets: mathAssets != nil, cards: Array(repeating: "", count: views.count))
         var search = search ?? searchWork!.take()
         // The index's other files go to the sink now and their texts are let go, rather than
         // held while every page is rendered.
@@ -254,12 +255,14 @@ extension SiteBuilder {
         }
         let feeds = renderer.feedJobs()
         let plan = PagePlan(pages: jobs, feeds: feeds, keys: keys, previous: reuse)
-        if reuse != nil && renderPages {
-            let order = plan.shownPapers.sorted()
-            for (index, html) in zip(order, renderer.renderCards(order)) { renderer.cards[index] = html }
-        }
         options.progress?.begin("pages", total: plan.stalePages.count)
-        if renderPages { SiteBuilder.run(plan.stalePages, renderer: renderer, into: sink, progress: options.progress) }
+        if renderPages {
+            // Each card is made once and let go after the last page that shows it; in this order
+            // few are alive at a time (at 100,000 papers all of them would take 75 MB).
+            renderer.cardStore = CardStore(pages: plan.stalePages)
+            SiteBuilder.run(CardStore.renderOrder(plan.stalePages, library: library), renderer: renderer, into: sink,
+                            progress: options.progress)
+        }
         report.pages = jobs.count
         report.pagesRendered = renderPages ? plan.stalePages.count : 0
         clock.lap("pages", into: &report)
@@ -267,11 +270,9 @@ extension SiteBuilder {
 
         if renderPages {
             SiteBuilder.run(plan.staleFeeds, renderer: renderer, into: sink, progress: nil)
-            // Every page and feed is made: the cards (one per paper, 75 MB at 100,000 papers) are let
-            // go before the write (a card asked for later is made again), and their pages given back
-            // to the system, so that what the write allocates does not come on top of them (the
-            // 100,000-paper build's peak: 744–754 MB → 687–699 MB).
-            renderer.cards = Array(repeating: "", count: renderer.cards.count)
+            // Every page and feed is made: what the pages held (their cards among it) is given back
+            // to the system, so that what the write allocates does not come on top of it.
+            renderer.cardStore = nil
             Heap.releaseFreePages()
         }
         outputs += renderPages ? plan.stalePages.count + plan.staleFeeds.count : 0
@@ -296,10 +297,14 @@ extension SiteBuilder {
     }
 
     /// Runs `jobs` on every core, each output going to `sink` as soon as it is made.
+    /// A page that shows cards gives them back to the renderer's `CardStore` once made.
     static func run(_ jobs: [SiteRenderer.Job], renderer: SiteRenderer, into sink: some OutputSink, progress: BuildProgress?) {
         stream(jobs.count, into: sink) { index in
             defer { progress?.advance() }
-            return (jobs[index].path, jobs[index].make(renderer))
+            let job = jobs[index]
+            let bytes = job.make(renderer)
+            if job.showsCards { renderer.cardStore?.release(job.shows) }
+            return (job.path, bytes)
         }
     }
 

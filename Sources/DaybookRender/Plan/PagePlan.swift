@@ -54,11 +54,4 @@ package struct PagePlan {
         }
         removed = lookup.removed(from: keys)
     }
-
-    /// The papers whose cards the stale pages show.
-    package var shownPapers: Set<Int> {
-        var papers = Set<Int>()
-        for job in stalePages { papers.formUnion(job.shows) }
-        return papers
-    }
 }
