@@ -166,8 +166,9 @@ public struct SiteBuilder: Sendable {
                             content: kept, search: cache == nil ? nil : { [postings = assembly.search.postingsForNextBuild] in
                                 BackgroundWork { SearchCache.encode(postings) } }())
         // The library and its views are most of what the build holds: their pages go back to the
-        // system while the output is written.
-        BackgroundRelease.free((consume assembly, consume views, consume library, consume loaded), givingPagesBack: true)
+        // system while the output is written (after a build that rendered many pages).
+        BackgroundRelease.free((consume assembly, consume views, consume library, consume loaded),
+                               givingPagesBack: report.pagesRendered >= SiteBuilder.manyPages)
         return result
     }
 }
@@ -273,7 +274,7 @@ extension SiteBuilder {
             // Every page and feed is made: what the pages held (their cards among it) is given back
             // to the system, so that what the write allocates does not come on top of it.
             renderer.cardStore = nil
-            Heap.releaseFreePages()
+            if plan.stalePages.count >= SiteBuilder.manyPages { Heap.releaseFreePages() }
         }
         outputs += renderPages ? plan.stalePages.count + plan.staleFeeds.count : 0
         report.feedItems = renderer.feedItemCount
@@ -295,6 +296,11 @@ extension SiteBuilder {
         return Assembly(outputCount: outputs, pageCount: jobs.count, kept: Set(plan.kept), keys: plan.keys, freshKeys: plan.freshKeys, jobs: jobs + feeds,
                         renderer: renderer, sitemap: sitemap, search: search, hasMathAssets: mathAssets != nil)
     }
+
+    /// How many pages a build renders before what it held is worth giving back to the system
+    /// (`Heap.releaseFreePages`): after fewer, little is freed, and each page given back costs a
+    /// page fault when the write takes it again (the daily build renders about 140).
+    static let manyPages = 10_000
 
     /// Runs `jobs` on every core, each output going to `sink` as soon as it is made.
     /// A page that shows cards gives them back to the renderer's `CardStore` once made.
