@@ -203,8 +203,8 @@ extension SiteBuilder {
     /// show (`SiteRenderer.Job`), so full, cached and preview builds make them the same way.
     ///
     /// Every page and feed gets its key (`PageKeys`). With `reuse`, a job whose key is the one its
-    /// output was last made from is not run (`PagePlan`): it is listed in `Assembly.kept`, and only
-    /// the cards of the pages that are rendered are made. Without it every job runs. Once `sink`
+    /// output was last made from is not run (`PagePlan`): it is listed in `Assembly.kept`. Without
+    /// it every job runs. Only the cards of the pages that run are made, each once (`CardStore`). Once `sink`
     /// fails, nothing more is made. With `renderPages` false no page or feed job runs and the
     /// search index's files are not written: the preview makes pages when they are requested,
     /// from `Assembly.jobs`, and serves the index from memory (`SearchFiles`). `search`, when given,
