@@ -8,8 +8,8 @@ import Synchronization
 /// Uses are counted up front from the pages to render (`SiteRenderer.Job.showsCards`); a page
 /// gives its cards back when made (`release`). A card asked for after its last counted use, or
 /// never counted, is made again: a miscount costs time, never a wrong page. Pages made in order of
-/// the newest paper they show (`renderOrder`) keep few cards alive: a day's, its week's and month's
-/// pages and each tag's current page.
+/// the first paper they show (`renderOrder`) keep few cards alive: at most those of a month's
+/// pages (which rank a month's papers together) and each tag's current page.
 package final class CardStore: Sendable {
     /// One lock per stripe of paper indices, each with its live cards and their uses still to come.
     private let stripes: [Stripe]

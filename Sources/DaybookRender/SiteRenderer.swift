@@ -17,12 +17,9 @@ public struct SiteRenderer: Sendable {
     public let archive: ArchiveIndex
     /// Related papers by shared tags, per paper index.
     public let related: RelatedPapers
-    /// Each paper's card HTML, per paper index; "" for a card not made ahead, which a page makes
-    /// when it shows it (builds and the preview make none ahead: a build's pages take theirs from
-    /// `cardStore`).
-    public package(set) var cards: [String]
-    /// Where a build's pages take the cards not made ahead (made once, let go after their last
-    /// page); nil: such a card is made for each page that shows it.
+    /// Where pages take their cards when many pages are made (a build, `render`): each card made
+    /// once and let go after its last page. nil (the preview, which makes pages on request): a
+    /// page makes the cards it shows.
     package var cardStore: CardStore?
     /// The strings and each library day's label, shared by every paper a page shows.
     let localized: LocalizedStrings
@@ -44,7 +41,7 @@ public struct SiteRenderer: Sendable {
     /// `previous`: a renderer of the same config and theme (the preview's last version), whose
     /// day labels and links are reused where a day's paper count is unchanged.
     public init(config: SiteConfig, library: Library, views: [PaperView], theme: Theme, bodyEnd: String = "",
-                mathAssets: Bool = false, archive: ArchiveIndex? = nil, related: RelatedPapers? = nil, cards: [String]? = nil,
+                mathAssets: Bool = false, archive: ArchiveIndex? = nil, related: RelatedPapers? = nil,
                 previous: SiteRenderer? = nil) {
         self.config = config
         let routes = Routes(config: config)
@@ -63,23 +60,22 @@ public struct SiteRenderer: Sendable {
         let strings = theme.strings
         self.weekLinks = archive.weeks.map { SiteRenderer.periodLink(.week, $0, routes: routes, strings: strings) }
         self.monthLinks = archive.months.map { SiteRenderer.periodLink(.month, $0, routes: routes, strings: strings) }
-        self.cards = cards ?? SiteRenderer.renderCards(views.indices, views: views, templates: templates, site: site,
-                                                       localized: localized)
     }
 
-    static func renderCards(_ indices: some Collection<Int>, views: [PaperView], templates: TemplateRenderer,
-                            site: SiteContext, localized: LocalizedStrings) -> [String] {
-        Array(indices).parallelMap { templates.card(LocalizedPaper(views[$0], localized), site: site) }
-    }
-
-    /// Papers for a list page: views with their cards (made now where not made ahead).
+    /// Papers for a list page: views with their cards (from `cardStore`, or made now).
     func cardList(_ indices: some Sequence<Int>) -> [PaperCard] {
         indices.map { index in
             let paper = paper(index)
-            guard cards[index].isEmpty else { return PaperCard(paper: paper, html: cards[index]) }
             let make = { templates.card(paper, site: site) }
             return PaperCard(paper: paper, html: cardStore?.card(index, make: make) ?? make())
         }
+    }
+
+    /// `job`'s output; a page that shows cards then gives them back to `cardStore`.
+    package func make(_ job: Job) -> [UInt8] {
+        let bytes = job.make(self)
+        if job.showsCards { cardStore?.release(job.shows) }
+        return bytes
     }
 
     /// The paper at `index` as pages show it.
@@ -222,10 +218,12 @@ public struct SiteRenderer: Sendable {
         render(pageJobs())
     }
 
-    /// Runs jobs on every core. The preview's incremental rebuild passes a subset of `pageJobs()`.
+    /// Runs jobs on every core, their cards made once each (`CardStore`).
     package func render(_ work: [Job], progress: BuildProgress? = nil) -> [String: [UInt8]] {
-        let pages = work.parallelMap { job in
-            let html = job.make(self)
+        var renderer = self
+        renderer.cardStore = CardStore(pages: work)
+        let pages = work.parallelMap { [renderer] job in
+            let html = renderer.make(job)
             progress?.advance()
             return html
         }

@@ -230,10 +230,8 @@ extension SiteBuilder {
             ? BackgroundWork { SearchIndex(routes: routes, library: library, views: views, previous: previousSearch, reuse: reuse,
                                            writingDocuments: writingDocuments) }
             : nil
-        // No card is made ahead: the pages make them as they ask for them (`CardStore`), the
-        // preview's when a page is requested.
         var renderer = SiteRenderer(config: config, library: library, views: views, theme: theme, bodyEnd: options.bodyEnd,
-                                    mathAssets: mathAssets != nil, cards: Array(repeating: "", count: views.count))
+                                    mathAssets: mathAssets != nil)
         var search = search ?? searchWork!.take()
         // The index's other files go to the sink now and their texts are let go, rather than
         // held while every page is rendered.
@@ -302,15 +300,12 @@ extension SiteBuilder {
     /// page fault when the write takes it again (the daily build renders about 140).
     static let manyPages = 10_000
 
-    /// Runs `jobs` on every core, each output going to `sink` as soon as it is made.
-    /// A page that shows cards gives them back to the renderer's `CardStore` once made.
+    /// Runs `jobs` on every core, each output going to `sink` as soon as it is made
+    /// (`SiteRenderer.make`: a page's cards go back to the renderer's `CardStore`).
     static func run(_ jobs: [SiteRenderer.Job], renderer: SiteRenderer, into sink: some OutputSink, progress: BuildProgress?) {
         stream(jobs.count, into: sink) { index in
             defer { progress?.advance() }
-            let job = jobs[index]
-            let bytes = job.make(renderer)
-            if job.showsCards { renderer.cardStore?.release(job.shows) }
-            return (job.path, bytes)
+            return (jobs[index].path, renderer.make(jobs[index]))
         }
     }
 

@@ -72,19 +72,19 @@ import Testing
         #expect(store.heldCount == 0)
     }
 
-    /// Pages made with the store, in the render order, equal pages made with every card ahead.
-    @Test func pagesMadeWithTheStoreEqualPagesWithEveryCardMadeAhead() throws {
-        let ahead = try Reader.renderer(Self.papers)
-        var onDemand = ahead
-        onDemand.cards = Array(repeating: "", count: ahead.views.count)
-        let pages = ahead.pageJobs()
-        onDemand.cardStore = CardStore(pages: pages)
+    /// Pages made with the store, in the render order or by `render`, equal pages that each make
+    /// the cards they show.
+    @Test func pagesMadeWithTheStoreEqualPagesMakingTheirOwnCards() throws {
+        let renderer = try Reader.renderer(Self.papers)
+        #expect(renderer.cardStore == nil)
+        let pages = renderer.pageJobs()
+        let own = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, $0.make(renderer)) })
+        var stored = renderer
+        stored.cardStore = CardStore(pages: pages)
         var made: [String: [UInt8]] = [:]
-        for page in CardStore.renderOrder(pages, library: ahead.library) {
-            made[page.path] = page.make(onDemand)
-            if page.showsCards { onDemand.cardStore?.release(page.shows) }
-        }
-        #expect(made == ahead.render(pages))
-        #expect(onDemand.cardStore?.heldCount == 0)
+        for page in CardStore.renderOrder(pages, library: renderer.library) { made[page.path] = stored.make(page) }
+        #expect(made == own)
+        #expect(stored.cardStore?.heldCount == 0)
+        #expect(renderer.render(pages) == own)
     }
 }

@@ -109,11 +109,10 @@ extension IncrementalBuilder {
                                 report: inout BuildReport) -> Update {
         let routes = Routes(config: config)
         let options = builder.options
-        // Cards are made with the pages that show them (none is held).
+        // Cards are made with the pages that show them (none is held: no `cardStore`).
         var renderer = SiteRenderer(config: config, library: changes.library, views: changes.views, theme: theme,
                                     bodyEnd: options.bodyEnd, mathAssets: previous.hasMathAssets, archive: changes.archive,
-                                    related: changes.related, cards: [String](repeating: "", count: changes.views.count),
-                                    previous: pages.renderer)
+                                    related: changes.related, previous: pages.renderer)
         renderer.searchEntry = previous.search.entry
         let keys = PageKeys(bodyEnd: options.bodyEnd, config: config, theme: theme, views: changes.views,
                             mathAssets: previous.hasMathAssets)
