@@ -26,7 +26,9 @@ public final class PaperView: RenderObject, @unchecked Sendable {
     public let url: String
     /// The paper page's output file, relative to the output folder.
     let file: String
-    public let absoluteURL: String
+    /// How much of `url` `baseURL` stands for in `absoluteURL` (the base path's length); nil when
+    /// `url` is not under the base path (`Routes.absolute`).
+    private let basePathLength: Int?
     public let dayURL: String
     public let tags: [TagLink]
     /// A stable hash of every stored field of `paper` (`Paper.combine(into:)`): the paper's part
@@ -54,12 +56,20 @@ public final class PaperView: RenderObject, @unchecked Sendable {
         self.excerpt = excerpt
         self.hasAbstract = hasAbstract ?? !(abstractHTML ?? "").isEmpty
         self.hasMath = hasMath
-        self.url = routes.paper(paper.id)
+        let url = routes.paper(paper.id)
+        self.url = url
         self.file = routes.file(for: url)
-        self.absoluteURL = routes.absolute(url)
+        self.basePathLength = url.hasPrefix(routes.basePath) ? routes.basePath.utf8.count : nil
         self.dayURL = dayURL
         self.tags = tags
         self.paperHash = paper.stableHash
+    }
+
+    /// `url` with the site's base URL (`Routes.absolute`): made when asked (a paper page asks
+    /// three times), as 100,000 of them would take 10 MB for the whole build.
+    public var absoluteURL: String {
+        guard let basePathLength else { return url }
+        return baseURL + url.dropFirst(basePathLength)
     }
 
     /// Abstract as HTML (links absolute), for the paper page and feeds: made on each call unless

@@ -35,6 +35,16 @@ extension SearchIndex {
         return Postings(keys: keys, terms: terms, lists: lists)
     }
 
+    /// `postingsForNextBuild`, taken out of the index, for a build that has written the index's
+    /// files (`dropFileTexts`) and needs nothing more of it than its keys and entry: the index
+    /// then has no postings and cannot be updated.
+    package mutating func takePostings() -> Postings {
+        let taken = postingsForNextBuild
+        builtPostings = nil
+        postings = [:]
+        return taken
+    }
+
     /// One document a file, each document's text by its key (`documentKey`): what a new index
     /// of the same site may take (`documents:`); empty otherwise.
     package var documentsByKey: [UInt64: String] {

@@ -32,11 +32,12 @@ public struct SiteBuilder: Sendable {
         /// The key of each page, feed and search document made now, for the build cache's manifest
         /// (a kept output's key is the one recorded).
         var pageKeys = OutputKeys()
-        /// What the content cache keeps for the next build (cached builds only).
-        var content: ContentCache.Contents?
+        /// What the content cache keeps for the next build, written beside it while the pages
+        /// were made, to be put in place by the caller (cached builds only).
+        var content: BackgroundWork<ContentCache.StagedSave>?
         /// What the search cache keeps for the next build, encoded on another core while the
-        /// output is written (smaller than the postings it holds, which are not kept through the
-        /// write; cached builds only).
+        /// pages are made (smaller than the postings it holds, which are not kept through the
+        /// pages; cached builds only).
         var search: BackgroundWork<[UInt8]>?
     }
 
@@ -113,20 +114,16 @@ public struct SiteBuilder: Sendable {
     /// Loads the content and renders it with `config` and `theme` into `sink` (pages current on
     /// disk are skipped with `reuse`). The result's `site` is empty: the outputs are in `sink`.
     /// With `cache`, files and Markdown it holds are reused and the result's `content` and
-    /// `search` are what to keep for the next build; the search index takes the postings of
+    /// `search` are what to keep for the next build (`content` is written beside the cache while
+    /// the pages are made: the caller puts it in place); the search index takes the postings of
     /// `search` (see `SearchCache`), read on another core meanwhile.
     func render(config: SiteConfig, theme: Theme, into sink: some OutputSink, clock: inout StageClock, report: BuildReport,
-                reuse: PageReuse?, cache: ContentCache.Use? = nil,
+                reuse: PageReuse?, cache: consuming ContentCache.Use? = nil,
                 search: BackgroundWork<SearchIndex.Postings?>? = nil) throws(BuildError) -> Result {
         var report = report
         let progress = options.progress
         progress?.begin("load")
-        let loaded: ContentLoadResult
-        do {
-            loaded = try ContentLoader(siteRoot: options.siteRoot).load(reusing: cache?.files, auditingAside: true)
-        } catch {
-            throw BuildError(error.diagnostics)
-        }
+        var loaded = try load(reusing: cache?.files)
         clock.lap("load", into: &report)
         progress?.begin("index")
         report.warnings = loaded.warnings
@@ -135,25 +132,43 @@ public struct SiteBuilder: Sendable {
         let library = Library(papers: loaded.papers)
         let collisions = library.urlCollisions(routes: routes)
         guard collisions.isEmpty else { throw BuildError(collisions) }
+        // The library holds the papers now; the records' field positions serve the audit (made
+        // aside) and the preview, not the pages.
+        loaded.papers = []
+        loaded.positions = [:]
         clock.lap("index", into: &report)
         progress?.begin("markdown")
 
         let views: [PaperView]
-        var kept: ContentCache.Contents?
+        var kept: BackgroundWork<ContentCache.StagedSave>?
         if let cache {
             let built = PaperViewBuilder(routes: routes).build(Array(library.papers), reusing: cache.texts)
             views = built.views
-            kept = ContentCache.Contents(files: loaded.parsedFiles, parsed: loaded.parsedNow, texts: built.texts)
+            // Written while the pages are made, so that the parsed files and texts it takes are
+            // let go before the pages rather than held to the end (about 60 MB at 100,000 papers).
+            let contents = ContentCache.Contents(files: loaded.parsedFiles, parsed: loaded.parsedNow, texts: built.texts)
+            kept = cache.keep.map { keep in BackgroundWork { keep(contents) } }
             report.cache = BuildReport.CacheSavings(upToDate: false, pagesKept: 0,
                                                     recordsReused: loaded.parsedFiles.count - loaded.parsedNow.count,
                                                     markdownReused: library.papers.count - built.made)
+            loaded.parsedFiles = []
+            loaded.parsedNow = []
         } else {
             views = PaperViewBuilder(routes: routes).build(library.papers)
+        }
+        // What the cache gave (its walk of the content folder among it) is not needed any more.
+        let keepingCache = cache != nil
+        cache = nil
+        // Rendering every paper's Markdown freed much of what it took: given back before the
+        // search index and the pages are made.
+        if views.count - (report.cache?.markdownReused ?? 0) >= SiteBuilder.manyPages {
+            Heap.releaseFreePages()
         }
         clock.lap("markdown", into: &report)
 
         let assembly = assemble(config: config, theme: theme, library: library, views: views, into: sink,
-                                clock: &clock, report: &report, reuse: reuse, previousSearch: search?.take() ?? nil)
+                                clock: &clock, report: &report, reuse: reuse, previousSearch: search?.take() ?? nil,
+                                keepingSearch: keepingCache)
         // The search documents kept on disk, and the keys of those made now, go in the manifest as pages' do.
         let keptFiles = KeptOutputs(paths: assembly.kept, documents: assembly.search.keptDocumentFiles)
         var keys = assembly.freshKeys
@@ -163,17 +178,25 @@ public struct SiteBuilder: Sendable {
         report.days = library.days.count
         report.files = assembly.outputCount + keptFiles.count
         let result = Result(config: config, site: RenderedSite(), report: report, kept: keptFiles, pageKeys: keys,
-                            content: kept, search: cache == nil ? nil : { [postings = assembly.search.postingsForNextBuild] in
-                                BackgroundWork { SearchCache.encode(postings) } }())
+                            content: kept, search: assembly.searchCache)
         // The library and its views are most of what the build holds: their pages go back to the
         // system while the output is written (after a build that rendered many pages).
-        BackgroundRelease.free((consume assembly, consume views, consume library, consume loaded),
+        BackgroundRelease.free((consume assembly, consume views, consume library),
                                givingPagesBack: report.pagesRendered >= SiteBuilder.manyPages)
         return result
     }
 }
 
 extension SiteBuilder {
+    /// The content, its audit made aside (`ContentLoader.load(reusing:auditingAside:)`).
+    func load(reusing files: ContentReuse?) throws(BuildError) -> ContentLoadResult {
+        do {
+            return try ContentLoader(siteRoot: options.siteRoot).load(reusing: files, auditingAside: true)
+        } catch {
+            throw BuildError(error.diagnostics)
+        }
+    }
+
     /// `daybook.yml`, with `options.baseURL` applied.
     package func loadConfig() throws(ContentError) -> SiteConfig {
         var config = try SiteConfigLoader.load(path: options.resolve(options.configPath), displayPath: options.configPath)
@@ -210,11 +233,12 @@ extension SiteBuilder {
     /// from `Assembly.jobs`, and serves the index from memory (`SearchFiles`). `search`, when given,
     /// is the index of this same library and views (the preview's, after a template change);
     /// else one is made, with the postings of `previousSearch` and, where `reuse` recorded a
-    /// search document's key, without making that document again.
+    /// search document's key, without making that document again. With `keepingSearch` (and
+    /// `renderPages`), `Assembly.searchCache` is what the search cache keeps for the next build.
     package func assemble(config: SiteConfig, theme: Theme, library: Library, views: [PaperView], into sink: some OutputSink,
                           clock: inout StageClock, report: inout BuildReport, reuse: PageReuse? = nil,
                           renderPages: Bool = true, search: SearchIndex? = nil,
-                          previousSearch: SearchIndex.Postings? = nil) -> Assembly {
+                          previousSearch: SearchIndex.Postings? = nil, keepingSearch: Bool = false) -> Assembly {
         let routes = Routes(config: config)
         let mathAssets = mathAssets(for: views, report: &report)
         let keys = PageKeys(bodyEnd: options.bodyEnd, config: config, theme: theme, views: views, mathAssets: mathAssets != nil)
@@ -236,21 +260,33 @@ extension SiteBuilder {
         // The index's other files go to the sink now and their texts are let go, rather than
         // held while every page is rendered.
         var outputs = 0
+        var searchCache: BackgroundWork<[UInt8]>?
         if renderPages {
             let searchFiles = search.files
             searchFiles.parallelForEach { sink.add($0.path, .bytes(Array($0.text.utf8))) }
             // With one document a file, the documents went to the sink as they were made: not in `files`.
             outputs += searchFiles.count + (search.docsPerShard == 1 ? search.madeDocumentFileCount : 0)
             search.dropFileTexts()
+            // The postings too: encoded for the search cache now (with `keepingSearch`), on
+            // another core, rather than held while the pages are made (about 40 MB at 100,000 papers).
+            let postings = search.takePostings()
+            if keepingSearch { searchCache = BackgroundWork { SearchCache.encode(postings) } }
+            // Making a whole index of many papers frees much of what it took: given back before
+            // the jobs, plan and sitemap are made, so that they do not come on top of it.
+            if previousSearch == nil && views.count >= SiteBuilder.manyPages { Heap.releaseFreePages() }
         }
         let searchTime = searchStart.duration(to: .now)
         clock.setAside(searchTime)
         renderer.searchEntry = search.entry
         let jobs = renderer.pageJobs()
-        // The sitemap needs only the jobs: made on another core while the pages are planned and rendered.
-        let sitemapWork = BackgroundWork {
-            let sitemap = SitemapEntries(jobs: jobs, routes: routes)
-            return (sitemap, sitemap.files(routes: routes))
+        // The sitemap needs only the jobs: made on another core while the pages are planned and
+        // rendered. A build gives its files to the sink as soon as they are made and keeps no
+        // entries; the preview keeps them, to update the sitemap after an edit.
+        let sitemapWork = BackgroundWork { () -> (SitemapEntries?, Int) in
+            let sitemap = renderPages ? nil : SitemapEntries(jobs: jobs, routes: routes)
+            let files = sitemap?.files(routes: routes) ?? SitemapEntries.files(jobs: jobs, routes: routes)
+            for (path, text) in files { sink.add(path, .bytes(Array(text.utf8))) }
+            return (sitemap, files.count)
         }
         let feeds = renderer.feedJobs()
         let plan = PagePlan(pages: jobs, feeds: feeds, keys: keys, previous: reuse)
@@ -259,7 +295,10 @@ extension SiteBuilder {
             // Each card is made once and let go after the last page that shows it; in this order
             // few are alive at a time (at 100,000 papers all of them would take 75 MB).
             renderer.cardStore = CardStore(pages: plan.stalePages)
-            SiteBuilder.run(CardStore.renderOrder(plan.stalePages, library: library), renderer: renderer, into: sink,
+            let order = CardStore.renderOrder(plan.stalePages, library: library)
+            // And what the plan took to be made, before the pages hold the most.
+            if plan.stalePages.count >= SiteBuilder.manyPages { Heap.releaseFreePages() }
+            SiteBuilder.run(order, renderer: renderer, into: sink,
                             progress: options.progress)
         }
         report.pages = jobs.count
@@ -286,18 +325,20 @@ extension SiteBuilder {
         options.progress?.begin("sitemap and search")
 
         let (sitemap, sitemapFiles) = sitemapWork.take()
-        for (path, text) in sitemapFiles { files.append((path, .bytes(Array(text.utf8)))) }
+        outputs += sitemapFiles
         // In order: a later file of the same path wins.
         for (path, file) in files { sink.add(path, file) }
         outputs += files.count
         clock.lap("sitemap and search", into: &report, adding: searchTime)
         return Assembly(outputCount: outputs, pageCount: jobs.count, kept: Set(plan.kept), keys: plan.keys, freshKeys: plan.freshKeys, jobs: jobs + feeds,
-                        renderer: renderer, sitemap: sitemap, search: search, hasMathAssets: mathAssets != nil)
+                        renderer: renderer, sitemap: sitemap, search: search, searchCache: searchCache,
+                        hasMathAssets: mathAssets != nil)
     }
 
-    /// How many pages a build renders before what it held is worth giving back to the system
-    /// (`Heap.releaseFreePages`): after fewer, little is freed, and each page given back costs a
-    /// page fault when the write takes it again (the daily build renders about 140).
+    /// How many pages (or papers' Markdown, or papers indexed) a build makes at once before what
+    /// that freed is worth giving back to the system (`Heap.releaseFreePages`): after fewer,
+    /// little is freed, and each page given back costs a page fault when it is taken again (the
+    /// daily build renders about 140 pages and the Markdown of 25 papers).
     static let manyPages = 10_000
 
     /// Runs `jobs` on every core, each output going to `sink` as soon as it is made
@@ -339,8 +380,12 @@ extension SiteBuilder {
         /// Every page and feed job, pages first.
         package var jobs: [SiteRenderer.Job]
         package var renderer: SiteRenderer
-        package var sitemap: SitemapEntries
+        /// The sitemap's entries; nil when the pages were rendered (a build keeps none).
+        package var sitemap: SitemapEntries?
+        /// The search index; without its files' texts and postings when the pages were rendered.
         package var search: SearchIndex
+        /// The search cache's bytes, being encoded (rendered pages with `keepingSearch` only).
+        var searchCache: BackgroundWork<[UInt8]>?
         package var hasMathAssets: Bool
     }
 }

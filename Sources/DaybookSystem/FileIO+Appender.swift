@@ -11,16 +11,43 @@ extension FileIO {
     /// folder made if missing), which then replaces `path` in one step; on failure the temporary
     /// file is removed and the error thrown, `path` left as it was.
     package static func replace(_ path: String, writing body: (Appender) throws(Failure) -> Void) throws(Failure) {
-        let temporary = path + ".tmp"
-        do throws(Failure) {
-            if let slash = path.lastIndex(of: "/") { try makeDirectories(String(path[..<slash])) }
-            let file = try Appender(creating: temporary)
-            try body(file)
-            try file.close()
-            try rename(temporary, path)
-        } catch {
+        try Replacement(path, writing: body).commit()
+    }
+
+    /// `replace` in two steps, for a file worth writing before it is known to be wanted: `init`
+    /// writes the new content beside `path` (`path.tmp`), `commit` puts it in place, `discard`
+    /// removes it. `path` is unchanged until `commit`.
+    package struct Replacement: Sendable {
+        package let path: String
+        let temporary: String
+
+        package init(_ path: String, writing body: (Appender) throws(Failure) -> Void) throws(Failure) {
+            self.path = path
+            temporary = path + ".tmp"
+            do throws(Failure) {
+                if let slash = path.lastIndex(of: "/") { try makeDirectories(String(path[..<slash])) }
+                let file = try Appender(creating: temporary)
+                try body(file)
+                try file.close()
+            } catch {
+                removeTree(temporary)
+                throw error
+            }
+        }
+
+        /// Replaces `path` with what was written, in one step (the temporary is removed if it cannot).
+        package func commit() throws(Failure) {
+            do throws(Failure) {
+                try rename(temporary, path)
+            } catch {
+                removeTree(temporary)
+                throw error
+            }
+        }
+
+        /// Removes what was written; `path` stays as it was.
+        package func discard() {
             removeTree(temporary)
-            throw error
         }
     }
 

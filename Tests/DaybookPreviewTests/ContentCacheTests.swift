@@ -212,6 +212,36 @@ import Testing
         try CachedBuildTests.expectSameAsCleanBuild(site, "after a new base")
     }
 
+    /// A build writes what the cache keeps while it renders, beside the cache: nothing changes
+    /// until it is committed, and a discarded save leaves nothing behind.
+    @Test func aStagedSaveChangesNothingUntilCommitted() throws {
+        let temp = FileManager.default.temporaryDirectory.appendingPathComponent("content-cache-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: temp) }
+        let started = 10_000_000_000
+        func contents(_ names: [String]) -> ContentCache.Contents {
+            let files = names.map { (path: "content/\($0).json", file: ParsedContentFile(
+                stamp: FileStamp(size: 10, modified: started - 1_000_000_000, changed: started - 1_000_000_000, inode: 7),
+                content: .imported([]))) }
+            return ContentCache.Contents(files: files, parsed: Set(files.map(\.path)), texts: [:])
+        }
+        let path = temp + "/" + ContentCache.baseName
+        ContentCache(folder: temp, read: false).save(contents(["a"]), started: started)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+
+        let discarded = ContentCache(folder: temp, read: false).stage(contents(["a", "b"]), started: started)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(FileManager.default.fileExists(atPath: path + ".tmp"))
+        discarded.discard()
+        #expect(!FileManager.default.fileExists(atPath: path + ".tmp"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+
+        let staged = ContentCache(folder: temp, read: false).stage(contents(["a", "b", "c"]), started: started)
+        #expect(ContentCacheTests.files(at: path) == ["content/a.json"], "not in place before the commit")
+        staged.commit()
+        #expect(ContentCacheTests.files(at: path) == ["content/a.json", "content/b.json", "content/c.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temp) == [ContentCache.baseName], "no temporary left")
+    }
+
     @Test func aDeltaOverAnotherBaseIsNotUsed() throws {
         let site = try TestSite(papers: 10)
         CachedBuildTests.settle(site)

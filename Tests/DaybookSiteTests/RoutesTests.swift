@@ -21,6 +21,18 @@ import Testing
         #expect(routes.absolute(routes.home) == "https://example.org/sub/papers/")
     }
 
+    /// A paper's view makes its absolute URL when asked, as `Routes.absolute` does, at the root
+    /// and under a base path.
+    @Test(arguments: ["https://example.org/sub/papers", "https://example.org", "http://localhost:1313/a/b/"])
+    func aPapersAbsoluteURLIsTheRoutesOne(baseURL: String) {
+        let routes = Routes(config: SiteConfig(baseURL: baseURL))
+        let (_, views) = Reader.views([Reader.paper("2405.01234"), Reader.paper("cond-mat/0412498")], routes: routes)
+        for view in views {
+            #expect(view.absoluteURL == routes.absolute(routes.paper(view.paper.id)))
+            #expect(view.absoluteURL.hasPrefix(routes.baseURL))
+        }
+    }
+
     @Test func mapsURLsToFilesInTheOutputFolder() {
         #expect(routes.file(for: routes.home) == "index.html")
         #expect(routes.file(for: routes.day(day("2026-11-20"))) == "days/2026-11-20/index.html")

@@ -65,6 +65,20 @@ import Testing
         }
     }
 
+    /// A build takes the postings out once the files are written: what it takes is what the
+    /// index would have given, and the index holds none after.
+    @Test func takingThePostingsLeavesTheIndexWithout() {
+        let papers = (0..<30).map { Reader.paper("t\($0)", title: "Sparse routing \($0)", abstract: "Graph models of data.") }
+        var index = SearchIndexReuseTests.index(papers)
+        let expected = index.postingsForNextBuild
+        let entry = index.entry
+        let taken = index.takePostings()
+        #expect(taken == expected)
+        #expect(!taken.terms.isEmpty && taken.terms.count == taken.lists.count)
+        #expect(index.postingsForNextBuild.terms.isEmpty && index.postingsForNextBuild.lists.isEmpty)
+        #expect(index.postingsForNextBuild.keys == expected.keys && index.entry == entry, "keys and entry stay")
+    }
+
     @Test(arguments: ["title", "abstract", "authors", "tags", "summary", "upvotes", "day"])
     func aChangedFieldIsWeighedAgain(field: String) {
         let papers = (0..<30).map { Reader.paper("f\($0)", title: "Sparse routing \($0)", abstract: "Graph models of data.") }

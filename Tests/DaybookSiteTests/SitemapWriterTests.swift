@@ -31,6 +31,20 @@ import Testing
         #expect(files[3].text.contains("papers/5/"))
     }
 
+    /// A build writes the sitemap from the jobs without keeping entries; the preview keeps them:
+    /// the same files either way.
+    @Test func aBuildsSitemapIsThePreviewsSitemap() throws {
+        let papers = (0..<9).map { Reader.paper("s\($0)", day: "2026-11-2\($0 % 3)", tags: $0 % 2 == 0 ? ["vision"] : []) }
+        let renderer = try Reader.renderer(papers)
+        let jobs = renderer.pageJobs()
+        let kept = SitemapEntries(jobs: jobs, routes: routes).files(routes: routes)
+        let made = SitemapEntries.files(jobs: jobs, routes: routes)
+        #expect(made.map(\.path) == kept.map(\.path))
+        #expect(made.map(\.text) == kept.map(\.text))
+        #expect(made[0].text.contains("<loc>https://example.org/sub/papers/papers/s4/</loc>"))
+        #expect(!made[0].text.contains("404"), "pages not listed stay out")
+    }
+
     @Test func robotsPointsToTheSitemap() {
         #expect(SitemapWriter(routes: routes).robots() == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sub/papers/sitemap.xml\n")
     }

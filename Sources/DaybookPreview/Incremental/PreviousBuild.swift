@@ -46,10 +46,12 @@ struct PreviousBuild: Sendable {
         self.related = related
     }
 
-    /// What a build made from `library` and `views`.
+    /// What a build made from `library` and `views` without rendering its pages (so with the
+    /// sitemap's entries; were they not kept, they are made from the jobs).
     init(_ assembly: SiteBuilder.Assembly, library: Library, views: [PaperView]) {
+        let sitemap = assembly.sitemap ?? SitemapEntries(jobs: assembly.jobs, routes: assembly.renderer.routes)
         self.init(baseURL: assembly.renderer.routes.baseURL, library: library, views: views, archive: assembly.renderer.archive,
-                  related: assembly.renderer.related, sitemap: assembly.sitemap, search: assembly.search,
+                  related: assembly.renderer.related, sitemap: sitemap, search: assembly.search,
                   hasMathAssets: assembly.hasMathAssets, keys: assembly.keys)
     }
 

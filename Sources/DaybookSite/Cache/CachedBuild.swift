@@ -45,7 +45,7 @@ struct CachedBuild {
             $0.output == writer.outputDirectory && !writer.isInterrupted && FileIO.isDirectory(writer.outputDirectory)
                 && $0.outputLooksIntact() ? $0 : nil
         }
-        let inputs = BuildInputs.fingerprint(options: options, config: config, theme: theme, output: writer.outputDirectory)
+        var inputs = BuildInputs.fingerprint(options: options, config: config, theme: theme, output: writer.outputDirectory)
         report.outputDirectory = output
         if let header, header.inputs == inputs.hash, inputs.isSettled(before: header.started) {
             clock.lap("check", into: &report)
@@ -69,22 +69,26 @@ struct CachedBuild {
         } catch {
             throw BuildError(message: error.description)
         }
+        // The walk's listing goes to the build with the cache's use, which lets it go once the
+        // content is loaded.
+        let use = content.use(stamps: inputs.contentStamps, listing: inputs.contentListing, started: started)
+        inputs.contentStamps = [:]
+        inputs.contentListing = nil
         var result: SiteBuilder.Result
         do {
             result = try builder.render(config: config, theme: theme, into: staged, clock: &clock, report: report,
                                         reuse: PageReuse(recorded: { staged.previous?.files[$0]?.key }),
-                                        cache: content.use(stamps: inputs.contentStamps, listing: inputs.contentListing),
-                                        search: searchWork)
+                                        cache: consume use, search: searchWork)
         } catch {
             staged.discard()
             throw error
         }
         let start = ContinuousClock.now
-        // The content cache describes content files, not the output: it is saved while the output
-        // is committed, and the search cache (which goes with the output's manifest) while the
+        // The content cache describes content files, not the output: what it keeps was written
+        // beside it while the pages were made, and goes in place whether or not the output is
+        // committed; the search cache (which goes with the output's manifest) is saved while the
         // manifest is made.
-        let keptContent = result.content
-        let contentSave = keptContent.map { [content] kept in BackgroundWork { content.save(kept, started: started) } }
+        let contentSave = result.content
         var recording: OutputWriter.Recording
         var files: [String: BuildManifest.Entry]
         do {
@@ -108,6 +112,7 @@ struct CachedBuild {
             written.recording!.entries = [:]
             recording = written.recording!
         } catch {
+            contentSave?.take().commit()
             throw BuildError(message: error.description)
         }
         let searchSave = result.search.map { search in BackgroundWork { SearchCache.save(search.take(), folder: directory) } }
@@ -115,7 +120,7 @@ struct CachedBuild {
         let manifest = BuildManifest(output: writer.outputDirectory, inputs: inputs.hash, started: started,
                                      warnings: result.report.warnings, files: files, paths: recording.paths)
         ContentCache.write(manifest.encoded(), to: manifestPath)
-        contentSave?.take()
+        contentSave?.take().commit()
         searchSave?.take()
         result.report.stages.append(.init(name: "write", seconds: start.duration(to: .now).seconds))
         var savings = result.report.cache ?? BuildReport.CacheSavings(upToDate: false, pagesKept: 0)

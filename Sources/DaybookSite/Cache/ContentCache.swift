@@ -36,10 +36,13 @@ package struct ContentCache: Sendable {
     }
 
     /// What a build takes from the cache: the files it may reuse and every paper's Markdown (by
-    /// `PaperViewBuilder.textKey`).
+    /// `PaperViewBuilder.textKey`), and how it keeps what it loaded for the next build.
     package struct Use {
         package var files: ContentReuse
         package var texts: @Sendable (UInt64) -> PaperText?
+        /// Writes the build's contents beside the cache (`stage`), for the build to put in place
+        /// once it has succeeded; nil when the use was made without a start.
+        var keep: (@Sendable (Contents) -> StagedSave)?
     }
 
     /// Every file under `contentFolder` with its stamp, by display path (`content/…`).
@@ -57,7 +60,7 @@ package struct ContentCache: Sendable {
 
     /// What a build gives the cache to keep: every file it loaded, sorted by path (and which of
     /// them it parsed rather than reused), and every paper's Markdown.
-    struct Contents {
+    struct Contents: Sendable {
         var files: [(path: String, file: ParsedContentFile)]
         var parsed: Set<String>
         var texts: [UInt64: PaperText]
@@ -84,8 +87,10 @@ package struct ContentCache: Sendable {
     /// What a build may take, given every content file's stamp now (and, when the walk that
     /// stamped them allows, their `listing`: see `ContentReuse`): each part's entries trusted by
     /// its own start, the delta's over the base's. Entries are looked up in the parts as read,
-    /// not copied.
-    package func use(stamps: [String: FileStamp], listing: [(path: String, stamp: FileStamp)]? = nil) -> Use {
+    /// not copied. With `started` (when the build began: see `BuildInputs`), the use can `keep`
+    /// the build's contents.
+    package func use(stamps: [String: FileStamp], listing: [(path: String, stamp: FileStamp)]? = nil,
+                     started: Int? = nil) -> Use {
         let parts = [delta, base?.part].compactMap { $0 }
         let texts = parts.map(\.texts)
         return Use(files: ContentReuse(stamps: stamps, listing: listing) { path in
@@ -99,13 +104,23 @@ package struct ContentCache: Sendable {
         }, texts: { key in
             for part in texts { if let text = part[key] { return text } }
             return nil
+        }, keep: started.map { started in
+            let cache = self
+            return { @Sendable (contents: Contents) -> StagedSave in cache.stage(contents, started: started) }
         })
     }
 
-    /// Keeps `contents` for the next build: as a delta over the base when what differs from it
-    /// is at most an eighth of it, else as a new base. A cache that cannot be written costs the
-    /// next build its savings, nothing else, so failures are ignored.
+    /// Keeps `contents` for the next build (`stage`, then `commit`).
     func save(_ contents: Contents, started: Int) {
+        stage(contents, started: started).commit()
+    }
+
+    /// Writes what keeps `contents` for the next build beside the cache's files, put in place by
+    /// the result's `commit` (so a build can write it while it renders, and keep its cache as it
+    /// was if it then fails): a delta over the base when what differs from it is at most an
+    /// eighth of it, else a new base. A cache that cannot be written costs the next build its
+    /// savings, nothing else, so failures are ignored.
+    func stage(_ contents: Contents, started: Int) -> StagedSave {
         if let base {
             let files = contents.files.filter { path, file in
                 contents.parsed.contains(path) || base.part.files[path]?.stamp != file.stamp
@@ -114,16 +129,31 @@ package struct ContentCache: Sendable {
             let size = base.part.files.count + base.part.texts.count
             if files.count + texts.count <= max(64, size / 8) {
                 let delta = ContentCache.encode(started: started, base: base.checksum, files: files, texts: texts)
-                ContentCache.write(delta, to: folder + "/" + ContentCache.deltaName)
-                return
+                return StagedSave(file: ContentCache.stage(delta, to: folder + "/" + ContentCache.deltaName))
             }
         }
-        FileIO.removeTree(folder + "/" + ContentCache.deltaName)
         // Appended as it is encoded: 180 MB at 100,000 papers are never held whole.
-        try? FileIO.replace(folder + "/" + ContentCache.baseName) { file throws(FileIO.Failure) in
+        let file = try? FileIO.Replacement(folder + "/" + ContentCache.baseName) { file throws(FileIO.Failure) in
             try ContentCache.encode(started: started, base: nil, files: contents.files, texts: contents.texts) {
                 (bytes: [UInt8]) throws(FileIO.Failure) in try file.append(bytes)
             }
+        }
+        return StagedSave(file: file, replacesDelta: folder + "/" + ContentCache.deltaName)
+    }
+
+    /// A cache file written by `stage`, not yet in place.
+    struct StagedSave: Sendable {
+        var file: FileIO.Replacement?
+        /// The delta a new base makes stale, removed before the base goes in place.
+        var replacesDelta: String?
+
+        func commit() {
+            if let replacesDelta { FileIO.removeTree(replacesDelta) }
+            try? file?.commit()
+        }
+
+        func discard() {
+            file?.discard()
         }
     }
 
@@ -131,7 +161,12 @@ package struct ContentCache: Sendable {
     /// cache that cannot be written costs the next build its savings, nothing else, so a failure
     /// is not the build's.
     static func write(_ bytes: [UInt8], to path: String) {
-        try? FileIO.replace(path) { file throws(FileIO.Failure) in try file.append(bytes) }
+        try? stage(bytes, to: path)?.commit()
+    }
+
+    /// `bytes` written beside `path`, to be put in place by `commit` (nil if they cannot be written).
+    static func stage(_ bytes: [UInt8], to path: String) -> FileIO.Replacement? {
+        try? FileIO.Replacement(path) { file throws(FileIO.Failure) in try file.append(bytes) }
     }
 
     /// The identity a cache must carry to be read: this executable's (see `DaybookIdentity`).
