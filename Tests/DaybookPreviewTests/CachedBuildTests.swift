@@ -130,6 +130,9 @@ import Testing
         let options = CachedBuildTests.cachedOptions(site)
         let first = try SiteBuilder(options: options).build()
         #expect(first.cache?.upToDate == false && first.cache?.pagesKept == 0)
+        let cacheFiles = try FileManager.default.contentsOfDirectory(atPath: site.root + "/.daybook-cache/build")
+        #expect(cacheFiles.contains(ContentCache.baseName) && cacheFiles.contains(SearchCache.name))
+        #expect(!cacheFiles.contains { $0.hasSuffix(".tmp") }, "the caches written while the pages were made are in place")
         let stamps = try FileManager.default.attributesOfItem(atPath: site.root + "/site/index.html")[.modificationDate] as? Date
 
         let second = try SiteBuilder(options: options).build()
@@ -242,6 +245,9 @@ import Testing
             "\(error)".contains("the build cache's record of the output folder, which must go before the folder changes")
         }
         #expect(CachedBuildTests.tree(site.root + "/site") == before)
+        // The content cache, written while the pages were made, went in place (it describes the
+        // content, not the output): no temporary file is left beside it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".tmp") } == [])
         try FileManager.default.removeItem(atPath: manifest)
         _ = try SiteBuilder(options: options).build()
         try CachedBuildTests.expectSameAsCleanBuild(site, "after the folder was removed")

@@ -41,7 +41,7 @@ package struct ContentCache: Sendable {
         package var files: ContentReuse
         package var texts: @Sendable (UInt64) -> PaperText?
         /// Writes the build's contents beside the cache (`stage`), for the build to put in place
-        /// once it has succeeded; nil when the use was made without a start.
+        /// when it ends; nil when the use was made without a start.
         var keep: (@Sendable (Contents) -> StagedSave)?
     }
 
@@ -116,8 +116,8 @@ package struct ContentCache: Sendable {
     }
 
     /// Writes what keeps `contents` for the next build beside the cache's files, put in place by
-    /// the result's `commit` (so a build can write it while it renders, and keep its cache as it
-    /// was if it then fails): a delta over the base when what differs from it is at most an
+    /// the result's `commit` (so a build can write it while it renders and put it in place when it
+    /// ends, or `discard` it): a delta over the base when what differs from it is at most an
     /// eighth of it, else a new base. A cache that cannot be written costs the next build its
     /// savings, nothing else, so failures are ignored.
     func stage(_ contents: Contents, started: Int) -> StagedSave {
@@ -157,7 +157,7 @@ package struct ContentCache: Sendable {
         }
     }
 
-    /// Writes a cache file atomically (`FileIO.replace`; the search cache's and manifests too). A
+    /// Writes a cache file atomically (`FileIO.Replacement`; the search cache's and manifests too). A
     /// cache that cannot be written costs the next build its savings, nothing else, so a failure
     /// is not the build's.
     static func write(_ bytes: [UInt8], to path: String) {
