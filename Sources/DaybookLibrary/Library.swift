@@ -77,12 +77,14 @@ public struct Library: Sendable {
         self.tags = tags
     }
 
-    /// Most upvotes first, then title, then id.
+    /// Most upvotes first, then title, then id. The upvotes are read once, into a flat array:
+    /// most comparisons are settled there without reading either paper.
     static func ranking(_ papers: PaperList) -> (Int, Int) -> Bool {
-        { a, b in
-            let pa = papers[a], pb = papers[b]
-            let ua = pa.upvotes ?? -1, ub = pb.upvotes ?? -1
+        let upvotes = papers.map { $0.upvotes ?? -1 }
+        return { a, b in
+            let ua = upvotes[a], ub = upvotes[b]
             if ua != ub { return ua > ub }
+            let pa = papers[a], pb = papers[b]
             if pa.title != pb.title { return pa.title < pb.title }
             return pa.id < pb.id
         }

@@ -122,8 +122,9 @@ public struct SearchIndex: Sendable {
         let keys = order.map { views[$0].paperHash }
         let documentKeys = docsPerShard == 1 ? order.map { SearchIndex.documentKey(views[$0]) } : []
         let folder = folder
-        let kept = reuse.map { reuse in
-            documentKeys.indices.map { reuse.recordedKey(folder + "docs/\($0).json") == documentKeys[$0] }
+        let kept: [Bool] = reuse.map { reuse in
+            let recorded = reuse.recordedKeys()
+            return documentKeys.indices.map { recorded(folder + "docs/\($0).json") == documentKeys[$0] }
         } ?? []
         let given = documents.isEmpty ? [] : documentKeys.map { documents[$0] }
         self.keys = keys

@@ -36,10 +36,24 @@ package struct FileStamp: Sendable, Hashable {
     /// `tree(root)`, and whether the walk met nothing but folders and regular files and read every
     /// one of them (no links, devices, sockets or pipes, nothing it could not stat or open): then
     /// the files are every file below `root` as any walk lists them.
-    package static func scan(_ root: String) -> (files: [(path: String, stamp: FileStamp)], plain: Bool) {
+    ///
+    /// With `since`, `notice` is called (once) as soon as the walk meets a folder or file modified
+    /// or changed at or after it: a new file shows first in its folder's times, so a caller that
+    /// will need more than the stamps when anything changed can start on it before the walk ends.
+    package static func scan(_ root: String, noticingChangesSince since: Int? = nil,
+                             _ notice: () -> Void = {}) -> (files: [(path: String, stamp: FileStamp)], plain: Bool) {
         var out: [(path: String, stamp: FileStamp)] = []
         var plain = true
         var seen = Set<UInt64>()
+        var noticed = since == nil
+        func check(_ info: stat) {
+            guard !noticed, let since else { return }
+            let stamp = FileStamp(info)
+            if stamp.modified >= since || stamp.changed >= since {
+                noticed = true
+                notice()
+            }
+        }
         func visit(_ folder: Int32, _ prefix: String) {
             guard let dir = fdopendir(folder) else {
                 close(folder)
@@ -67,6 +81,7 @@ package struct FileStamp: Sendable, Hashable {
             }
             entries.sort { $0.key < $1.key }
             for (_, name, info) in entries {
+                check(info)
                 switch info.st_mode & S_IFMT {
                 case S_IFREG:
                     out.append((prefix + name, FileStamp(info)))
@@ -79,6 +94,8 @@ package struct FileStamp: Sendable, Hashable {
             }
         }
         let top = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        var info = stat()
+        if top >= 0, fstat(top, &info) == 0 { check(info) }
         if top >= 0 { visit(top, "") } else { plain = false }
         out.sort { $0.path < $1.path }
         return (out, plain)

@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 @testable import DaybookSite
 import Foundation
 import Testing
@@ -287,5 +288,39 @@ import Testing
         #expect(other.write?.written == other.files)
         options.output = nil
         #expect(try SiteBuilder(options: options).build().cache?.upToDate == true)
+    }
+}
+
+extension CachedBuildTests {
+    /// The inputs' walk tells the build, once, as soon as it sees an input newer than the last
+    /// build (which then starts reading its content cache rather than after the walk): not when
+    /// nothing changed, and for a new paper and a site template; the hash is the walk's either way.
+    @Test func theInputsWalkNoticesAChangeSinceTheLastBuild() throws {
+        let site = try TestSite(papers: 4)
+        CachedBuildTests.settle(site)
+        let builder = SiteBuilder(options: CachedBuildTests.cachedOptions(site))
+        let (config, theme) = try builder.loadConfigAndTheme()
+        func walk(since: Int) -> (notices: Int, hash: UInt64) {
+            var notices = 0
+            let inputs = BuildInputs.fingerprint(options: builder.options, config: config, theme: theme, output: site.root + "/site",
+                                                 noticingChangesSince: since) { notices += 1 }
+            return (notices, inputs.hash)
+        }
+        // A margin, as the build keeps one: file times come from a coarse clock, a few
+        // milliseconds behind the one `now` reads.
+        let since = FileStamp.now() - 50_000_000
+        let quiet = walk(since: since)
+        #expect(quiet.notices == 0)
+        #expect(quiet.hash == BuildInputs.fingerprint(options: builder.options, config: config, theme: theme,
+                                                      output: site.root + "/site").hash)
+        _ = try site.writeRecord(TestSite.record(7))
+        let added = walk(since: since)
+        #expect(added.notices == 1 && added.hash != quiet.hash)
+        try site.remove(TestSite.record(7).relativePath)
+        CachedBuildTests.settle(site)
+        let later = FileStamp.now() - 50_000_000
+        #expect(walk(since: later).notices == 0)
+        try site.write("templates/paper.mustache", "{{title}}")
+        #expect(walk(since: later).notices == 1)
     }
 }

@@ -132,7 +132,7 @@ import Testing
         recorded[path] = recorded[first.documentFileKeys[1].path]
         let frozen = recorded
         let reused = SearchIndex(routes: Reader.routes, library: newLibrary, views: newViews, previous: first.postingsForNextBuild,
-                                 reuse: PageReuse(recorded: { frozen[$0] }))
+                                 reuse: PageReuse(recorded: { { frozen[$0] } }))
         let clean = SearchIndex(routes: Reader.routes, library: newLibrary, views: newViews)
         let made = Set(reused.files.map(\.path)), kept = Set(reused.keptFiles)
         let number = clean.numbers[newLibrary.papers.firstIndex { $0.id == "k5" }!]

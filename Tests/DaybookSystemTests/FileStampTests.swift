@@ -19,6 +19,32 @@ import Testing
         #expect(files == files.sorted())
         #expect(Set(files) == Set(paths.filter { path in !paths.contains(where: { $0.hasPrefix(path + "/") }) }))
     }
+
+    /// The walk tells, once, when it meets a folder or file modified since a given time (the
+    /// build starts reading its content cache then): not for a tree older than that time, and for
+    /// a file added deep in an old tree, whose folders' times change with it; the listing is the
+    /// same either way.
+    @Test func theWalkNoticesAChangeSinceAGivenTimeOnce() throws {
+        let folder = TemporaryFolder(label: "stamps-notice")
+        defer { folder.remove() }
+        for path in ["a/1.md", "a/2.md", "b/c/3.md", "d.md"] { folder.write(path, "x") }
+        func notices(since: Int) -> (count: Int, files: [String]) {
+            var count = 0
+            let files = FileStamp.scan(folder.path, noticingChangesSince: since) { count += 1 }.files.map(\.path)
+            return (count, files)
+        }
+        let later = FileStamp.now() + 60_000_000_000
+        #expect(notices(since: later).count == 0, "nothing in the tree is that new")
+        #expect(FileStamp.scan(folder.path).files.map(\.path) == notices(since: later).files)
+        // File times come from a coarse clock, a few milliseconds behind the one `now` reads.
+        Thread.sleep(forTimeInterval: 0.1)
+        let before = FileStamp.now() - 50_000_000
+        #expect(notices(since: before).count == 0, "the tree is older than that")
+        folder.write("b/c/4.md", "y")
+        let seen = notices(since: before)
+        #expect(seen.count == 1)
+        #expect(seen.files == ["a/1.md", "a/2.md", "b/c/3.md", "b/c/4.md", "d.md"])
+    }
 }
 
 @Suite struct DeferredTests {

@@ -39,9 +39,20 @@ struct BuildInputs {
         newest < started - BuildInputs.racyMargin
     }
 
-    static func fingerprint(options: BuildOptions, config: SiteConfig, theme: Theme, output: String) -> BuildInputs {
+    /// The inputs' hash. With `since` (the last build's start, less `racyMargin`), `notice` is
+    /// called (once), as soon as an input folder or file is seen modified at or after it (the
+    /// theme's and templates' folders are walked before the content's): the build will not be
+    /// up to date, and can start reading what it needs meanwhile (see `FileStamp.scan`). A change
+    /// that does not show in times (a file put back with an old time) is found by the hash alone.
+    static func fingerprint(options: BuildOptions, config: SiteConfig, theme: Theme, output: String,
+                            noticingChangesSince since: Int? = nil, notice: () -> Void = {}) -> BuildInputs {
         var hasher = StableHasher()
         var newest = 0
+        var noticed = false
+        func once() {
+            if !noticed { notice() }
+            noticed = true
+        }
         DaybookIdentity.combine(into: &hasher)
         hasher.combine(options.siteRoot)
         hasher.combine(options.configPath)
@@ -49,21 +60,18 @@ struct BuildInputs {
         hasher.combine(options.baseURL)
         hasher.combine(options.bodyEnd)
         hasher.combine(String(reflecting: config))
-        let content = FileStamp.scan(options.resolve("content"))
-        combine(options.resolve("content"), content.files, into: &hasher, newest: &newest)
-        stampTree(options.resolve("templates"), into: &hasher, newest: &newest)
-        stampTree(options.resolve("i18n"), into: &hasher, newest: &newest)
-        stampTree(theme.directory, into: &hasher, newest: &newest)
+        for root in [options.resolve("templates"), options.resolve("i18n"), theme.directory] {
+            combine(root, FileStamp.scan(root, noticingChangesSince: since, once).files, into: &hasher, newest: &newest)
+        }
         let katex = MathAssets.directory(explicit: options.katexDirectory)
         hasher.combine(katex)
         for name in ["katex.min.js", "katex.min.css"] { stamp(katex + "/" + name, name, into: &hasher, newest: &newest) }
         for name in FileIO.list(katex + "/fonts").sorted() { stamp(katex + "/fonts/" + name, name, into: &hasher, newest: &newest) }
+        if let since, newest >= since { once() }
+        let content = FileStamp.scan(options.resolve("content"), noticingChangesSince: since, once)
+        combine(options.resolve("content"), content.files, into: &hasher, newest: &newest)
         return BuildInputs(hash: hasher.value, newest: newest, contentStamps: content.plain ? [:] : ContentCache.stamps(content.files),
                            contentListing: content.plain ? content.files : nil)
-    }
-
-    private static func stampTree(_ root: String, into hasher: inout StableHasher, newest: inout Int) {
-        combine(root, FileStamp.tree(root), into: &hasher, newest: &newest)
     }
 
     private static func combine(_ root: String, _ files: [(path: String, stamp: FileStamp)], into hasher: inout StableHasher,
