@@ -1,4 +1,5 @@
 import DaybookContent
+import DaybookSystem
 
 /// The loaded papers, indexed the ways pages need them: by id, by featured day, by tag.
 ///
@@ -25,14 +26,19 @@ public struct Library: Sendable {
         let ordered = zip(unsorted, unsorted.dropFirst()).allSatisfy { $0.id < $1.id }
         let papers = ordered ? unsorted : unsorted.sorted { $0.id < $1.id }
         self.papers = PaperList(papers)
-        var byID: [String: Int] = [:]
-        byID.reserveCapacity(papers.count)
+        // Filled on another core while the days and tags are, for a large library.
+        let index = { @Sendable [papers] () -> [String: Int] in
+            var byID: [String: Int] = [:]
+            byID.reserveCapacity(papers.count)
+            for (index, paper) in papers.enumerated() { byID[paper.id] = index }
+            return byID
+        }
+        let ids = papers.count >= Library.manyPapers ? BackgroundWork(index) : nil
         var byDay: [Day: [Int]] = [:]
         var byTag: [String: (name: String, papers: [Int])] = [:]
         // Each tag as written, with its slug: far fewer spellings than uses.
         var slugs: [String: String] = [:]
         for (index, paper) in papers.enumerated() {
-            byID[paper.id] = index
             byDay[paper.day, default: []].append(index)
             var seen = Set<String>()
             for tag in paper.tags {
@@ -50,7 +56,6 @@ public struct Library: Sendable {
         }
         let rank = Library.ranking(self.papers)
         for (day, list) in byDay { byDay[day] = list.sorted(by: rank) }
-        self.byID = byID
         self.papersByDay = byDay
         self.days = byDay.keys.sorted(by: >)
         // A tag's list is ordered as the days' lists joined newest day first: each paper's place
@@ -67,7 +72,11 @@ public struct Library: Sendable {
             let entry = byTag[slug]!
             return TagEntry(name: entry.name, slug: slug, papers: entry.papers.sorted { place[$0] < place[$1] })
         }
+        byID = ids?.take() ?? index()
     }
+
+    /// From how many papers a library is worth indexing on two cores.
+    static let manyPapers = 10_000
 
     init(papers: PaperList, byID: [String: Int], days: [Day], papersByDay: [Day: [Int]], tags: [TagEntry]) {
         self.papers = papers
