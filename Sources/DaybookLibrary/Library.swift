@@ -27,13 +27,13 @@ public struct Library: Sendable {
         let papers = ordered ? unsorted : unsorted.sorted { $0.id < $1.id }
         self.papers = PaperList(papers)
         // Filled on another core while the days and tags are, for a large library.
-        let index = { @Sendable [papers] () -> [String: Int] in
+        let indexByID = { @Sendable [papers] () -> [String: Int] in
             var byID: [String: Int] = [:]
             byID.reserveCapacity(papers.count)
             for (index, paper) in papers.enumerated() { byID[paper.id] = index }
             return byID
         }
-        let ids = papers.count >= Library.manyPapers ? BackgroundWork(index) : nil
+        let ids = papers.count >= Library.manyPapers ? BackgroundWork(indexByID) : nil
         var byDay: [Day: [Int]] = [:]
         var byTag: [String: (name: String, papers: [Int])] = [:]
         // Each tag as written, with its slug: far fewer spellings than uses.
@@ -72,7 +72,7 @@ public struct Library: Sendable {
             let entry = byTag[slug]!
             return TagEntry(name: entry.name, slug: slug, papers: entry.papers.sorted { place[$0] < place[$1] })
         }
-        byID = ids?.take() ?? index()
+        byID = ids?.take() ?? indexByID()
     }
 
     /// From how many papers a library is worth indexing on two cores.

@@ -294,7 +294,8 @@ import Testing
 extension CachedBuildTests {
     /// The inputs' walk tells the build, once, as soon as it sees an input newer than the last
     /// build (which then starts reading its content cache rather than after the walk): not when
-    /// nothing changed, and for a new paper and a site template; the hash is the walk's either way.
+    /// nothing changed, and for a new paper, a site template and a saved config; the hash is the
+    /// walk's either way.
     @Test func theInputsWalkNoticesAChangeSinceTheLastBuild() throws {
         let site = try TestSite(papers: 4)
         CachedBuildTests.settle(site)
@@ -322,5 +323,11 @@ extension CachedBuildTests {
         #expect(walk(since: later).notices == 0)
         try site.write("templates/paper.mustache", "{{title}}")
         #expect(walk(since: later).notices == 1)
+        try site.remove("templates/paper.mustache")
+        CachedBuildTests.settle(site)
+        let last = FileStamp.now() - 50_000_000
+        #expect(walk(since: last).notices == 0)
+        try site.write("daybook.yml", try site.read("daybook.yml"))
+        #expect(walk(since: last).notices == 1, "a saved config")
     }
 }

@@ -40,8 +40,8 @@ struct BuildInputs {
     }
 
     /// The inputs' hash. With `since` (the last build's start, less `racyMargin`), `notice` is
-    /// called (once), as soon as an input folder or file is seen modified at or after it (the
-    /// theme's and templates' folders are walked before the content's): the build will not be
+    /// called (once), as soon as the config, an input folder or an input file is seen modified at
+    /// or after it (the theme's and templates' folders are walked before the content's): the build will not be
     /// up to date, and can start reading what it needs meanwhile (see `FileStamp.scan`). A change
     /// that does not show in times (a file put back with an old time) is found by the hash alone.
     static func fingerprint(options: BuildOptions, config: SiteConfig, theme: Theme, output: String,
@@ -60,6 +60,11 @@ struct BuildInputs {
         hasher.combine(options.baseURL)
         hasher.combine(options.bodyEnd)
         hasher.combine(String(reflecting: config))
+        // The config is hashed by value, but a saved config is a change to notice too.
+        if let since, let stamp = FileStamp(path: options.resolve(options.configPath)),
+           stamp.modified >= since || stamp.changed >= since {
+            once()
+        }
         for root in [options.resolve("templates"), options.resolve("i18n"), theme.directory] {
             combine(root, FileStamp.scan(root, noticingChangesSince: since, once).files, into: &hasher, newest: &newest)
         }
