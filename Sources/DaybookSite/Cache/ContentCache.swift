@@ -326,16 +326,17 @@ package struct ContentCache: Sendable {
                     return nil
                 }
             }
-            guard decoded.allSatisfy({ $0 != nil }) else { return nil }
+            let whole = decoded.compactMap { $0 }
+            guard whole.count == decoded.count else { return nil }
             // The two tables filled at once, the texts' on another core.
             let texts = BackgroundWork { () -> [UInt64: PaperText] in
                 var texts: [UInt64: PaperText] = [:]
                 texts.reserveCapacity(textCount)
-                for run in decoded { for (key, text) in run!.texts { texts[key] = text } }
+                for run in whole { for (key, text) in run.texts { texts[key] = text } }
                 return texts
             }
             part.files.reserveCapacity(fileCount)
-            for run in decoded { for (path, file) in run!.files { part.files[path] = file } }
+            for run in whole { for (path, file) in run.files { part.files[path] = file } }
             part.texts = texts.take()
             return (part, checksum)
         } catch {
